@@ -1,0 +1,29 @@
+//! Runtime of the `twilio-endpoint` crate: the client, typed values, the form encoding, validation
+//! reports and errors. Applications use it through the `twilio_endpoint` facade.
+
+mod client;
+mod encode;
+mod endpoint;
+mod error;
+mod path;
+pub mod time;
+mod validate;
+pub mod values;
+
+pub use client::{Client, ClientBuilder};
+pub use encode::{FormField, FormValue, FormWriter, ValueWriter, escape};
+pub use endpoint::{Endpoint, Method, Params};
+pub use error::{ApiError, DecodeError, Error, TransportError};
+pub use path::PathWriter;
+pub use validate::{LengthUnit, Rule, ValidationErrors, Violation};
+
+/// Items used by the code `#[twilio_endpoint]` generates; not a public API.
+#[doc(hidden)]
+pub mod __private {
+    pub use crate::encode::{FormField, FormWriter};
+    pub use crate::endpoint::{Endpoint, Method, Params, decode_empty, decode_json, encode, send, validate};
+    pub use crate::path::{AccountParam, PathWriter, check_path_param};
+    pub use crate::validate::{ValidationErrors, check_len, check_range};
+    pub use crate::values::AccountSid;
+    pub use crate::{Client, Error};
+}

@@ -1,0 +1,117 @@
+//! Rendering a path template: each parameter checked, then percent-encoded as one segment.
+//!
+//! The official Python SDK interpolates path parameters as they are, so a message SID of `../Messages`
+//! sends the request to another resource. Here a parameter can never add, remove or leave a segment.
+
+use std::fmt::{self, Write as _};
+
+use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
+
+use crate::validate::{Rule, ValidationErrors, Violation};
+use crate::values::AccountSid;
+
+/// Everything but RFC 3986's unreserved characters is escaped in a segment.
+const SEGMENT: &AsciiSet = &NON_ALPHANUMERIC
+    .remove(b'_')
+    .remove(b'.')
+    .remove(b'-')
+    .remove(b'~');
+
+/// Builds a request path from literal pieces of the template and escaped parameters.
+#[derive(Debug, Default)]
+pub struct PathWriter {
+    buf: String,
+}
+
+impl PathWriter {
+    /// Appends a literal piece of the template, as written in the attribute.
+    pub fn literal(&mut self, piece: &str) {
+        self.buf.push_str(piece);
+    }
+
+    /// Appends one parameter as a single escaped segment.
+    pub fn param(&mut self, value: &(impl fmt::Display + ?Sized)) {
+        let mut escaper = SegmentEscaper { buf: &mut self.buf };
+        // Writing into a `String` cannot fail.
+        let _ = write!(escaper, "{value}");
+    }
+
+    /// The rendered path.
+    pub fn finish(self) -> String {
+        self.buf
+    }
+}
+
+struct SegmentEscaper<'a> {
+    buf: &'a mut String,
+}
+
+impl fmt::Write for SegmentEscaper<'_> {
+    fn write_str(&mut self, text: &str) -> fmt::Result {
+        self.buf.extend(utf8_percent_encode(text, SEGMENT));
+        Ok(())
+    }
+}
+
+/// Checks that a path parameter is one segment that cannot change the resource it names.
+///
+/// Escaping alone would make `..` or `a/b` harmless on the wire, but such a value is always a
+/// mistake (a SID or a friendly name never contains them), so it is reported before anything is sent.
+pub fn check_path_param(errors: &mut ValidationErrors, key: &'static str, value: &(impl fmt::Display + ?Sized)) {
+    let text = value.to_string();
+    let bad = text.is_empty()
+        || text == "."
+        || text == ".."
+        || text.chars().any(|c| matches!(c, '/' | '?' | '#') || c.is_control());
+    if bad {
+        errors.push(Violation::new(key, Rule::PathSegment, Some(format!("{text:?}"))));
+    }
+}
+
+/// The `{AccountSid}` of a path: a request's own account field when it sets one, else the client's.
+#[diagnostic::on_unimplemented(
+    message = "the `{{AccountSid}}` path field must be `AccountSid` or `Option<AccountSid>`, found `{Self}`",
+    label = "not an account SID"
+)]
+pub trait AccountParam {
+    /// The account to use, falling back on the client's.
+    fn account_or<'a>(&'a self, client_account: &'a AccountSid) -> &'a AccountSid;
+}
+
+impl AccountParam for AccountSid {
+    fn account_or<'a>(&'a self, _: &'a AccountSid) -> &'a AccountSid {
+        self
+    }
+}
+
+impl AccountParam for Option<AccountSid> {
+    fn account_or<'a>(&'a self, client_account: &'a AccountSid) -> &'a AccountSid {
+        self.as_ref().unwrap_or(client_account)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_parameter_stays_one_segment() {
+        let mut path = PathWriter::default();
+        path.literal("/Messages/");
+        path.param("../Calls/x y?z#é");
+        path.literal(".json");
+        assert_eq!(path.finish(), "/Messages/..%2FCalls%2Fx%20y%3Fz%23%C3%A9.json");
+    }
+
+    #[test]
+    fn rejects_values_that_are_not_one_segment() {
+        for bad in ["", ".", "..", "../Messages", "a?b", "a#b", "a\r\nb"] {
+            let mut errors = ValidationErrors::default();
+            check_path_param(&mut errors, "Sid", bad);
+            assert_eq!(errors.violations().len(), 1, "{bad:?} should be rejected");
+        }
+        let mut errors = ValidationErrors::default();
+        check_path_param(&mut errors, "ConferenceSid", "My Room");
+        assert!(errors.is_empty());
+    }
+}
