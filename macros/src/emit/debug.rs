@@ -1,0 +1,28 @@
+//! `impl Debug`, with `sensitive` fields shown as `<redacted>` (secrets never reach logs).
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use crate::model::Endpoint;
+
+pub fn expand_debug(endpoint: &Endpoint<'_>) -> TokenStream {
+    let name = &endpoint.item.ident;
+    let name_text = name.to_string();
+    let fields = endpoint.fields.iter().map(|field| {
+        let ident = field.ident;
+        let label = ident.to_string();
+        let cfgs = field.cfgs();
+        let value = if field.sensitive { quote!(&__twilio::Redacted) } else { quote!(&self.#ident) };
+        quote!(#(#cfgs)* __twilio_debug.field(#label, #value);)
+    });
+    quote! {
+        #[automatically_derived]
+        impl ::core::fmt::Debug for #name {
+            fn fmt(&self, __twilio_f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                let mut __twilio_debug = __twilio_f.debug_struct(#name_text);
+                #(#fields)*
+                __twilio_debug.finish()
+            }
+        }
+    }
+}

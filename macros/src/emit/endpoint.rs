@@ -1,0 +1,71 @@
+//! `impl Endpoint`: the method, the path template and its rendering, and the response type.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use crate::model::{Endpoint, Response, Role};
+use crate::parse::{HttpMethod, Piece};
+
+pub fn expand_endpoint(endpoint: &Endpoint<'_>) -> TokenStream {
+    let name = &endpoint.item.ident;
+    let method = match endpoint.method {
+        HttpMethod::Get => quote!(Get),
+        HttpMethod::Post => quote!(Post),
+        HttpMethod::Delete => quote!(Delete),
+    };
+    let template = &endpoint.template.lit;
+    let response = super::response_type(endpoint);
+    let decode = match endpoint.response {
+        Response::Empty => quote!(__twilio::decode_empty(__twilio_body)),
+        Response::Json(_) => quote!(__twilio::decode_json(__twilio_body)),
+    };
+    let mut uses_account = false;
+    let pieces: Vec<TokenStream> = endpoint
+        .template
+        .pieces
+        .iter()
+        .map(|piece| match piece {
+            Piece::Literal(text) => quote!(__twilio_out.literal(#text);),
+            Piece::Param(placeholder) => {
+                let field = endpoint.fields.iter().find(
+                    |field| matches!(&field.role, Role::Path { placeholder: p } if p == placeholder),
+                );
+                match field {
+                    Some(field) if placeholder == "AccountSid" => {
+                        uses_account = true;
+                        let ident = field.ident;
+                        quote!(__twilio_out.param(__twilio::AccountParam::account_or(&self.#ident, __twilio_account));)
+                    }
+                    Some(field) => {
+                        let ident = field.ident;
+                        quote!(__twilio_out.param(&self.#ident);)
+                    }
+                    // `check` guarantees that only `{AccountSid}` may lack a field.
+                    None => {
+                        uses_account = true;
+                        quote!(__twilio_out.param(__twilio_account);)
+                    }
+                }
+            }
+        })
+        .collect();
+    let account_arg = if uses_account { quote!(__twilio_account) } else { quote!(_) };
+    quote! {
+        #[automatically_derived]
+        impl __twilio::Endpoint for #name {
+            const METHOD: __twilio::Method = __twilio::Method::#method;
+            const PATH: &'static str = #template;
+            type Response = #response;
+
+            fn write_path(&self, #account_arg: &__twilio::AccountSid, __twilio_out: &mut __twilio::PathWriter) {
+                #(#pieces)*
+            }
+
+            fn decode_response(
+                __twilio_body: &[u8],
+            ) -> ::core::result::Result<Self::Response, __twilio::serde_json::Error> {
+                #decode
+            }
+        }
+    }
+}

@@ -1,0 +1,147 @@
+//! The inherent methods: `new` from the required parameters, a setter per optional one, and
+//! `validate`, `to_form` and `send`, each a one-line call into the runtime.
+
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
+
+use crate::model::{Endpoint, Field, Presence, Role};
+
+pub fn expand_methods(endpoint: &Endpoint<'_>) -> TokenStream {
+    let name = &endpoint.item.ident;
+    let vis = &endpoint.item.vis;
+    let response = super::response_type(endpoint);
+    let constructor = expand_new(endpoint);
+    let setters = endpoint.fields.iter().filter_map(expand_setter);
+    quote! {
+        #[automatically_derived]
+        impl #name {
+            #constructor
+            #(#setters)*
+
+            /// Checks every documented rule and reports all the parameters that break one.
+            #vis fn validate(&self) -> ::core::result::Result<(), __twilio::ValidationErrors> {
+                __twilio::validate(self)
+            }
+
+            /// The parameters exactly as they are sent: the form body of a `POST`, the query string of
+            /// a `GET` or `DELETE`.
+            #[must_use]
+            #vis fn to_form(&self) -> ::std::string::String {
+                __twilio::encode(self)
+            }
+
+            /// Validates the request, sends it and decodes the reply; nothing is sent when validation fails.
+            ///
+            /// # Errors
+            /// [`Error::Validation`](__twilio::Error::Validation) before sending, otherwise an API,
+            /// transport or decoding error.
+            #vis async fn send(
+                &self,
+                client: &__twilio::Client,
+            ) -> ::core::result::Result<#response, __twilio::Error> {
+                __twilio::send(client, self).await
+            }
+        }
+    }
+}
+
+fn expand_new(endpoint: &Endpoint<'_>) -> TokenStream {
+    let vis = &endpoint.item.vis;
+    let mut args = Vec::new();
+    let mut inits = Vec::new();
+    for field in &endpoint.fields {
+        let ident = field.ident;
+        let cfgs: Vec<_> = field.cfgs().collect();
+        match field.presence {
+            Presence::Required => {
+                let (ty, value) = argument(&field.original.ty, ident);
+                args.push(quote!(#(#cfgs)* #ident: #ty));
+                inits.push(quote!(#(#cfgs)* #ident: #value));
+            }
+            Presence::Optional(_) | Presence::List(_) => {
+                inits.push(quote!(#(#cfgs)* #ident: ::core::default::Default::default()));
+            }
+        }
+    }
+    let required: Vec<String> = endpoint
+        .fields
+        .iter()
+        .filter(|field| matches!(field.presence, Presence::Required))
+        .map(describe)
+        .collect();
+    let doc = if required.is_empty() {
+        "A request with no parameters set; set optional ones with the setters.".to_owned()
+    } else {
+        format!("A request from its required parameters ({}); set optional ones with the setters.", required.join(", "))
+    };
+    quote! {
+        #[doc = #doc]
+        #[must_use]
+        #[allow(clippy::too_many_arguments, clippy::new_without_default)]
+        #vis fn new(#(#args),*) -> Self {
+            Self { #(#inits),* }
+        }
+    }
+}
+
+fn expand_setter(field: &Field<'_>) -> Option<TokenStream> {
+    let ident = field.ident;
+    let vis = &field.original.vis;
+    let cfgs: Vec<_> = field.cfgs().collect();
+    let docs: Vec<_> = field.docs().collect();
+    let fallback_doc = format!("Sets {}.", describe(field));
+    let doc = if docs.is_empty() { quote!(#[doc = #fallback_doc]) } else { quote!(#(#docs)*) };
+    let value = format_ident!("value");
+    let body = match field.presence {
+        Presence::Required => return None,
+        Presence::Optional(inner) => {
+            let (ty, value) = argument(inner, &value);
+            quote! {
+                #vis fn #ident(mut self, value: #ty) -> Self {
+                    self.#ident = ::core::option::Option::Some(#value);
+                    self
+                }
+            }
+        }
+        Presence::List(item) => quote! {
+            #vis fn #ident(mut self, items: impl ::core::iter::IntoIterator<Item = #item>) -> Self {
+                self.#ident = ::core::iter::Iterator::collect(::core::iter::IntoIterator::into_iter(items));
+                self
+            }
+        },
+    };
+    Some(quote! {
+        #(#cfgs)*
+        #doc
+        #[must_use]
+        #body
+    })
+}
+
+/// The parameter type and the stored value for a field of type `ty`: `impl Into<T>` for types that
+/// have conversions (`&str` into `String`, a phone number into an address), `T` itself for primitives,
+/// where `impl Into<u32>` would stop `.timeout(30)` from inferring the literal's type.
+fn argument(ty: &syn::Type, value: &syn::Ident) -> (TokenStream, TokenStream) {
+    if is_primitive(ty) {
+        (quote!(#ty), quote!(#value))
+    } else {
+        (quote!(impl ::core::convert::Into<#ty>), quote!(::core::convert::Into::into(#value)))
+    }
+}
+
+fn is_primitive(ty: &syn::Type) -> bool {
+    const PRIMITIVES: &[&str] = &[
+        "bool", "char", "u8", "u16", "u32", "u64", "u128", "usize", "i8", "i16", "i32", "i64", "i128", "isize",
+        "f32", "f64",
+    ];
+    matches!(ty, syn::Type::Path(path) if path.qself.is_none()
+        && path.path.get_ident().is_some_and(|ident| PRIMITIVES.contains(&ident.to_string().as_str())))
+}
+
+fn describe(field: &Field<'_>) -> String {
+    match &field.role {
+        Role::Path { placeholder } => format!("the path's `{{{placeholder}}}`"),
+        Role::Param { key, .. } => format!("`{key}`"),
+        Role::Flatten => format!("the `{}` parameters", field.ident),
+    }
+}

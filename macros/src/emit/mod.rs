@@ -1,0 +1,49 @@
+//! Stage three: the code for a checked endpoint. Each piece is its own file; all of them go into one
+//! `const _: () = { ... };` block that imports the runtime under a private name.
+
+mod debug;
+mod endpoint;
+mod methods;
+mod params;
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use crate::model::{Endpoint, Response};
+
+pub fn expand(endpoint: &Endpoint<'_>) -> TokenStream {
+    let item = strip_helper_attrs(endpoint.item);
+    let krate = &endpoint.krate;
+    let params = params::expand_params(endpoint);
+    let endpoint_impl = endpoint::expand_endpoint(endpoint);
+    let debug = debug::expand_debug(endpoint);
+    let methods = methods::expand_methods(endpoint);
+    quote! {
+        #item
+        const _: () = {
+            use #krate::__private as __twilio;
+            #params
+            #endpoint_impl
+            #debug
+            #methods
+        };
+    }
+}
+
+/// The struct as the user wrote it, without the `#[twilio(...)]` helper attributes rustc would reject.
+pub fn strip_helper_attrs(item: &syn::ItemStruct) -> syn::ItemStruct {
+    let mut item = item.clone();
+    for field in item.fields.iter_mut() {
+        field.attrs.retain(|attr| !attr.path().is_ident("twilio"));
+    }
+    item
+}
+
+/// The type `send` returns on success.
+fn response_type(endpoint: &Endpoint<'_>) -> TokenStream {
+    match &endpoint.response {
+        Response::Empty => quote!(()),
+        Response::Json(Some(ty)) => quote!(#ty),
+        Response::Json(None) => quote!(__twilio::serde_json::Value),
+    }
+}

@@ -1,0 +1,24 @@
+//! Implementation detail of the `twilio-endpoint` crate: the `#[twilio_endpoint]` attribute.
+//!
+//! The macro runs in three stages, each with its own types: `parse` reads the attribute and the struct
+//! into raw views, `check` turns them into a checked `model` (collecting every mistake, each at the
+//! token at fault), and `emit` writes the code. The generated code stays thin: it calls generic
+//! functions of `twilio-endpoint-runtime` through the facade's hidden `__private` module.
+
+mod check;
+mod emit;
+mod expand;
+mod fallback;
+mod krate;
+mod model;
+mod parse;
+#[cfg(test)]
+mod tests;
+
+use proc_macro::TokenStream;
+
+/// Declares a Twilio REST operation. See the `twilio_endpoint` crate's documentation.
+#[proc_macro_attribute]
+pub fn twilio_endpoint(args: TokenStream, item: TokenStream) -> TokenStream {
+    expand::expand(args.into(), item.into()).into()
+}

@@ -1,0 +1,70 @@
+//! Expansion checks: a representative endpoint expands to code that parses as Rust and has the
+//! expected pieces; misuse expands to `compile_error!` carrying each message.
+
+use quote::quote;
+
+use crate::expand::expand;
+
+fn expand_to_string(args: proc_macro2::TokenStream, item: proc_macro2::TokenStream) -> String {
+    let tokens = expand(args, item);
+    let file: syn::File = syn::parse2(tokens).expect("the expansion parses as Rust items");
+    prettyplease::unparse(&file)
+}
+
+/// Removes white space and trailing commas, so that checks do not depend on where the pretty-printer
+/// breaks lines.
+fn squash(code: &str) -> String {
+    code.split_whitespace().collect::<String>().replace(",)", ")")
+}
+
+#[test]
+fn expands_a_participant_endpoint() {
+    let code = expand_to_string(
+        quote!(POST, "/2010-04-01/Accounts/{AccountSid}/Conferences/{ConferenceSid}/Participants.json", response = Participant),
+        quote! {
+            pub struct CreateParticipant {
+                #[twilio(path)] pub conference_sid: ConferenceRef,
+                pub from: Address,
+                pub to: Address,
+                #[twilio(range = 5..=600)] pub timeout: Option<u32>,
+                pub status_callback_event: Vec<StatusCallbackEvent>,
+                #[twilio(sensitive)] pub sip_auth_password: Option<String>,
+            }
+        },
+    );
+    for expected in [
+        "__twilio_out.param(__twilio_account);",
+        "__twilio::check_path_param(__twilio_errors, \"ConferenceSid\", &self.conference_sid);",
+        "__twilio::check_range(__twilio_errors, \"Timeout\", &self.timeout, 5, 600);",
+        "__twilio::FormField::write_field(&self.status_callback_event, \"StatusCallbackEvent\", __twilio_out);",
+        "__twilio_debug.field(\"sip_auth_password\", &__twilio::Redacted);",
+        "pub fn new(\n",
+        "pub fn timeout(mut self, value: u32) -> Self",
+        "type Response = Participant;",
+    ] {
+        assert!(squash(&code).contains(&squash(expected)), "missing `{expected}` in:\n{code}");
+    }
+    assert!(!code.contains("#[twilio("), "helper attributes must be stripped:\n{code}");
+}
+
+#[test]
+fn reports_every_mistake_in_one_pass() {
+    let code = expand_to_string(
+        quote!(POST, "/2010-04-01/Accounts/{AccountSid}/Calls/{Sid}.json"),
+        quote! {
+            pub struct Broken {
+                #[twilio(range = 600..=5)] pub timeout: Option<u32>,
+                #[twilio(rnage = 1..=2)] pub time_limit: Option<u32>,
+                #[twilio(path)] pub call_sid: CallSid,
+            }
+        },
+    );
+    for expected in [
+        "`range = 600..=5` is empty",
+        "Did you mean `range`?",
+        "path field `call_sid` fills `{CallSid}`",
+        "path placeholder `{Sid}` has no matching field",
+    ] {
+        assert!(code.contains(expected), "missing `{expected}` in:\n{code}");
+    }
+}

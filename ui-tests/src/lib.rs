@@ -1,0 +1,1 @@
+//! This crate holds only the trybuild cases under `fail/` and `pass/`.
