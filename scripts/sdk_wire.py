@@ -45,7 +45,7 @@ def every_parameter(participants):
     participants.create(
         from_="+15017122661",
         to="+15558675310",
-        status_callback="https://example.com/status?a=1&b=two words",
+        status_callback="https://example.com/status?a=1&b=two+words",
         status_callback_method="POST",
         status_callback_event=["initiated", "ringing", "answered", "completed"],
         label="customer * ~ café",

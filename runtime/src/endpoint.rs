@@ -101,3 +101,12 @@ pub async fn send<E: Endpoint>(client: &Client, request: &E) -> Result<E::Respon
         .await?;
     E::decode_response(reply.body()).map_err(|source| Error::decode(&reply, source))
 }
+
+/// Stands in for a `sensitive` field in a request's `Debug` output.
+pub struct Redacted;
+
+impl std::fmt::Debug for Redacted {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("<redacted>")
+    }
+}

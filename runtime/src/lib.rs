@@ -21,9 +21,12 @@ pub use validate::{LengthUnit, Rule, ValidationErrors, Violation};
 #[doc(hidden)]
 pub mod __private {
     pub use crate::encode::{FormField, FormWriter};
-    pub use crate::endpoint::{Endpoint, Method, Params, decode_empty, decode_json, encode, send, validate};
+    pub use crate::endpoint::{
+        Endpoint, Method, Params, Redacted, decode_empty, decode_json, encode, send, validate,
+    };
     pub use crate::path::{AccountParam, PathWriter, check_path_param};
     pub use crate::validate::{ValidationErrors, check_len, check_range};
     pub use crate::values::AccountSid;
     pub use crate::{Client, Error};
+    pub use serde_json;
 }

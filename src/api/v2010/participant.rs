@@ -1,0 +1,265 @@
+//! Conference participants: adding a call to a conference, and the participant resource Twilio answers
+//! with.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+use super::{CallEvent, MachineDetection, RecordingChannels, RecordingEvent, RecordingTrack, Region, Trim};
+use crate::values::{AccountSid, Address, ByocTrunkSid, CallSid, ConferenceRef, ConferenceSid, HttpMethod, OrEmpty, Url};
+use crate::{ValidationErrors, Violation, Rule, twilio_endpoint, wire_enum};
+
+/// Dials a number, client, SIP address or TwiML App and adds the call to a conference, creating the
+/// conference when `ConferenceSid` is a friendly name that is not in use.
+///
+/// Fields are declared in the order of Twilio's description, which is the order the official SDKs send
+/// them in.
+#[twilio_endpoint(
+    POST,
+    "/2010-04-01/Accounts/{AccountSid}/Conferences/{ConferenceSid}/Participants.json",
+    response = Participant,
+    validate_with = check_create_participant,
+)]
+pub struct CreateParticipant {
+    /// The account to act for; the client's account when unset (set it to act for a subaccount).
+    #[twilio(path)]
+    pub account_sid: Option<AccountSid>,
+    /// The conference: its SID, or a friendly name (a new conference is created when none is in progress).
+    #[twilio(path)]
+    pub conference_sid: ConferenceRef,
+    /// Who the call comes from. When `To` is a phone number, this must be one of your Twilio numbers or
+    /// verified caller IDs.
+    pub from: Address,
+    /// Who to call: a phone number, `client:`, `sip:` or `app:` address.
+    pub to: Address,
+    /// The URL Twilio calls at each event of `StatusCallbackEvent`.
+    pub status_callback: Option<Url>,
+    /// The method for `StatusCallback`.
+    pub status_callback_method: Option<HttpMethod>,
+    /// The call events to report to `StatusCallback`.
+    pub status_callback_event: Vec<CallEvent>,
+    /// A label for this participant, usable in place of its call SID.
+    pub label: Option<String>,
+    /// Seconds to let the call ring before giving up, 5 to 600.
+    #[twilio(range = 5..=600)]
+    pub timeout: Option<u32>,
+    /// Whether to record the participant and their conferences.
+    pub record: Option<bool>,
+    /// Whether the participant joins muted.
+    pub muted: Option<bool>,
+    /// Whether a beep plays when the participant joins, leaves, both or neither.
+    pub beep: Option<Beep>,
+    /// Whether the conference starts when this participant joins.
+    pub start_conference_on_enter: Option<bool>,
+    /// Whether the conference ends when this participant leaves.
+    pub end_conference_on_exit: Option<bool>,
+    /// Hold music until the conference starts: a URL, or [`OrEmpty::Empty`] for silence.
+    pub wait_url: Option<OrEmpty<Url>>,
+    /// The method for `WaitUrl`.
+    pub wait_method: Option<HttpMethod>,
+    /// Whether early media (ringing) is allowed.
+    pub early_media: Option<bool>,
+    /// The most participants the conference may have, 2 to 250.
+    #[twilio(range = 2..=250)]
+    pub max_participants: Option<u32>,
+    /// Whether and when the conference is recorded.
+    pub conference_record: Option<ConferenceRecord>,
+    /// Whether silence is trimmed from the conference recording.
+    pub conference_trim: Option<Trim>,
+    /// The URL Twilio calls at each event of `ConferenceStatusCallbackEvent`.
+    pub conference_status_callback: Option<Url>,
+    /// The method for `ConferenceStatusCallback`.
+    pub conference_status_callback_method: Option<HttpMethod>,
+    /// The conference events to report to `ConferenceStatusCallback`.
+    pub conference_status_callback_event: Vec<ConferenceEvent>,
+    /// Whether the participant's recording has one channel or two.
+    pub recording_channels: Option<RecordingChannels>,
+    /// The URL Twilio calls when the participant's recording changes state.
+    pub recording_status_callback: Option<Url>,
+    /// The method for `RecordingStatusCallback`.
+    pub recording_status_callback_method: Option<HttpMethod>,
+    /// The user name for SIP authentication, when `To` is a SIP address.
+    pub sip_auth_username: Option<String>,
+    /// The password for SIP authentication; never shown by `Debug`.
+    #[twilio(sensitive)]
+    pub sip_auth_password: Option<String>,
+    /// The region where the conference's media is mixed.
+    pub region: Option<Region>,
+    /// The URL Twilio calls when the conference recording changes state.
+    pub conference_recording_status_callback: Option<Url>,
+    /// The method for `ConferenceRecordingStatusCallback`.
+    pub conference_recording_status_callback_method: Option<HttpMethod>,
+    /// The recording events to report to `RecordingStatusCallback`.
+    pub recording_status_callback_event: Vec<RecordingEvent>,
+    /// The conference recording events to report to `ConferenceRecordingStatusCallback`.
+    pub conference_recording_status_callback_event: Vec<ConferenceRecordingEvent>,
+    /// Whether the participant coaches `CallSidToCoach`; `true` needs `CallSidToCoach`.
+    pub coaching: Option<bool>,
+    /// The call being coached: only it hears this participant.
+    pub call_sid_to_coach: Option<CallSid>,
+    /// The jitter buffer size for this participant's audio.
+    pub jitter_buffer_size: Option<JitterBufferSize>,
+    /// The BYOC trunk to call through, when `To` is a phone number.
+    pub byoc: Option<ByocTrunkSid>,
+    /// The caller ID shown to the callee; a phone number when `To` is one.
+    pub caller_id: Option<Address>,
+    /// Why the call is made, shown on the callee's device (beta).
+    pub call_reason: Option<String>,
+    /// Which audio of the participant is recorded.
+    pub recording_track: Option<RecordingTrack>,
+    /// The most seconds the participant's call may last.
+    pub time_limit: Option<u32>,
+    /// Whether to detect an answering machine.
+    pub machine_detection: Option<MachineDetection>,
+    /// Seconds to spend on answering machine detection, 3 to 59.
+    #[twilio(range = 3..=59)]
+    pub machine_detection_timeout: Option<u32>,
+    /// Milliseconds of speech after which a machine is assumed, 1000 to 6000.
+    #[twilio(range = 1000..=6000)]
+    pub machine_detection_speech_threshold: Option<u32>,
+    /// Milliseconds of silence that end speech, 500 to 5000.
+    #[twilio(range = 500..=5000)]
+    pub machine_detection_speech_end_threshold: Option<u32>,
+    /// Milliseconds of initial silence after which `unknown` is reported, 2000 to 10000.
+    #[twilio(range = 2000..=10000)]
+    pub machine_detection_silence_timeout: Option<u32>,
+    /// The URL Twilio calls with the answering machine detection result.
+    pub amd_status_callback: Option<Url>,
+    /// The method for `AmdStatusCallback`.
+    pub amd_status_callback_method: Option<HttpMethod>,
+    /// Whether silence is trimmed from the participant's recording.
+    pub trim: Option<Trim>,
+    /// A token from an incoming call, to forward its caller ID; never shown by `Debug`.
+    #[twilio(sensitive)]
+    pub call_token: Option<String>,
+    /// The URL Twilio calls to notify a client participant of the incoming call.
+    pub client_notification_url: Option<Url>,
+    /// The name shown to a SIP callee, 2 to 255 characters.
+    #[twilio(len = 2..=255)]
+    pub caller_display_name: Option<String>,
+}
+
+// The rules between parameters that Twilio documents in prose:
+// - `Coaching=true` needs `CallSidToCoach`, and `Coaching=false` contradicts it;
+// - when `To` is a phone number, `From` and `CallerId` must be phone numbers too.
+fn check_create_participant(request: &CreateParticipant, errors: &mut ValidationErrors) {
+    match (request.coaching, &request.call_sid_to_coach) {
+        (Some(true), None) => errors.push(Violation::new(
+            "Coaching",
+            Rule::Custom("`true` requires `CallSidToCoach`, the call to coach".into()),
+            None,
+        )),
+        (Some(false), Some(_)) => errors.push(Violation::new(
+            "CallSidToCoach",
+            Rule::Custom("is only allowed when `Coaching` is `true` or unset".into()),
+            None,
+        )),
+        _ => {}
+    }
+    if request.to.is_phone_number() {
+        for (key, address) in [("From", Some(&request.from)), ("CallerId", request.caller_id.as_ref())] {
+            if let Some(address) = address
+                && !address.is_phone_number()
+            {
+                errors.push(Violation::new(
+                    key,
+                    Rule::Custom("must be a phone number when `To` is a phone number".into()),
+                    Some(address.to_string()),
+                ));
+            }
+        }
+    }
+}
+
+wire_enum! {
+    /// When a beep plays for this participant.
+    pub enum Beep {
+        True = "true",
+        False = "false",
+        OnEnter = "onEnter",
+        OnExit = "onExit",
+    }
+}
+
+wire_enum! {
+    /// Whether the conference is recorded.
+    pub enum ConferenceRecord {
+        True = "true",
+        False = "false",
+        RecordFromStart = "record-from-start",
+        DoNotRecord = "do-not-record",
+    }
+}
+
+wire_enum! {
+    /// A conference event to be told about at `ConferenceStatusCallback`.
+    pub enum ConferenceEvent {
+        Start = "start",
+        End = "end",
+        Join = "join",
+        Leave = "leave",
+        Mute = "mute",
+        Hold = "hold",
+        Modify = "modify",
+        Speaker = "speaker",
+        Announcement = "announcement",
+    }
+}
+
+wire_enum! {
+    /// A conference recording event to be told about at `ConferenceRecordingStatusCallback`.
+    pub enum ConferenceRecordingEvent {
+        InProgress = "in-progress",
+        Completed = "completed",
+        Failed = "failed",
+        Absent = "absent",
+    }
+}
+
+wire_enum! {
+    /// How much audio is buffered to smooth network jitter.
+    pub enum JitterBufferSize {
+        Off = "off",
+        Small = "small",
+        Medium = "medium",
+        Large = "large",
+    }
+}
+
+wire_enum! {
+    /// The state of a participant's call.
+    #[open]
+    pub enum ParticipantStatus {
+        Queued = "queued",
+        Connecting = "connecting",
+        Ringing = "ringing",
+        Connected = "connected",
+        Complete = "complete",
+        Failed = "failed",
+    }
+}
+
+/// A call in a conference, as Twilio describes it.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Participant {
+    pub account_sid: Option<AccountSid>,
+    pub call_sid: Option<CallSid>,
+    /// The label given at creation, if any.
+    pub label: Option<String>,
+    /// The call this participant coaches, if any.
+    pub call_sid_to_coach: Option<CallSid>,
+    pub coaching: Option<bool>,
+    pub conference_sid: Option<ConferenceSid>,
+    #[serde(default, with = "crate::time::rfc2822::option")]
+    pub date_created: Option<DateTime<Utc>>,
+    #[serde(default, with = "crate::time::rfc2822::option")]
+    pub date_updated: Option<DateTime<Utc>>,
+    pub end_conference_on_exit: Option<bool>,
+    pub muted: Option<bool>,
+    pub hold: Option<bool>,
+    pub start_conference_on_enter: Option<bool>,
+    pub status: Option<ParticipantStatus>,
+    /// Milliseconds the call waited before being placed; only in the reply to a create.
+    pub queue_time: Option<String>,
+    /// The resource's path, relative to `https://api.twilio.com`.
+    pub uri: Option<String>,
+}

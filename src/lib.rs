@@ -1,0 +1,60 @@
+//! Declare a Twilio REST endpoint as a plain struct with one attribute, and get the rest generated:
+//! validation of every documented rule, the form encoding exactly as Twilio's own SDKs send it, and an
+//! async `send` returning a typed response or a typed error.
+//!
+//! ```no_run
+//! use twilio_endpoint::api::v2010::{CreateParticipant, Participant};
+//! use twilio_endpoint::values::{ConferenceRef, HttpMethod};
+//! use twilio_endpoint::{Client, twilio_endpoint};
+//!
+//! # async fn run() -> Result<(), Box<dyn std::error::Error>> {
+//! let client = Client::from_env()?;
+//! let participant: Participant = CreateParticipant::new(
+//!     "MyRoom".parse::<ConferenceRef>()?,
+//!     "+15017122661".parse::<twilio_endpoint::values::Address>()?,
+//!     "+15558675310".parse::<twilio_endpoint::values::Address>()?,
+//! )
+//! .timeout(30)
+//! .status_callback_method(HttpMethod::Post)
+//! .send(&client)
+//! .await?;
+//! # Ok(()) }
+//! ```
+//!
+//! Endpoints the catalog lacks are one struct away:
+//!
+//! ```
+//! use twilio_endpoint::twilio_endpoint;
+//! use twilio_endpoint::values::PhoneNumber;
+//!
+//! /// Starts the verification of a caller ID.
+//! #[twilio_endpoint(POST, "/2010-04-01/Accounts/{AccountSid}/OutgoingCallerIds.json")]
+//! pub struct CreateValidationRequest {
+//!     pub phone_number: PhoneNumber,
+//!     #[twilio(range = 0..=60)]
+//!     pub call_delay: Option<u32>,
+//! }
+//!
+//! let request = CreateValidationRequest::new("+14158675310".parse::<PhoneNumber>().unwrap()).call_delay(61);
+//! assert_eq!(request.to_form(), "PhoneNumber=%2B14158675310&CallDelay=61");
+//! assert_eq!(
+//!     request.validate().unwrap_err().to_string(),
+//!     "invalid request: CallDelay: must be between 0 and 60, got 61"
+//! );
+//! ```
+
+// Lets the catalog below use the attribute exactly as a user crate does, through `::twilio_endpoint`.
+extern crate self as twilio_endpoint;
+
+pub mod api;
+#[cfg(feature = "mock")]
+pub mod mock;
+
+pub use twilio_endpoint_macros::twilio_endpoint;
+pub use twilio_endpoint_runtime::{
+    ApiError, Client, ClientBuilder, DecodeError, Endpoint, Error, FormValue, LengthUnit, Method, Params, Rule,
+    TransportError, ValidationErrors, ValueWriter, Violation, time, values, wire_enum,
+};
+
+#[doc(hidden)]
+pub use twilio_endpoint_runtime::__private;

@@ -1,0 +1,202 @@
+//! Create Participant without a network: the body against what Twilio's official Python SDK sends,
+//! and every documented rule enforced by `validate()` with a message naming the parameter.
+
+use twilio_endpoint::Rule;
+use twilio_endpoint::api::v2010::*;
+use twilio_endpoint::values::{Address, CallSid, ConferenceRef, HttpMethod, OrEmpty, Url};
+
+fn address(text: &str) -> Address {
+    text.parse().unwrap()
+}
+
+fn url(text: &str) -> Url {
+    text.parse().unwrap()
+}
+
+fn conference() -> ConferenceRef {
+    "CFaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa".parse().unwrap()
+}
+
+/// The fixture `scripts/sdk_wire.py` wrote from the official SDK's own requests.
+fn sdk_body(scenario: &str) -> String {
+    let fixture: serde_json::Value =
+        serde_json::from_str(include_str!("fixtures/sdk_wire.json")).expect("the fixture is JSON");
+    fixture[scenario]["body"].as_str().expect("the scenario has a body").to_owned()
+}
+
+/// The same call as the fixture's `create_participant_every_parameter`.
+fn every_parameter() -> CreateParticipant {
+    CreateParticipant::new(conference(), address("+15017122661"), address("+15558675310"))
+        .status_callback(url("https://example.com/status?a=1&b=two+words"))
+        .status_callback_method(HttpMethod::Post)
+        .status_callback_event(CallEvent::ALL.iter().copied())
+        .label("customer * ~ café")
+        .timeout(30)
+        .record(true)
+        .muted(false)
+        .beep(Beep::OnEnter)
+        .start_conference_on_enter(true)
+        .end_conference_on_exit(false)
+        .wait_url(OrEmpty::Empty)
+        .wait_method(HttpMethod::Get)
+        .early_media(true)
+        .max_participants(10)
+        .conference_record(ConferenceRecord::RecordFromStart)
+        .conference_trim(Trim::TrimSilence)
+        .conference_status_callback(url("https://example.com/conference"))
+        .conference_status_callback_method(HttpMethod::Post)
+        .conference_status_callback_event(ConferenceEvent::ALL.iter().copied())
+        .recording_channels(RecordingChannels::Dual)
+        .recording_status_callback(url("https://example.com/recording"))
+        .recording_status_callback_method(HttpMethod::Get)
+        .sip_auth_username("alice")
+        .sip_auth_password("s3cr3t&=+")
+        .region(Region::Ie1)
+        .conference_recording_status_callback(url("https://example.com/conference-recording"))
+        .conference_recording_status_callback_method(HttpMethod::Post)
+        .recording_status_callback_event([RecordingEvent::InProgress, RecordingEvent::Completed, RecordingEvent::Absent])
+        .conference_recording_status_callback_event(ConferenceRecordingEvent::ALL.iter().copied())
+        .coaching(true)
+        .call_sid_to_coach(CallSid::from_static("CAbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb"))
+        .jitter_buffer_size(JitterBufferSize::Small)
+        .byoc("BYcccccccccccccccccccccccccccccccc".parse::<twilio_endpoint::values::ByocTrunkSid>().unwrap())
+        .caller_id(address("+15017122661"))
+        .call_reason("Your order #42 & more")
+        .recording_track(RecordingTrack::Both)
+        .time_limit(3600)
+        .machine_detection(MachineDetection::DetectMessageEnd)
+        .machine_detection_timeout(30)
+        .machine_detection_speech_threshold(2400)
+        .machine_detection_speech_end_threshold(1200)
+        .machine_detection_silence_timeout(5000)
+        .amd_status_callback(url("https://example.com/amd"))
+        .amd_status_callback_method(HttpMethod::Post)
+        .trim(Trim::DoNotTrim)
+        .call_token("token/with+chars")
+        .client_notification_url(url("https://example.com/notify"))
+        .caller_display_name("Ada Lovelace")
+}
+
+#[test]
+fn every_parameter_encodes_as_the_official_sdk_does() {
+    let request = every_parameter();
+    request.validate().expect("the request is valid");
+    assert_eq!(request.to_form(), sdk_body("create_participant_every_parameter"));
+}
+
+#[test]
+fn required_parameters_only_encode_as_the_official_sdk_does() {
+    let request = CreateParticipant::new(conference(), address("+15017122661"), address("client:bob?ticket=42"));
+    request.validate().expect("the request is valid");
+    assert_eq!(request.to_form(), sdk_body("create_participant_required_only"));
+}
+
+#[test]
+fn unset_is_omitted_but_an_empty_wait_url_is_sent() {
+    let base = CreateParticipant::new(conference(), address("+15017122661"), address("+15558675310"));
+    assert_eq!(base.to_form(), "From=%2B15017122661&To=%2B15558675310");
+    assert_eq!(base.wait_url(OrEmpty::Empty).to_form(), "From=%2B15017122661&To=%2B15558675310&WaitUrl=");
+}
+
+/// Each documented bound, just outside and just inside.
+#[test]
+fn every_range_is_enforced_at_both_ends() {
+    type Setter = fn(CreateParticipant, u32) -> CreateParticipant;
+    let cases: [(&str, Setter, u32, u32); 6] = [
+        ("Timeout", CreateParticipant::timeout, 5, 600),
+        ("MaxParticipants", CreateParticipant::max_participants, 2, 250),
+        ("MachineDetectionTimeout", CreateParticipant::machine_detection_timeout, 3, 59),
+        ("MachineDetectionSpeechThreshold", CreateParticipant::machine_detection_speech_threshold, 1000, 6000),
+        ("MachineDetectionSpeechEndThreshold", CreateParticipant::machine_detection_speech_end_threshold, 500, 5000),
+        ("MachineDetectionSilenceTimeout", CreateParticipant::machine_detection_silence_timeout, 2000, 10000),
+    ];
+    let base = || CreateParticipant::new(conference(), address("+15017122661"), address("+15558675310"));
+    for (key, set, min, max) in cases {
+        for inside in [min, max] {
+            assert!(set(base(), inside).validate().is_ok(), "{key}={inside} is allowed");
+        }
+        for outside in [min - 1, max + 1] {
+            let errors = set(base(), outside).validate().expect_err("out of range");
+            let [violation] = errors.violations() else { panic!("one violation expected: {errors}") };
+            assert_eq!(violation.key(), key);
+            assert_eq!(violation.rule(), &Rule::Range { min: min.into(), max: max.into() });
+            assert_eq!(
+                violation.to_string(),
+                format!("{key}: must be between {min} and {max}, got {outside}")
+            );
+        }
+    }
+}
+
+#[test]
+fn caller_display_name_is_two_to_255_characters() {
+    let base = || CreateParticipant::new(conference(), address("+15017122661"), address("sip:bob@example.com"));
+    assert!(base().caller_display_name("Al").validate().is_ok());
+    assert!(base().caller_display_name("é".repeat(255)).validate().is_ok());
+    for bad in ["A".to_owned(), "é".repeat(256)] {
+        let errors = base().caller_display_name(bad).validate().unwrap_err();
+        assert_eq!(errors.violations()[0].key(), "CallerDisplayName");
+        assert!(errors.to_string().contains("must have between 2 and 255 characters"), "{errors}");
+    }
+}
+
+#[test]
+fn coaching_true_needs_the_call_to_coach() {
+    let base = || CreateParticipant::new(conference(), address("+15017122661"), address("+15558675310"));
+    let coach = CallSid::from_static("CAbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb");
+    let errors = base().coaching(true).validate().unwrap_err();
+    assert_eq!(errors.to_string(), "invalid request: Coaching: `true` requires `CallSidToCoach`, the call to coach");
+    let errors = base().coaching(false).call_sid_to_coach(coach).validate().unwrap_err();
+    assert_eq!(errors.violations()[0].key(), "CallSidToCoach");
+    assert!(base().coaching(true).call_sid_to_coach(coach).validate().is_ok());
+    // Twilio's own example sends only the SID to coach, and Twilio then coaches.
+    let sid_only = base().call_sid_to_coach(coach);
+    assert!(sid_only.validate().is_ok());
+    assert!(sid_only.to_form().ends_with("&CallSidToCoach=CAbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb"));
+}
+
+#[test]
+fn from_and_caller_id_must_be_phone_numbers_when_to_is_one() {
+    let request = CreateParticipant::new(conference(), address("client:alice"), address("+15558675310"))
+        .caller_id(address("sip:alice@example.com"));
+    let errors = request.validate().unwrap_err();
+    assert_eq!(
+        errors.to_string(),
+        "invalid request (2 violations):\n  \
+         - From: must be a phone number when `To` is a phone number, got client:alice\n  \
+         - CallerId: must be a phone number when `To` is a phone number, got sip:alice@example.com"
+    );
+    // A client calling a client, or a SIP user name calling a SIP address, is fine.
+    assert!(CreateParticipant::new(conference(), address("client:alice"), address("client:bob")).validate().is_ok());
+    assert!(CreateParticipant::new(conference(), address("alice"), address("sip:bob@example.com")).validate().is_ok());
+}
+
+#[test]
+fn every_violation_is_reported_at_once() {
+    let request = CreateParticipant::new(conference(), address("+15017122661"), address("+15558675310"))
+        .timeout(700)
+        .max_participants(1)
+        .coaching(true);
+    let keys: Vec<_> = request.validate().unwrap_err().violations().iter().map(|v| v.key().to_owned()).collect();
+    assert_eq!(keys, ["Timeout", "MaxParticipants", "Coaching"]);
+}
+
+#[test]
+fn a_friendly_name_is_one_checked_path_segment() {
+    let request = CreateParticipant::new(
+        "../Calls".parse::<ConferenceRef>().unwrap(),
+        address("+15017122661"),
+        address("+15558675310"),
+    );
+    let errors = request.validate().unwrap_err();
+    assert_eq!(errors.violations()[0].key(), "ConferenceSid");
+}
+
+#[test]
+fn debug_hides_secrets() {
+    let shown = format!("{:?}", every_parameter());
+    assert!(!shown.contains("s3cr3t"), "{shown}");
+    assert!(!shown.contains("token/with"), "{shown}");
+    assert!(shown.contains("sip_auth_password: <redacted>"), "{shown}");
+    assert!(shown.contains("sip_auth_username: Some(\"alice\")"), "{shown}");
+}
