@@ -52,7 +52,7 @@ pub mod mock;
 
 pub use twilio_endpoint_macros::twilio_endpoint;
 pub use twilio_endpoint_runtime::{
-    ApiError, Client, ClientBuilder, DecodeError, Endpoint, Error, FormValue, LengthUnit, Method, Params, Rule,
+    ApiError, Client, ClientBuilder, ConfigError, DecodeError, Endpoint, Error, FormValue, LengthUnit, Method, Params, Rule,
     TransportError, ValidationErrors, ValueWriter, Violation, time, values, wire_enum,
 };
 

@@ -13,7 +13,7 @@ pub mod values;
 pub use client::{Client, ClientBuilder};
 pub use encode::{FormField, FormValue, FormWriter, ValueWriter, escape};
 pub use endpoint::{Endpoint, Method, Params};
-pub use error::{ApiError, DecodeError, Error, TransportError};
+pub use error::{ApiError, ConfigError, DecodeError, Error, TransportError};
 pub use path::PathWriter;
 pub use validate::{LengthUnit, Rule, ValidationErrors, Violation};
 

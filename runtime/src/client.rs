@@ -1,0 +1,522 @@
+//! The HTTP client: credentials, where requests go, timeouts, and sending one request and reading its
+//! reply.
+//!
+//! Secrets are turned into the `Authorization` header once, when the client is built; the header is
+//! marked sensitive and no `Debug` or error ever shows it. Redirects are not followed, so the header
+//! only ever goes to the configured host.
+
+use std::fmt;
+use std::sync::Arc;
+use std::time::Duration;
+
+use base64::Engine as _;
+use base64::engine::general_purpose::STANDARD as BASE64;
+use reqwest::header::{ACCEPT, AUTHORIZATION, CONTENT_TYPE, HeaderName, HeaderValue};
+use url::{Host, Url};
+
+use crate::endpoint::Method;
+use crate::error::{ApiError, ConfigError, Error, TransportError};
+use crate::values::{AccountSid, ApiKeySid};
+
+const DEFAULT_BASE_URL: &str = "https://api.twilio.com";
+/// The region Twilio's SDKs use when only an edge is given.
+const DEFAULT_REGION: &str = "us1";
+const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
+const DEFAULT_TIMEOUT: Duration = Duration::from_secs(30);
+const USER_AGENT: &str = concat!("twilio-endpoint/", env!("CARGO_PKG_VERSION"), " (Rust)");
+const FORM: &str = "application/x-www-form-urlencoded";
+const REQUEST_ID: HeaderName = HeaderName::from_static("twilio-request-id");
+const REDACTED: &str = "<redacted>";
+
+/// The environment variables [`Client::from_env`] reads.
+const ENV_ACCOUNT_SID: &str = "TWILIO_ACCOUNT_SID";
+const ENV_AUTH_TOKEN: &str = "TWILIO_AUTH_TOKEN";
+const ENV_API_KEY: &str = "TWILIO_API_KEY";
+const ENV_API_SECRET: &str = "TWILIO_API_SECRET";
+const ENV_REGION: &str = "TWILIO_REGION";
+const ENV_EDGE: &str = "TWILIO_EDGE";
+
+/// A Twilio REST client: an account, its credentials, a base URL and one connection pool.
+///
+/// Cloning is cheap (the state is shared), so build one client and clone it where it is needed.
+///
+/// ```no_run
+/// # async fn demo() -> Result<(), twilio_endpoint_runtime::Error> {
+/// use twilio_endpoint_runtime::Client;
+///
+/// // TWILIO_ACCOUNT_SID plus TWILIO_AUTH_TOKEN, or TWILIO_API_KEY and TWILIO_API_SECRET.
+/// let client = Client::from_env()?;
+/// # let _ = client;
+/// # Ok(())
+/// # }
+/// ```
+#[derive(Clone)]
+pub struct Client {
+    inner: Arc<Inner>,
+}
+
+struct Inner {
+    http: reqwest::Client,
+    account_sid: AccountSid,
+    /// The key `authorization` was made from, if not the auth token; shown by `Debug`, unlike secrets.
+    api_key: Option<ApiKeySid>,
+    authorization: HeaderValue,
+    /// Without a trailing `/`: every path starts with one.
+    base_url: String,
+}
+
+/// Which credentials are in use, for `Debug`: the API key SID is shown, secrets never are.
+struct RedactedAuth<'a>(Option<&'a ApiKeySid>);
+
+impl fmt::Debug for RedactedAuth<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.0 {
+            None => f.debug_tuple("AuthToken").field(&REDACTED).finish(),
+            Some(key) => {
+                f.debug_struct("ApiKey").field("sid", &key.as_str()).field("secret", &REDACTED).finish()
+            }
+        }
+    }
+}
+
+impl Client {
+    /// A client for `account_sid` authenticating with its auth token, with the default settings
+    /// (`https://api.twilio.com`, 10 s to connect, 30 s per request).
+    ///
+    /// Fails only when the token is empty or the TLS backend cannot be initialised.
+    pub fn new(account_sid: AccountSid, auth_token: impl Into<String>) -> Result<Client, Error> {
+        Client::builder().account_sid(account_sid).auth_token(auth_token).build()
+    }
+
+    /// A builder for every setting: API key credentials, base URL, region and edge, timeouts.
+    pub fn builder() -> ClientBuilder {
+        ClientBuilder::new()
+    }
+
+    /// A client configured from the environment, as Twilio's SDKs are: `TWILIO_ACCOUNT_SID`, then
+    /// either `TWILIO_API_KEY` and `TWILIO_API_SECRET` (preferred when set) or `TWILIO_AUTH_TOKEN`,
+    /// and optionally `TWILIO_REGION` and `TWILIO_EDGE`.
+    ///
+    /// Use [`ClientBuilder::from_env`] to change other settings before building.
+    pub fn from_env() -> Result<Client, Error> {
+        ClientBuilder::from_env()?.build()
+    }
+
+    /// The account whose resources `{AccountSid}` names in paths (also with API key credentials).
+    pub fn account_sid(&self) -> &AccountSid {
+        &self.inner.account_sid
+    }
+
+    /// Where requests go, without a trailing `/`, e.g. `https://api.twilio.com`.
+    pub fn base_url(&self) -> &str {
+        &self.inner.base_url
+    }
+
+    /// Sends one request and reads the whole reply: `Ok` for a 2xx status, [`Error::Api`] otherwise.
+    ///
+    /// `path` is already escaped and `params` already encoded (the form body of a `POST`, the query of
+    /// a `GET` or `DELETE`); both are sent as they are. Not generic, so it is compiled once.
+    pub(crate) async fn execute(
+        &self,
+        method: Method,
+        path_template: &'static str,
+        path: &str,
+        params: String,
+    ) -> Result<Reply, Error> {
+        let inner = &*self.inner;
+        let mut url = String::with_capacity(inner.base_url.len() + path.len() + 1 + params.len());
+        url.push_str(&inner.base_url);
+        url.push_str(path);
+        let body = match method {
+            Method::Post => Some(params),
+            Method::Get | Method::Delete => {
+                if !params.is_empty() {
+                    url.push('?');
+                    url.push_str(&params);
+                }
+                None
+            }
+        };
+        let mut request = inner
+            .http
+            .request(http_method(method), url)
+            .header(AUTHORIZATION, inner.authorization.clone())
+            .header(ACCEPT, "application/json");
+        if let Some(body) = body {
+            request = request.header(CONTENT_TYPE, FORM).body(body);
+        }
+        let response = request
+            .send()
+            .await
+            .map_err(|error| Error::Transport(TransportError::before_answer(method, path_template, error)))?;
+
+        let status = response.status().as_u16();
+        let request_id =
+            response.headers().get(REQUEST_ID).and_then(|value| value.to_str().ok()).map(str::to_owned);
+        let body = response.bytes().await.map_err(|error| {
+            Error::Transport(TransportError::reading_body(method, path_template, status, error))
+        })?;
+        let reply = Reply { status, request_id, body: body.into() };
+        if (200..300).contains(&status) { Ok(reply) } else { Err(Error::Api(ApiError::from_reply(&reply))) }
+    }
+}
+
+impl fmt::Debug for Client {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Client")
+            .field("account_sid", &self.inner.account_sid.as_str())
+            .field("auth", &RedactedAuth(self.inner.api_key.as_ref()))
+            .field("base_url", &self.inner.base_url)
+            .finish_non_exhaustive()
+    }
+}
+
+/// A complete reply: status, `Twilio-Request-Id` and body.
+pub(crate) struct Reply {
+    status: u16,
+    request_id: Option<String>,
+    body: Vec<u8>,
+}
+
+impl Reply {
+    pub(crate) fn status(&self) -> u16 {
+        self.status
+    }
+
+    pub(crate) fn request_id(&self) -> Option<&str> {
+        self.request_id.as_deref()
+    }
+
+    pub(crate) fn body(&self) -> &[u8] {
+        &self.body
+    }
+}
+
+/// Settings for a [`Client`]; [`build`](Self::build) checks them all.
+///
+/// An account SID and one kind of credentials are required. Without a base URL, region or edge,
+/// requests go to `https://api.twilio.com`.
+#[must_use = "a builder does nothing until `build` is called"]
+pub struct ClientBuilder {
+    account_sid: Option<AccountSid>,
+    credentials: Option<Credentials>,
+    base_url: Option<String>,
+    region: Option<String>,
+    edge: Option<String>,
+    connect_timeout: Duration,
+    timeout: Duration,
+}
+
+enum Credentials {
+    AuthToken(String),
+    ApiKey { sid: ApiKeySid, secret: String },
+}
+
+impl Default for ClientBuilder {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl ClientBuilder {
+    /// A builder with nothing set and the default timeouts.
+    pub fn new() -> Self {
+        Self {
+            account_sid: None,
+            credentials: None,
+            base_url: None,
+            region: None,
+            edge: None,
+            connect_timeout: DEFAULT_CONNECT_TIMEOUT,
+            timeout: DEFAULT_TIMEOUT,
+        }
+    }
+
+    /// A builder with the settings of [`Client::from_env`], read from the process environment.
+    pub fn from_env() -> Result<Self, Error> {
+        Self::from_lookup(|name| std::env::var(name).ok())
+    }
+
+    /// A builder with the settings of [`Client::from_env`], each variable's value given by `lookup`
+    /// (e.g. a map read from a file). A value that is empty or only whitespace counts as unset.
+    pub fn from_lookup(mut lookup: impl FnMut(&str) -> Option<String>) -> Result<Self, Error> {
+        let mut get =
+            |name: &str| lookup(name).map(|value| value.trim().to_owned()).filter(|value| !value.is_empty());
+        let account_sid = get(ENV_ACCOUNT_SID).ok_or_else(|| missing_variable(ENV_ACCOUNT_SID))?;
+        // The value is not quoted in these errors: a swapped variable could hold the secret.
+        let account_sid = account_sid.parse::<AccountSid>().map_err(|_| {
+            ConfigError::new(format!(
+                "`{ENV_ACCOUNT_SID}` is not an account SID; expected `AC` followed by 32 hex digits"
+            ))
+        })?;
+        let mut builder = Self::new().account_sid(account_sid);
+        builder = match (get(ENV_API_KEY), get(ENV_API_SECRET), get(ENV_AUTH_TOKEN)) {
+            (Some(key), Some(secret), _) => {
+                let key = key.parse::<ApiKeySid>().map_err(|_| {
+                    ConfigError::new(format!(
+                        "`{ENV_API_KEY}` is not an API key SID; expected `SK` followed by 32 hex digits"
+                    ))
+                })?;
+                builder.api_key(key, secret)
+            }
+            // Half an API key is a mistake; falling back on the auth token would hide it.
+            (Some(_), None, _) => return Err(half_api_key(ENV_API_KEY, ENV_API_SECRET).into()),
+            (None, Some(_), _) => return Err(half_api_key(ENV_API_SECRET, ENV_API_KEY).into()),
+            (None, None, Some(token)) => builder.auth_token(token),
+            (None, None, None) => {
+                return Err(ConfigError::new(format!(
+                    "no Twilio credentials in the environment; set `{ENV_AUTH_TOKEN}`, or `{ENV_API_KEY}` and `{ENV_API_SECRET}`"
+                ))
+                .into());
+            }
+        };
+        if let Some(region) = get(ENV_REGION) {
+            builder = builder.region(region);
+        }
+        if let Some(edge) = get(ENV_EDGE) {
+            builder = builder.edge(edge);
+        }
+        Ok(builder)
+    }
+
+    /// The account whose resources requests address (required).
+    pub fn account_sid(mut self, account_sid: AccountSid) -> Self {
+        self.account_sid = Some(account_sid);
+        self
+    }
+
+    /// Authenticate with the account's auth token; replaces API key credentials.
+    pub fn auth_token(mut self, auth_token: impl Into<String>) -> Self {
+        self.credentials = Some(Credentials::AuthToken(auth_token.into()));
+        self
+    }
+
+    /// Authenticate with an API key (`SK…`) and its secret; replaces an auth token. The account SID is
+    /// still required: it is the account the paths name.
+    pub fn api_key(mut self, api_key: ApiKeySid, api_secret: impl Into<String>) -> Self {
+        self.credentials = Some(Credentials::ApiKey { sid: api_key, secret: api_secret.into() });
+        self
+    }
+
+    /// Send requests to this URL instead of Twilio's (a gateway, or a local mock), e.g.
+    /// `https://gateway.example.com/twilio`. Paths are appended to it; a trailing `/` is ignored.
+    ///
+    /// It must be `https://`, except for a loopback host (`127.0.0.1`, `::1`, `localhost`), which may
+    /// use plain `http://`. When set, region and edge are ignored: they only choose among Twilio's hosts.
+    pub fn base_url(mut self, base_url: impl Into<String>) -> Self {
+        self.base_url = Some(base_url.into());
+        self
+    }
+
+    /// The Twilio region that processes requests (e.g. `au1`, `ie1`), as Twilio's SDKs do: the host
+    /// becomes `api.{region}.twilio.com`, or `api.{edge}.{region}.twilio.com` with an edge.
+    pub fn region(mut self, region: impl Into<String>) -> Self {
+        self.region = Some(region.into());
+        self
+    }
+
+    /// The Twilio edge location requests enter by (e.g. `sydney`, `dublin`): the host becomes
+    /// `api.{edge}.{region}.twilio.com`, the region being `us1` unless one is set.
+    pub fn edge(mut self, edge: impl Into<String>) -> Self {
+        self.edge = Some(edge.into());
+        self
+    }
+
+    /// How long to wait for a connection (DNS, TCP and TLS); 10 seconds unless set.
+    pub fn connect_timeout(mut self, timeout: Duration) -> Self {
+        self.connect_timeout = timeout;
+        self
+    }
+
+    /// How long a whole request may take, from connecting to reading the last byte of the reply;
+    /// 30 seconds unless set.
+    pub fn timeout(mut self, timeout: Duration) -> Self {
+        self.timeout = timeout;
+        self
+    }
+
+    /// Checks the settings and builds the client.
+    pub fn build(self) -> Result<Client, Error> {
+        let account_sid = self.account_sid.ok_or_else(|| {
+            ConfigError::new("no account SID; call `account_sid` on the builder or set `TWILIO_ACCOUNT_SID`")
+        })?;
+        let credentials = self.credentials.ok_or_else(|| {
+            ConfigError::new("no credentials; call `auth_token` or `api_key` on the builder")
+        })?;
+        let (api_key, authorization) = match credentials {
+            Credentials::AuthToken(token) => {
+                (None, basic_authorization(account_sid.as_str(), &token, "auth token")?)
+            }
+            Credentials::ApiKey { sid, secret } => {
+                let authorization = basic_authorization(sid.as_str(), &secret, "API secret")?;
+                (Some(sid), authorization)
+            }
+        };
+        let base_url = match self.base_url {
+            Some(base_url) => check_base_url(&base_url)?,
+            None => twilio_base_url(self.region.as_deref(), self.edge.as_deref())?,
+        };
+        for (name, timeout) in [("connect_timeout", self.connect_timeout), ("timeout", self.timeout)] {
+            if timeout.is_zero() {
+                return Err(ConfigError::new(format!("`{name}` is zero; give it a positive duration")).into());
+            }
+        }
+        let http = reqwest::Client::builder()
+            .user_agent(USER_AGENT)
+            .connect_timeout(self.connect_timeout)
+            .timeout(self.timeout)
+            // A redirect would carry the credentials to whatever host it names.
+            .redirect(reqwest::redirect::Policy::none())
+            .https_only(base_url.starts_with("https://"))
+            // reqwest's default retry policy is kept: it only resends requests the server refused
+            // before processing them (HTTP/2 `REFUSED_STREAM`), which cannot duplicate a POST.
+            .build()
+            .map_err(|error| {
+                ConfigError::new(format!("the HTTP client could not be initialised: {error}"))
+            })?;
+        Ok(Client { inner: Arc::new(Inner { http, account_sid, api_key, authorization, base_url }) })
+    }
+}
+
+impl fmt::Debug for ClientBuilder {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let auth = self.credentials.as_ref().map(|credentials| match credentials {
+            Credentials::AuthToken(_) => RedactedAuth(None),
+            Credentials::ApiKey { sid, .. } => RedactedAuth(Some(sid)),
+        });
+        f.debug_struct("ClientBuilder")
+            .field("account_sid", &self.account_sid.as_ref().map(AccountSid::as_str))
+            .field("auth", &auth)
+            .field("base_url", &self.base_url)
+            .field("region", &self.region)
+            .field("edge", &self.edge)
+            .field("connect_timeout", &self.connect_timeout)
+            .field("timeout", &self.timeout)
+            .finish()
+    }
+}
+
+fn http_method(method: Method) -> reqwest::Method {
+    match method {
+        Method::Get => reqwest::Method::GET,
+        Method::Post => reqwest::Method::POST,
+        Method::Delete => reqwest::Method::DELETE,
+    }
+}
+
+fn missing_variable(name: &str) -> Error {
+    ConfigError::new(format!("environment variable `{name}` is not set")).into()
+}
+
+fn half_api_key(set: &str, unset: &str) -> ConfigError {
+    ConfigError::new(format!(
+        "`{set}` is set but `{unset}` is not; set both, or neither to use `{ENV_AUTH_TOKEN}`"
+    ))
+}
+
+/// `Basic base64(user:secret)`, marked sensitive so that HTTP/2 never indexes it and `Debug` hides it.
+fn basic_authorization(user: &str, secret: &str, secret_name: &str) -> Result<HeaderValue, ConfigError> {
+    if secret.is_empty() {
+        return Err(ConfigError::new(format!("the {secret_name} is empty")));
+    }
+    let encoded = BASE64.encode(format!("{user}:{secret}"));
+    // Base64 text is always a valid header value; the error branch only avoids a panic path.
+    let mut value = HeaderValue::try_from(format!("Basic {encoded}"))
+        .map_err(|_| ConfigError::new(format!("the {secret_name} cannot be sent in a header")))?;
+    value.set_sensitive(true);
+    Ok(value)
+}
+
+/// Twilio's host for a region and an edge, chosen as the official SDKs do.
+fn twilio_base_url(region: Option<&str>, edge: Option<&str>) -> Result<String, ConfigError> {
+    for (name, value) in [("region", region), ("edge", edge)] {
+        if let Some(value) = value
+            && !is_host_label(value)
+        {
+            // A label is spliced into the host name: `us1.evil.com/` must not redirect the credentials.
+            return Err(ConfigError::new(format!(
+                "{name} `{value}` is not a Twilio {name} name; use letters, digits and `-` only, e.g. `us1`"
+            )));
+        }
+    }
+    Ok(match (region, edge) {
+        (None, None) => DEFAULT_BASE_URL.to_owned(),
+        (Some(region), None) => format!("https://api.{region}.twilio.com"),
+        (region, Some(edge)) => format!("https://api.{edge}.{}.twilio.com", region.unwrap_or(DEFAULT_REGION)),
+    })
+}
+
+fn is_host_label(text: &str) -> bool {
+    !text.is_empty()
+        && !text.starts_with('-')
+        && !text.ends_with('-')
+        && text.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+}
+
+/// The base URL without its trailing `/`, if it may receive credentials.
+fn check_base_url(text: &str) -> Result<String, ConfigError> {
+    // The text is not quoted in this error: a malformed URL may still hold a password.
+    let url =
+        Url::parse(text).map_err(|error| ConfigError::new(format!("the base URL is not a URL: {error}")))?;
+    if !url.username().is_empty() || url.password().is_some() {
+        return Err(ConfigError::new(
+            "the base URL contains credentials; remove them and use `auth_token` or `api_key`",
+        ));
+    }
+    if url.query().is_some() || url.fragment().is_some() {
+        return Err(ConfigError::new(format!(
+            "the base URL `{url}` has a query or a fragment; paths are appended to it, so give only scheme, host and path"
+        )));
+    }
+    match url.scheme() {
+        "https" => {}
+        "http" if is_loopback(&url) => {}
+        "http" => {
+            return Err(ConfigError::new(format!(
+                "the base URL `{url}` uses plain `http://` to a host that is not loopback; use `https://` \
+                 (plain HTTP is only accepted for 127.0.0.1, ::1 and localhost)"
+            )));
+        }
+        scheme => {
+            return Err(ConfigError::new(format!(
+                "the base URL `{url}` has scheme `{scheme}`; use `https://`"
+            )));
+        }
+    }
+    Ok(url.as_str().trim_end_matches('/').to_owned())
+}
+
+fn is_loopback(url: &Url) -> bool {
+    match url.host() {
+        Some(Host::Domain(domain)) => domain.eq_ignore_ascii_case("localhost"),
+        Some(Host::Ipv4(ip)) => ip.is_loopback(),
+        Some(Host::Ipv6(ip)) => ip.is_loopback(),
+        None => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base_url_keeps_path_and_drops_trailing_slashes() {
+        assert_eq!(
+            check_base_url("https://gw.example.com/twilio/").unwrap(),
+            "https://gw.example.com/twilio"
+        );
+        assert_eq!(check_base_url("http://127.0.0.1:8080").unwrap(), "http://127.0.0.1:8080");
+        assert_eq!(check_base_url("http://[::1]:9/").unwrap(), "http://[::1]:9");
+        assert_eq!(check_base_url("http://LOCALHOST:9/").unwrap(), "http://localhost:9");
+    }
+
+    #[test]
+    fn base_url_errors_never_show_a_password() {
+        for bad in ["https://AC1:hunter2@api.twilio.com", "https://AC1:hunter2@api.twilio.com:port"] {
+            let error = check_base_url(bad).unwrap_err().to_string();
+            assert!(!error.contains("hunter2"), "{error}");
+        }
+        assert!(check_base_url("ftp://example.com").is_err());
+        assert!(check_base_url("https://example.com/?a=b").is_err());
+    }
+}

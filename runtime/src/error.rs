@@ -1,0 +1,420 @@
+//! The errors a request or a client configuration can end with, and how a server's reply becomes one.
+//!
+//! Every text taken from a reply is bounded, made valid UTF-8 and stripped of control characters, so
+//! that a misbehaving server (HTML error pages, binary bodies, terminal escapes) cannot flood or forge
+//! the messages an application logs. No error ever holds a credential: authentication is a header
+//! the client keeps to itself, and reqwest's errors are stored without their URL.
+
+use std::error::Error as StdError;
+use std::fmt;
+
+use crate::client::Reply;
+use crate::endpoint::Method;
+use crate::validate::ValidationErrors;
+
+/// How many characters of a body an error keeps when the body is not Twilio's error JSON.
+const BODY_EXCERPT_CHARS: usize = 200;
+/// A bound on texts Twilio's error JSON carries (`message`, `more_info`), which are normally one line.
+const FIELD_CHARS: usize = 1000;
+
+/// Why a request, or building a client, failed.
+///
+/// `Display` and `source()` are those of the variant's error, so `{}` prints one line and an error
+/// reporter that walks `source()` adds the underlying causes once.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum Error {
+    /// The request breaks a documented rule; nothing was sent.
+    Validation(ValidationErrors),
+    /// The server answered with a status other than 2xx (redirects included: they are never followed).
+    Api(ApiError),
+    /// No complete answer arrived: connecting, sending, waiting or reading the reply failed.
+    Transport(TransportError),
+    /// The server answered 2xx with a body that is not the response the endpoint declares.
+    Decode(DecodeError),
+    /// The client could not be built: missing or invalid credentials, base URL, region, edge or timeout.
+    Config(ConfigError),
+}
+
+impl Error {
+    /// The error for a 2xx `reply` whose body could not be decoded.
+    pub(crate) fn decode(reply: &Reply, source: serde_json::Error) -> Error {
+        Error::Decode(DecodeError {
+            status: reply.status(),
+            request_id: reply.request_id().map(str::to_owned),
+            body_excerpt: excerpt(reply.body(), BODY_EXCERPT_CHARS),
+            source,
+        })
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Error::Validation(error) => error.fmt(f),
+            Error::Api(error) => error.fmt(f),
+            Error::Transport(error) => error.fmt(f),
+            Error::Decode(error) => error.fmt(f),
+            Error::Config(error) => error.fmt(f),
+        }
+    }
+}
+
+impl StdError for Error {
+    fn source(&self) -> Option<&(dyn StdError + 'static)> {
+        match self {
+            Error::Validation(error) => error.source(),
+            Error::Api(error) => error.source(),
+            Error::Transport(error) => error.source(),
+            Error::Decode(error) => error.source(),
+            Error::Config(error) => error.source(),
+        }
+    }
+}
+
+/// A non-2xx answer: the HTTP status, and Twilio's error details when the body is its error JSON
+/// (`{"code": 21205, "message": "...", "more_info": "https://...", "status": 400}`).
+///
+/// When the body is something else (an HTML page from a proxy, an empty body, another JSON shape),
+/// [`code`](Self::code) is `None` and [`message`](Self::message) is a short excerpt of the body.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ApiError {
+    status: u16,
+    code: Option<u32>,
+    message: String,
+    more_info: Option<String>,
+    request_id: Option<String>,
+}
+
+impl ApiError {
+    /// Reads Twilio's error JSON from a non-2xx reply, or keeps an excerpt of whatever body it has.
+    pub(crate) fn from_reply(reply: &Reply) -> ApiError {
+        let json = serde_json::from_slice::<serde_json::Value>(reply.body()).ok();
+        let field = |name: &str| json.as_ref().and_then(|json| json.get(name));
+        let code =
+            field("code").and_then(serde_json::Value::as_u64).and_then(|code| u32::try_from(code).ok());
+        let message = field("message").and_then(serde_json::Value::as_str);
+        let more_info = field("more_info").and_then(serde_json::Value::as_str);
+        let message = match message {
+            Some(message) => excerpt(message.as_bytes(), FIELD_CHARS),
+            // Twilio always sends a message with a code; anything else is not its error JSON.
+            None if code.is_none() => excerpt(reply.body(), BODY_EXCERPT_CHARS),
+            None => String::new(),
+        };
+        ApiError {
+            status: reply.status(),
+            code,
+            message,
+            more_info: more_info.map(|url| excerpt(url.as_bytes(), FIELD_CHARS)),
+            request_id: reply.request_id().map(str::to_owned),
+        }
+    }
+
+    /// The HTTP status, e.g. `400`.
+    pub fn status(&self) -> u16 {
+        self.status
+    }
+
+    /// Twilio's error code (e.g. `21205`, documented at `https://www.twilio.com/docs/errors/21205`),
+    /// when the body is Twilio's error JSON.
+    pub fn code(&self) -> Option<u32> {
+        self.code
+    }
+
+    /// Twilio's error message, or an excerpt of the body (at most 200 characters, whitespace
+    /// collapsed) when it is not Twilio's error JSON; empty when the body is.
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+
+    /// The link to the error's documentation, when Twilio gave one.
+    pub fn more_info(&self) -> Option<&str> {
+        self.more_info.as_deref()
+    }
+
+    /// The `Twilio-Request-Id` header of the reply (`RQ…`), which Twilio's support asks for.
+    pub fn request_id(&self) -> Option<&str> {
+        self.request_id.as_deref()
+    }
+}
+
+impl fmt::Display for ApiError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Twilio answered {}: ", StatusText(self.status))?;
+        match (self.code, self.message.is_empty()) {
+            (Some(code), false) => write!(f, "error {code}: {}", self.message)?,
+            (Some(code), true) => write!(f, "error {code}")?,
+            (None, false) => f.write_str(&self.message)?,
+            (None, true) => f.write_str("empty body")?,
+        }
+        if let Some(more_info) = &self.more_info {
+            write!(f, " ({more_info})")?;
+        }
+        write_request_id(f, self.request_id.as_deref())
+    }
+}
+
+impl StdError for ApiError {}
+
+/// No complete answer arrived; the underlying [`reqwest::Error`] is the `source()`.
+///
+/// What matters for a retry is how far the request got: [`is_connect`](Self::is_connect) means the
+/// connection was never made, so Twilio received nothing; otherwise the request may have reached
+/// Twilio and been acted on, even if no answer came back.
+#[derive(Debug)]
+pub struct TransportError {
+    method: Method,
+    path_template: &'static str,
+    stage: Stage,
+    source: reqwest::Error,
+}
+
+/// How far a request got before the transport failed.
+#[derive(Clone, Copy, Debug)]
+enum Stage {
+    /// DNS, TCP or TLS failed, or the request could not be built: nothing was sent.
+    Connect,
+    /// Connected, then writing the request or waiting for the answer failed.
+    Exchange,
+    /// The answer's status arrived, then reading its body failed.
+    Body { status: u16 },
+}
+
+impl TransportError {
+    /// A failure before any answer arrived.
+    pub(crate) fn before_answer(method: Method, path_template: &'static str, source: reqwest::Error) -> Self {
+        // reqwest reports a failed connection (including its own connect timeout) as `is_connect`, and
+        // a request it refused to send (bad URL, scheme) as `is_builder`: in both, nothing was written.
+        let stage = if source.is_connect() || source.is_builder() { Stage::Connect } else { Stage::Exchange };
+        Self::new(method, path_template, stage, source)
+    }
+
+    /// A failure while reading the body of an answer whose status was `status`.
+    pub(crate) fn reading_body(
+        method: Method,
+        path_template: &'static str,
+        status: u16,
+        source: reqwest::Error,
+    ) -> Self {
+        Self::new(method, path_template, Stage::Body { status }, source)
+    }
+
+    fn new(method: Method, path_template: &'static str, stage: Stage, source: reqwest::Error) -> Self {
+        // The URL holds no credential, but it can hold a query string with phone numbers: errors get
+        // logged, so the path template identifies the operation instead.
+        Self { method, path_template, stage, source: source.without_url() }
+    }
+
+    /// `true` when the connection to the server could not be made (DNS, TCP, TLS): the request was
+    /// not sent, so sending it again cannot duplicate it.
+    pub fn is_connect(&self) -> bool {
+        matches!(self.stage, Stage::Connect)
+    }
+
+    /// `true` when a timeout (connect or request) expired.
+    pub fn is_timeout(&self) -> bool {
+        self.source.is_timeout()
+    }
+
+    /// The status of the answer whose body could not be read, when the failure happened there.
+    pub fn status(&self) -> Option<u16> {
+        match self.stage {
+            Stage::Body { status } => Some(status),
+            Stage::Connect | Stage::Exchange => None,
+        }
+    }
+
+    /// The request's HTTP method.
+    pub fn method(&self) -> Method {
+        self.method
+    }
+
+    /// The operation's path template, e.g. `/2010-04-01/Accounts/{AccountSid}/Calls.json`.
+    pub fn path_template(&self) -> &'static str {
+        self.path_template
+    }
+}
+
+impl fmt::Display for TransportError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let operation = format_args!("`{} {}`", self.method.as_str(), self.path_template);
+        let timeout = self.is_timeout();
+        match (self.stage, timeout) {
+            (Stage::Connect, true) => {
+                write!(f, "timed out connecting to Twilio for {operation}; nothing was sent")
+            }
+            (Stage::Connect, false) => {
+                write!(f, "could not connect to Twilio for {operation}; nothing was sent")
+            }
+            (Stage::Exchange, true) => write!(
+                f,
+                "timed out waiting for Twilio's answer to {operation}; Twilio may have received the request"
+            ),
+            (Stage::Exchange, false) => write!(
+                f,
+                "the connection to Twilio failed during {operation}; Twilio may have received the request"
+            ),
+            (Stage::Body { status }, true) => {
+                write!(f, "timed out reading Twilio's {} answer to {operation}", StatusText(status))
+            }
+            (Stage::Body { status }, false) => {
+                write!(f, "could not read Twilio's {} answer to {operation}", StatusText(status))
+            }
+        }
+    }
+}
+
+impl StdError for TransportError {
+    fn source(&self) -> Option<&(dyn StdError + 'static)> {
+        Some(&self.source)
+    }
+}
+
+/// A 2xx answer whose body is not the response the endpoint declares; the [`serde_json::Error`] saying
+/// why is the `source()`.
+#[derive(Debug)]
+pub struct DecodeError {
+    status: u16,
+    request_id: Option<String>,
+    body_excerpt: String,
+    source: serde_json::Error,
+}
+
+impl DecodeError {
+    /// The HTTP status of the answer, e.g. `201`.
+    pub fn status(&self) -> u16 {
+        self.status
+    }
+
+    /// The `Twilio-Request-Id` header of the reply, when present.
+    pub fn request_id(&self) -> Option<&str> {
+        self.request_id.as_deref()
+    }
+
+    /// The start of the body (at most 200 characters, whitespace collapsed).
+    pub fn body_excerpt(&self) -> &str {
+        &self.body_excerpt
+    }
+}
+
+impl fmt::Display for DecodeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "could not decode Twilio's {} answer", StatusText(self.status))?;
+        if self.body_excerpt.is_empty() {
+            f.write_str(" (empty body)")?;
+        } else {
+            write!(f, " (body: {})", self.body_excerpt)?;
+        }
+        write_request_id(f, self.request_id.as_deref())
+    }
+}
+
+impl StdError for DecodeError {
+    fn source(&self) -> Option<&(dyn StdError + 'static)> {
+        Some(&self.source)
+    }
+}
+
+/// A client that cannot be built as configured; the message names the setting and how to fix it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ConfigError {
+    message: String,
+}
+
+impl ConfigError {
+    pub(crate) fn new(message: impl Into<String>) -> Self {
+        Self { message: message.into() }
+    }
+}
+
+impl fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl StdError for ConfigError {}
+
+impl From<ConfigError> for Error {
+    fn from(error: ConfigError) -> Self {
+        Error::Config(error)
+    }
+}
+
+/// `400 Bad Request`, or the bare number for a status without a standard reason.
+struct StatusText(u16);
+
+impl fmt::Display for StatusText {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let reason = reqwest::StatusCode::from_u16(self.0).ok().and_then(|status| status.canonical_reason());
+        match reason {
+            Some(reason) => write!(f, "{} {reason}", self.0),
+            None => write!(f, "{}", self.0),
+        }
+    }
+}
+
+fn write_request_id(f: &mut fmt::Formatter<'_>, request_id: Option<&str>) -> fmt::Result {
+    match request_id {
+        Some(id) => write!(f, " [request {id}]"),
+        None => Ok(()),
+    }
+}
+
+/// At most `max_chars` characters of `bytes`, read as UTF-8 (invalid sequences and control
+/// characters become `�`), with every run of whitespace collapsed to one space and `…` appended when
+/// something was cut. Only the start of the input is read, however long it is.
+fn excerpt(bytes: &[u8], max_chars: usize) -> String {
+    let mut out = String::new();
+    let mut count = 0;
+    let mut space_pending = false;
+    let chars = bytes.utf8_chunks().flat_map(|chunk| {
+        let invalid = (!chunk.invalid().is_empty()).then_some(char::REPLACEMENT_CHARACTER);
+        chunk.valid().chars().chain(invalid)
+    });
+    for c in chars {
+        if c.is_whitespace() {
+            space_pending = count > 0;
+            continue;
+        }
+        let needed = 1 + usize::from(space_pending);
+        if count + needed > max_chars {
+            out.push('…');
+            break;
+        }
+        if space_pending {
+            out.push(' ');
+            space_pending = false;
+        }
+        out.push(if c.is_control() { char::REPLACEMENT_CHARACTER } else { c });
+        count += needed;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn excerpt_collapses_whitespace_and_cuts_on_a_char_boundary() {
+        assert_eq!(excerpt(b"  <html>\n\t<body> Oops </body>  ", 200), "<html> <body> Oops </body>");
+        assert_eq!(excerpt("éééé".as_bytes(), 3), "ééé…");
+        assert_eq!(excerpt(b"ab cd", 3), "ab…");
+        assert_eq!(excerpt(b"ab cd", 5), "ab cd");
+        assert_eq!(excerpt(b"", 200), "");
+        assert_eq!(excerpt(b" \r\n ", 200), "");
+    }
+
+    #[test]
+    fn excerpt_replaces_invalid_utf8_and_control_characters() {
+        assert_eq!(excerpt(b"a\xff\xfeb\x1b[31mc", 200), "a\u{FFFD}\u{FFFD}b\u{FFFD}[31mc");
+        assert_eq!(excerpt(&[0xE6, 0xBC], 200), "\u{FFFD}");
+    }
+
+    #[test]
+    fn excerpt_reads_only_the_start_of_a_huge_body() {
+        let body = "x".repeat(10_000_000);
+        assert_eq!(excerpt(body.as_bytes(), 200).chars().count(), 201);
+    }
+}
