@@ -52,8 +52,8 @@ pub mod mock;
 
 pub use twilio_endpoint_macros::twilio_endpoint;
 pub use twilio_endpoint_runtime::{
-    ApiError, Client, ClientBuilder, ConfigError, DecodeError, Endpoint, Error, FormValue, LengthUnit, Method, Params, Rule,
-    TransportError, ValidationErrors, ValueWriter, Violation, time, values, wire_enum,
+    ApiError, Client, ClientBuilder, ConfigError, DecodeError, Endpoint, Error, FormValue, LengthUnit,
+    Method, Params, Rule, TransportError, ValidationErrors, ValueWriter, Violation, time, values, wire_enum,
 };
 
 #[doc(hidden)]

@@ -5,8 +5,10 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::{CallEvent, MachineDetection, RecordingChannels, RecordingEvent, RecordingTrack, Region, Trim};
-use crate::values::{AccountSid, Address, ByocTrunkSid, CallSid, ConferenceRef, ConferenceSid, HttpMethod, OrEmpty, Url};
-use crate::{ValidationErrors, Violation, Rule, twilio_endpoint, wire_enum};
+use crate::values::{
+    AccountSid, Address, ByocTrunkSid, CallSid, ConferenceRef, ConferenceSid, HttpMethod, OrEmpty, Url,
+};
+use crate::{Rule, ValidationErrors, Violation, twilio_endpoint, wire_enum};
 
 /// Dials a number, client, SIP address or TwiML App and adds the call to a conference, creating the
 /// conference when `ConferenceSid` is a friendly name that is not in use.
