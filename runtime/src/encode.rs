@@ -9,11 +9,7 @@ use std::fmt;
 use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
 
 /// What `quote_plus` escapes. A space is in the set, but never reaches it: it is written as `+` first.
-const QUOTE_PLUS: &AsciiSet = &NON_ALPHANUMERIC
-    .remove(b'_')
-    .remove(b'.')
-    .remove(b'-')
-    .remove(b'~');
+const QUOTE_PLUS: &AsciiSet = &NON_ALPHANUMERIC.remove(b'_').remove(b'.').remove(b'-').remove(b'~');
 
 fn push_escaped(out: &mut String, text: &str) {
     let mut pieces = text.split(' ');

@@ -96,9 +96,7 @@ pub async fn send<E: Endpoint>(client: &Client, request: &E) -> Result<E::Respon
     validate(request).map_err(Error::Validation)?;
     let mut path = PathWriter::default();
     request.write_path(client.account_sid(), &mut path);
-    let reply = client
-        .execute(E::METHOD, E::PATH, &path.finish(), encode(request))
-        .await?;
+    let reply = client.execute(E::METHOD, E::PATH, &path.finish(), encode(request)).await?;
     E::decode_response(reply.body()).map_err(|source| Error::decode(&reply, source))
 }
 

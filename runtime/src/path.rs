@@ -11,11 +11,7 @@ use crate::validate::{Rule, ValidationErrors, Violation};
 use crate::values::AccountSid;
 
 /// Everything but RFC 3986's unreserved characters is escaped in a segment.
-const SEGMENT: &AsciiSet = &NON_ALPHANUMERIC
-    .remove(b'_')
-    .remove(b'.')
-    .remove(b'-')
-    .remove(b'~');
+const SEGMENT: &AsciiSet = &NON_ALPHANUMERIC.remove(b'_').remove(b'.').remove(b'-').remove(b'~');
 
 /// Builds a request path from literal pieces of the template and escaped parameters.
 #[derive(Debug, Default)]
@@ -57,7 +53,11 @@ impl fmt::Write for SegmentEscaper<'_> {
 ///
 /// Escaping alone would make `..` or `a/b` harmless on the wire, but such a value is always a
 /// mistake (a SID or a friendly name never contains them), so it is reported before anything is sent.
-pub fn check_path_param(errors: &mut ValidationErrors, key: &'static str, value: &(impl fmt::Display + ?Sized)) {
+pub fn check_path_param(
+    errors: &mut ValidationErrors,
+    key: &'static str,
+    value: &(impl fmt::Display + ?Sized),
+) {
     let text = value.to_string();
     let bad = text.is_empty()
         || text == "."

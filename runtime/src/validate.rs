@@ -182,7 +182,13 @@ impl<T: LenField> LenField for Option<T> {
 }
 
 /// Checks `#[twilio(range = min..=max)]`.
-pub fn check_range(errors: &mut ValidationErrors, key: &'static str, field: &impl RangeField, min: i128, max: i128) {
+pub fn check_range(
+    errors: &mut ValidationErrors,
+    key: &'static str,
+    field: &impl RangeField,
+    min: i128,
+    max: i128,
+) {
     if let Some(value) = field.range_value()
         && !(min..=max).contains(&value)
     {
@@ -191,7 +197,13 @@ pub fn check_range(errors: &mut ValidationErrors, key: &'static str, field: &imp
 }
 
 /// Checks `#[twilio(len = min..=max)]`; only the length is reported, so secrets stay hidden.
-pub fn check_len(errors: &mut ValidationErrors, key: &'static str, field: &impl LenField, min: usize, max: usize) {
+pub fn check_len(
+    errors: &mut ValidationErrors,
+    key: &'static str,
+    field: &impl LenField,
+    min: usize,
+    max: usize,
+) {
     if let Some((length, unit)) = field.length()
         && !(min..=max).contains(&length)
     {

@@ -1,0 +1,326 @@
+//! `wire_enum!`, which declares an enum whose variants carry the strings Twilio sends and accepts.
+
+/// Declares an enum of Twilio values, each variant with its wire string.
+///
+/// ```
+/// twilio_endpoint_runtime::wire_enum! {
+///     /// Whether and when a beep plays.
+///     pub enum Beep { True = "true", False = "false", OnEnter = "onEnter", OnExit = "onExit" }
+/// }
+///
+/// twilio_endpoint_runtime::wire_enum! {
+///     /// A participant's status.
+///     #[open]
+///     pub enum ParticipantStatus { Queued = "queued", Connecting = "connecting", Completed = "completed" }
+/// }
+///
+/// assert_eq!("onEnter".parse::<Beep>().unwrap(), Beep::OnEnter);
+/// assert_eq!(Beep::OnExit.to_string(), "onExit");
+/// assert_eq!(
+///     "x".parse::<Beep>().unwrap_err().to_string(),
+///     "expected one of `true`, `false`, `onEnter`, `onExit`, got `x`"
+/// );
+/// let status: ParticipantStatus = "on-hold".parse().unwrap();
+/// assert_eq!(status, ParticipantStatus::Unknown("on-hold".into()));
+/// ```
+///
+/// Every enum gets `as_str()` (the wire string), `ALL` (every declared value, in order), `Display`,
+/// `FromStr`, `FormValue` and serde as the wire string, and `Debug`, `Clone`, `PartialEq`, `Eq`, `Hash`.
+///
+/// Without `#[open]` (for request parameters) the enum is also `Copy`, and parsing or deserializing
+/// any other string fails with an [`InvalidValue`](crate::values::InvalidValue) that lists the allowed
+/// values. With `#[open]` (for values in responses) the enum gets one more variant, `Unknown(String)`,
+/// which holds any string it does not know: when Twilio adds a status, decoding a reply still works.
+/// Parsing an open enum never fails.
+#[macro_export]
+macro_rules! wire_enum {
+    // Attributes are gathered one at a time so that `#[open]` may come before or after doc comments.
+    (@scan [$($attr:tt)*] [$kind:ident] #[open] $($rest:tt)*) => {
+        $crate::wire_enum!(@scan [$($attr)*] [open] $($rest)*);
+    };
+    (@scan [$($attr:tt)*] [$kind:ident] #[$meta:meta] $($rest:tt)*) => {
+        $crate::wire_enum!(@scan [$($attr)* #[$meta]] [$kind] $($rest)*);
+    };
+    (@scan [$($attr:tt)*] [$kind:ident] $vis:vis enum $name:ident { $($body:tt)* }) => {
+        $crate::wire_enum!(@$kind [$($attr)*] $vis $name { $($body)* });
+    };
+
+    (@closed [$($attr:tt)*] $vis:vis $name:ident {
+        $( $(#[$vmeta:meta])* $variant:ident = $wire:literal ),+ $(,)?
+    }) => {
+        $($attr)*
+        #[derive(
+            ::core::fmt::Debug,
+            ::core::clone::Clone,
+            ::core::marker::Copy,
+            ::core::cmp::PartialEq,
+            ::core::cmp::Eq,
+            ::core::hash::Hash,
+        )]
+        $vis enum $name {
+            $( $(#[$vmeta])* $variant, )+
+        }
+
+        impl $name {
+            /// Every value, in the order declared.
+            pub const ALL: &'static [Self] = &[$(Self::$variant),+];
+
+            /// The value as Twilio writes it.
+            pub const fn as_str(&self) -> &'static str {
+                match self {
+                    $(Self::$variant => $wire,)+
+                }
+            }
+        }
+
+        impl ::core::str::FromStr for $name {
+            type Err = $crate::values::InvalidValue;
+
+            fn from_str(text: &str) -> ::core::result::Result<Self, Self::Err> {
+                $crate::values::__wire_enum::parse(text, &[$($wire),+]).map(|index| Self::ALL[index])
+            }
+        }
+
+        $crate::wire_enum!(@common $name);
+    };
+
+    (@open [$($attr:tt)*] $vis:vis $name:ident {
+        $( $(#[$vmeta:meta])* $variant:ident = $wire:literal ),+ $(,)?
+    }) => {
+        $($attr)*
+        #[derive(
+            ::core::fmt::Debug,
+            ::core::clone::Clone,
+            ::core::cmp::PartialEq,
+            ::core::cmp::Eq,
+            ::core::hash::Hash,
+        )]
+        $vis enum $name {
+            $( $(#[$vmeta])* $variant, )+
+            /// A value this version of the crate does not know, as Twilio sent it.
+            Unknown(::std::string::String),
+        }
+
+        impl $name {
+            /// Every known value, in the order declared (`Unknown` is not among them).
+            pub const ALL: &'static [Self] = &[$(Self::$variant),+];
+
+            /// The value as Twilio writes it.
+            pub fn as_str(&self) -> &str {
+                match self {
+                    $(Self::$variant => $wire,)+
+                    Self::Unknown(text) => text,
+                }
+            }
+        }
+
+        impl ::core::str::FromStr for $name {
+            type Err = ::core::convert::Infallible;
+
+            fn from_str(text: &str) -> ::core::result::Result<Self, Self::Err> {
+                ::core::result::Result::Ok(match $crate::values::__wire_enum::find(text, &[$($wire),+]) {
+                    ::core::option::Option::Some(index) => ::core::clone::Clone::clone(&Self::ALL[index]),
+                    ::core::option::Option::None => Self::Unknown(::std::borrow::ToOwned::to_owned(text)),
+                })
+            }
+        }
+
+        $crate::wire_enum!(@common $name);
+    };
+
+    (@common $name:ident) => {
+        impl ::core::fmt::Display for $name {
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                f.pad(self.as_str())
+            }
+        }
+
+        impl $crate::FormValue for $name {
+            fn write_value(&self, out: &mut $crate::ValueWriter<'_>) {
+                out.text(self.as_str());
+            }
+        }
+
+        impl $crate::values::__wire_enum::serde::Serialize for $name {
+            fn serialize<S>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error>
+            where
+                S: $crate::values::__wire_enum::serde::Serializer,
+            {
+                serializer.serialize_str(self.as_str())
+            }
+        }
+
+        impl<'de> $crate::values::__wire_enum::serde::Deserialize<'de> for $name {
+            fn deserialize<D>(deserializer: D) -> ::core::result::Result<Self, D::Error>
+            where
+                D: $crate::values::__wire_enum::serde::Deserializer<'de>,
+            {
+                $crate::values::__wire_enum::deserialize(deserializer)
+            }
+        }
+    };
+
+    // Without these, input that fits no rule above would come back to the last rule and recurse until
+    // the recursion limit, burying the mistake.
+    (@scan $($rest:tt)*) => {
+        ::core::compile_error!(
+            "`wire_enum!` expects an enum: `pub enum Name { Variant = \"wire string\", ... }`, optionally marked `#[open]`"
+        );
+    };
+    (@$kind:ident [$($attr:tt)*] $vis:vis $name:ident { $($body:tt)* }) => {
+        ::core::compile_error!(::core::concat!(
+            "each variant of `", ::core::stringify!($name), "` needs its wire string: `Variant = \"wire string\"`"
+        ));
+    };
+
+    ($($input:tt)*) => {
+        $crate::wire_enum!(@scan [] [closed] $($input)*);
+    };
+}
+
+/// What the code `wire_enum!` expands to calls; not a public API.
+///
+/// The bodies live here, once, rather than in every expansion: the crate declares dozens of these
+/// enums, and each expansion stays a few lines that only pass its strings along.
+pub mod support {
+    use std::fmt::{self, Write as _};
+    use std::marker::PhantomData;
+    use std::str::FromStr;
+
+    pub use serde;
+    use serde::de::{self, Deserializer, Visitor};
+
+    use crate::values::InvalidValue;
+
+    /// The position of `text` among `names`.
+    pub fn find(text: &str, names: &[&str]) -> Option<usize> {
+        names.iter().position(|name| *name == text)
+    }
+
+    /// The position of `text` among `names`, or an error listing them.
+    pub fn parse(text: &str, names: &[&str]) -> Result<usize, InvalidValue> {
+        find(text, names).ok_or_else(|| {
+            let mut expected = String::from(if names.len() == 1 { "" } else { "one of " });
+            for (i, name) in names.iter().enumerate() {
+                let separator = if i == 0 { "" } else { ", " };
+                // Writing into a `String` cannot fail.
+                let _ = write!(expected, "{separator}`{name}`");
+            }
+            InvalidValue::new(expected, text)
+        })
+    }
+
+    /// Deserializes a string into any [`FromStr`] type, reporting the parse error as serde's error.
+    ///
+    /// Every typed value of the crate deserializes through here too, so that decoding checks exactly
+    /// what parsing checks.
+    pub fn deserialize<'de, D, T>(deserializer: D) -> Result<T, D::Error>
+    where
+        D: Deserializer<'de>,
+        T: FromStr,
+        T::Err: fmt::Display,
+    {
+        deserializer.deserialize_str(FromStrVisitor(PhantomData))
+    }
+
+    struct FromStrVisitor<T>(PhantomData<T>);
+
+    impl<T> Visitor<'_> for FromStrVisitor<T>
+    where
+        T: FromStr,
+        T::Err: fmt::Display,
+    {
+        type Value = T;
+
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("a string")
+        }
+
+        fn visit_str<E: de::Error>(self, text: &str) -> Result<T, E> {
+            text.parse().map_err(E::custom)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::HashSet;
+
+    use crate::encode::FormWriter;
+    use crate::values::InvalidValue;
+
+    crate::wire_enum! {
+        /// Whether and when a beep plays.
+        pub enum Beep {
+            True = "true",
+            False = "false",
+            /// Only when someone joins.
+            OnEnter = "onEnter",
+            OnExit = "onExit",
+        }
+    }
+
+    crate::wire_enum! {
+        /// A participant's status; Twilio may add values.
+        #[open]
+        pub enum ParticipantStatus { Queued = "queued", Connecting = "connecting", Completed = "completed" }
+    }
+
+    crate::wire_enum! {
+        enum UpdateStatus { Completed = "completed" }
+    }
+
+    #[test]
+    fn closed_enums_map_every_value_both_ways() {
+        assert_eq!(Beep::ALL, [Beep::True, Beep::False, Beep::OnEnter, Beep::OnExit]);
+        for &beep in Beep::ALL {
+            assert_eq!(beep.as_str().parse::<Beep>(), Ok(beep));
+            assert_eq!(beep.to_string(), beep.as_str());
+        }
+        assert_eq!(Beep::OnEnter.as_str(), "onEnter");
+        assert_eq!(format!("{:?}", Beep::OnExit), "OnExit");
+        assert_eq!(Beep::ALL.iter().collect::<HashSet<_>>().len(), 4);
+    }
+
+    #[test]
+    fn closed_enums_reject_other_values() {
+        let error: InvalidValue = "x".parse::<Beep>().unwrap_err();
+        assert_eq!(error.to_string(), "expected one of `true`, `false`, `onEnter`, `onExit`, got `x`");
+        // Twilio's values are case-sensitive.
+        assert!("OnEnter".parse::<Beep>().is_err());
+        assert_eq!(
+            "canceled".parse::<UpdateStatus>().unwrap_err().to_string(),
+            "expected `completed`, got `canceled`"
+        );
+        assert_eq!(UpdateStatus::Completed.to_string(), "completed");
+    }
+
+    #[test]
+    fn closed_enums_encode_and_serialize_as_the_wire_string() {
+        let mut out = FormWriter::default();
+        out.pair("Beep", &Beep::OnEnter);
+        assert_eq!(out.finish(), "Beep=onEnter");
+        assert_eq!(serde_json::to_string(&Beep::OnExit).unwrap(), "\"onExit\"");
+        assert_eq!(serde_json::from_str::<Beep>("\"false\"").unwrap(), Beep::False);
+        let error = serde_json::from_str::<Beep>("\"never\"").unwrap_err();
+        assert!(error.to_string().starts_with("expected one of `true`, `false`"), "{error}");
+    }
+
+    #[test]
+    fn open_enums_keep_unknown_values() {
+        assert_eq!("connecting".parse(), Ok(ParticipantStatus::Connecting));
+        let unknown: ParticipantStatus = "on-hold".parse().unwrap();
+        assert_eq!(unknown, ParticipantStatus::Unknown("on-hold".into()));
+        assert_eq!(unknown.as_str(), "on-hold");
+        assert_eq!(ParticipantStatus::ALL.len(), 3);
+
+        let decoded: Vec<ParticipantStatus> = serde_json::from_str(r#"["queued", "ringing-twice"]"#).unwrap();
+        assert_eq!(decoded, [ParticipantStatus::Queued, ParticipantStatus::Unknown("ringing-twice".into())]);
+        assert_eq!(serde_json::to_string(&decoded).unwrap(), r#"["queued","ringing-twice"]"#);
+        assert_eq!(decoded[1].to_string(), "ringing-twice");
+
+        let mut out = FormWriter::default();
+        out.pair("Status", &ParticipantStatus::Completed);
+        assert_eq!(out.finish(), "Status=completed");
+    }
+}

@@ -1,0 +1,28 @@
+//! The HTTP method Twilio uses to call back a URL: every `...Method` parameter.
+
+crate::wire_enum! {
+    /// How Twilio requests a callback or TwiML URL; the default is `POST`.
+    pub enum HttpMethod {
+        /// `GET`, parameters in the query string.
+        Get = "GET",
+        /// `POST`, parameters in a form body.
+        Post = "POST",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_upper_case_get_and_post() {
+        assert_eq!("GET".parse(), Ok(HttpMethod::Get));
+        assert_eq!(HttpMethod::Post.to_string(), "POST");
+        assert_eq!(
+            "get".parse::<HttpMethod>().unwrap_err().to_string(),
+            "expected one of `GET`, `POST`, got `get`"
+        );
+        assert_eq!(serde_json::to_string(&HttpMethod::Get).unwrap(), "\"GET\"");
+        assert_eq!(serde_json::from_str::<HttpMethod>("\"POST\"").unwrap(), HttpMethod::Post);
+    }
+}

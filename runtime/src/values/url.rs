@@ -1,0 +1,185 @@
+//! Callback and TwiML URLs, and [`OrEmpty`] for the parameters where an empty value means something.
+
+use std::fmt;
+use std::str::FromStr;
+
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+use super::{InvalidValue, deserialize_from_str};
+use crate::encode::{FormValue, ValueWriter};
+
+const URL: &str = "an absolute `http` or `https` URL";
+
+/// An absolute `http` or `https` URL, such as a status callback.
+///
+/// It is checked with the `url` crate's parser, but the text is kept and sent exactly as written:
+/// the parser normalises (`https://example.com` becomes `https://example.com/`), and Twilio signs its
+/// callbacks over the URL it was given, so a rewritten URL could fail the application's own signature
+/// check.
+#[derive(Clone, PartialEq, Eq, Hash)]
+pub struct Url(String);
+
+impl Url {
+    /// The URL as written.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl FromStr for Url {
+    type Err = InvalidValue;
+
+    fn from_str(text: &str) -> Result<Self, InvalidValue> {
+        // The parser forgives mistakes it then repairs: surrounding spaces, tabs and newlines (removed),
+        // `\` (read as `/`) and a missing `//` (`https:example.com`). The text is sent as written, not
+        // repaired, so such input is rejected here.
+        let verbatim = !text.chars().any(|c| c.is_whitespace() || c.is_control() || c == '\\');
+        let http = text.split_once("://").is_some_and(|(scheme, _)| {
+            scheme.eq_ignore_ascii_case("http") || scheme.eq_ignore_ascii_case("https")
+        });
+        if verbatim && http && ::url::Url::parse(text).is_ok() {
+            Ok(Self(text.to_owned()))
+        } else {
+            Err(InvalidValue::new(URL, text))
+        }
+    }
+}
+
+text_value!(Url);
+
+/// A parameter that may also be sent set to the empty string, which Twilio reads as "none": for
+/// example `WaitUrl=` plays no hold music, where leaving `WaitUrl` out plays the default music.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum OrEmpty<T> {
+    /// Sent as the empty string.
+    Empty,
+    /// Sent as the value.
+    Value(T),
+}
+
+impl<T> From<T> for OrEmpty<T> {
+    fn from(value: T) -> Self {
+        Self::Value(value)
+    }
+}
+
+impl<T: FormValue> FormValue for OrEmpty<T> {
+    fn write_value(&self, out: &mut ValueWriter<'_>) {
+        if let Self::Value(value) = self {
+            value.write_value(out);
+        }
+    }
+}
+
+impl<T: fmt::Display> fmt::Display for OrEmpty<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Empty => Ok(()),
+            Self::Value(value) => value.fmt(f),
+        }
+    }
+}
+
+impl<T: FromStr> FromStr for OrEmpty<T> {
+    type Err = T::Err;
+
+    /// The empty string is [`OrEmpty::Empty`]; anything else must parse as `T`.
+    fn from_str(text: &str) -> Result<Self, T::Err> {
+        if text.is_empty() { Ok(Self::Empty) } else { text.parse().map(Self::Value) }
+    }
+}
+
+impl<T: Serialize> Serialize for OrEmpty<T> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Self::Empty => serializer.serialize_str(""),
+            Self::Value(value) => value.serialize(serializer),
+        }
+    }
+}
+
+impl<'de, T> Deserialize<'de> for OrEmpty<T>
+where
+    T: FromStr,
+    T::Err: fmt::Display,
+{
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserialize_from_str(deserializer)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::encode::FormWriter;
+
+    #[test]
+    fn accepts_absolute_http_urls_and_keeps_the_text() {
+        for text in [
+            "https://example.com",
+            "http://example.com/twiml?a=b",
+            "HTTPS://Example.com:8443/hold%20music.mp3#x",
+            "https://user:pw@example.com/cb?x=1&y=%2F",
+        ] {
+            let url: Url = text.parse().unwrap_or_else(|error| panic!("{text:?}: {error}"));
+            assert_eq!(url.as_str(), text);
+            assert_eq!(url.to_string(), text);
+        }
+    }
+
+    #[test]
+    fn rejects_anything_else() {
+        for text in [
+            "",
+            "example.com",
+            "/relative/path",
+            "ftp://example.com",
+            "mailto:a@example.com",
+            "https:example.com",
+            "https://",
+            " https://example.com",
+            "https://example.com/a b",
+            "https://example.com\n",
+            "https://example.com\\a",
+            "https://exa mple.com",
+        ] {
+            assert!(text.parse::<Url>().is_err(), "{text:?} should be rejected");
+        }
+        assert_eq!(
+            "ftp://x".parse::<Url>().unwrap_err().to_string(),
+            "expected an absolute `http` or `https` URL, got `ftp://x`"
+        );
+    }
+
+    #[test]
+    fn sent_and_serialized_as_written() {
+        let url: Url = "https://example.com".parse().unwrap();
+        let mut out = FormWriter::default();
+        out.pair("StatusCallback", &url);
+        assert_eq!(out.finish(), "StatusCallback=https%3A%2F%2Fexample.com");
+        assert_eq!(format!("{url:?}"), "Url(\"https://example.com\")");
+
+        let json = serde_json::to_string(&url).unwrap();
+        assert_eq!(json, "\"https://example.com\"");
+        assert_eq!(serde_json::from_str::<Url>(&json).unwrap(), url);
+        assert!(serde_json::from_str::<Url>("\"example.com\"").is_err());
+    }
+
+    #[test]
+    fn or_empty_sends_an_empty_value() {
+        let url: Url = "https://example.com/hold".parse().unwrap();
+        let mut out = FormWriter::default();
+        out.pair("WaitUrl", &OrEmpty::<Url>::Empty);
+        out.pair("WaitUrl", &OrEmpty::from(url.clone()));
+        assert_eq!(out.finish(), "WaitUrl=&WaitUrl=https%3A%2F%2Fexample.com%2Fhold");
+        assert_eq!(OrEmpty::<Url>::Empty.to_string(), "");
+        assert_eq!(OrEmpty::Value(url.clone()).to_string(), "https://example.com/hold");
+
+        assert_eq!("".parse::<OrEmpty<Url>>().unwrap(), OrEmpty::Empty);
+        assert_eq!(serde_json::to_string(&OrEmpty::<Url>::Empty).unwrap(), "\"\"");
+        assert_eq!(serde_json::from_str::<OrEmpty<Url>>("\"\"").unwrap(), OrEmpty::Empty);
+        let json = serde_json::to_string(&OrEmpty::Value(url.clone())).unwrap();
+        assert_eq!(serde_json::from_str::<OrEmpty<Url>>(&json).unwrap(), OrEmpty::Value(url));
+        assert!(serde_json::from_str::<OrEmpty<Url>>("\"nope\"").is_err());
+    }
+}
