@@ -54,7 +54,11 @@ fn every_parameter() -> CreateParticipant {
         .region(Region::Ie1)
         .conference_recording_status_callback(url("https://example.com/conference-recording"))
         .conference_recording_status_callback_method(HttpMethod::Post)
-        .recording_status_callback_event([RecordingEvent::InProgress, RecordingEvent::Completed, RecordingEvent::Absent])
+        .recording_status_callback_event([
+            RecordingEvent::InProgress,
+            RecordingEvent::Completed,
+            RecordingEvent::Absent,
+        ])
         .conference_recording_status_callback_event(ConferenceRecordingEvent::ALL.iter().copied())
         .coaching(true)
         .call_sid_to_coach(CallSid::from_static("CAbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb"))
@@ -86,7 +90,8 @@ fn every_parameter_encodes_as_the_official_sdk_does() {
 
 #[test]
 fn required_parameters_only_encode_as_the_official_sdk_does() {
-    let request = CreateParticipant::new(conference(), address("+15017122661"), address("client:bob?ticket=42"));
+    let request =
+        CreateParticipant::new(conference(), address("+15017122661"), address("client:bob?ticket=42"));
     request.validate().expect("the request is valid");
     assert_eq!(request.to_form(), sdk_body("create_participant_required_only"));
 }
@@ -106,8 +111,18 @@ fn every_range_is_enforced_at_both_ends() {
         ("Timeout", CreateParticipant::timeout, 5, 600),
         ("MaxParticipants", CreateParticipant::max_participants, 2, 250),
         ("MachineDetectionTimeout", CreateParticipant::machine_detection_timeout, 3, 59),
-        ("MachineDetectionSpeechThreshold", CreateParticipant::machine_detection_speech_threshold, 1000, 6000),
-        ("MachineDetectionSpeechEndThreshold", CreateParticipant::machine_detection_speech_end_threshold, 500, 5000),
+        (
+            "MachineDetectionSpeechThreshold",
+            CreateParticipant::machine_detection_speech_threshold,
+            1000,
+            6000,
+        ),
+        (
+            "MachineDetectionSpeechEndThreshold",
+            CreateParticipant::machine_detection_speech_end_threshold,
+            500,
+            5000,
+        ),
         ("MachineDetectionSilenceTimeout", CreateParticipant::machine_detection_silence_timeout, 2000, 10000),
     ];
     let base = || CreateParticipant::new(conference(), address("+15017122661"), address("+15558675310"));
@@ -130,7 +145,8 @@ fn every_range_is_enforced_at_both_ends() {
 
 #[test]
 fn caller_display_name_is_two_to_255_characters() {
-    let base = || CreateParticipant::new(conference(), address("+15017122661"), address("sip:bob@example.com"));
+    let base =
+        || CreateParticipant::new(conference(), address("+15017122661"), address("sip:bob@example.com"));
     assert!(base().caller_display_name("Al").validate().is_ok());
     assert!(base().caller_display_name("é".repeat(255)).validate().is_ok());
     for bad in ["A".to_owned(), "é".repeat(256)] {
@@ -145,7 +161,10 @@ fn coaching_true_needs_the_call_to_coach() {
     let base = || CreateParticipant::new(conference(), address("+15017122661"), address("+15558675310"));
     let coach = CallSid::from_static("CAbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb");
     let errors = base().coaching(true).validate().unwrap_err();
-    assert_eq!(errors.to_string(), "invalid request: Coaching: `true` requires `CallSidToCoach`, the call to coach");
+    assert_eq!(
+        errors.to_string(),
+        "invalid request: Coaching: `true` requires `CallSidToCoach`, the call to coach"
+    );
     let errors = base().coaching(false).call_sid_to_coach(coach).validate().unwrap_err();
     assert_eq!(errors.violations()[0].key(), "CallSidToCoach");
     assert!(base().coaching(true).call_sid_to_coach(coach).validate().is_ok());
@@ -167,8 +186,16 @@ fn from_and_caller_id_must_be_phone_numbers_when_to_is_one() {
          - CallerId: must be a phone number when `To` is a phone number, got sip:alice@example.com"
     );
     // A client calling a client, or a SIP user name calling a SIP address, is fine.
-    assert!(CreateParticipant::new(conference(), address("client:alice"), address("client:bob")).validate().is_ok());
-    assert!(CreateParticipant::new(conference(), address("alice"), address("sip:bob@example.com")).validate().is_ok());
+    assert!(
+        CreateParticipant::new(conference(), address("client:alice"), address("client:bob"))
+            .validate()
+            .is_ok()
+    );
+    assert!(
+        CreateParticipant::new(conference(), address("alice"), address("sip:bob@example.com"))
+            .validate()
+            .is_ok()
+    );
 }
 
 #[test]
@@ -177,7 +204,8 @@ fn every_violation_is_reported_at_once() {
         .timeout(700)
         .max_participants(1)
         .coaching(true);
-    let keys: Vec<_> = request.validate().unwrap_err().violations().iter().map(|v| v.key().to_owned()).collect();
+    let keys: Vec<_> =
+        request.validate().unwrap_err().violations().iter().map(|v| v.key().to_owned()).collect();
     assert_eq!(keys, ["Timeout", "MaxParticipants", "Coaching"]);
 }
 

@@ -20,7 +20,11 @@ fn squash(code: &str) -> String {
 #[test]
 fn expands_a_participant_endpoint() {
     let code = expand_to_string(
-        quote!(POST, "/2010-04-01/Accounts/{AccountSid}/Conferences/{ConferenceSid}/Participants.json", response = Participant),
+        quote!(
+            POST,
+            "/2010-04-01/Accounts/{AccountSid}/Conferences/{ConferenceSid}/Participants.json",
+            response = Participant
+        ),
         quote! {
             pub struct CreateParticipant {
                 #[twilio(path)] pub conference_sid: ConferenceRef,

@@ -72,7 +72,10 @@ fn expand_new(endpoint: &Endpoint<'_>) -> TokenStream {
     let doc = if required.is_empty() {
         "A request with no parameters set; set optional ones with the setters.".to_owned()
     } else {
-        format!("A request from its required parameters ({}); set optional ones with the setters.", required.join(", "))
+        format!(
+            "A request from its required parameters ({}); set optional ones with the setters.",
+            required.join(", ")
+        )
     };
     quote! {
         #[doc = #doc]
@@ -131,8 +134,8 @@ fn argument(ty: &syn::Type, value: &syn::Ident) -> (TokenStream, TokenStream) {
 
 fn is_primitive(ty: &syn::Type) -> bool {
     const PRIMITIVES: &[&str] = &[
-        "bool", "char", "u8", "u16", "u32", "u64", "u128", "usize", "i8", "i16", "i32", "i64", "i128", "isize",
-        "f32", "f64",
+        "bool", "char", "u8", "u16", "u32", "u64", "u128", "usize", "i8", "i16", "i32", "i64", "i128",
+        "isize", "f32", "f64",
     ];
     matches!(ty, syn::Type::Path(path) if path.qself.is_none()
         && path.path.get_ident().is_some_and(|ident| PRIMITIVES.contains(&ident.to_string().as_str())))

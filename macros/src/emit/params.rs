@@ -22,7 +22,8 @@ pub fn expand_params(endpoint: &Endpoint<'_>) -> TokenStream {
             }),
             Role::Param { key, range, len } => {
                 if let Some(range) = range {
-                    let (min, max) = (Literal::i128_unsuffixed(range.min), Literal::i128_unsuffixed(range.max));
+                    let (min, max) =
+                        (Literal::i128_unsuffixed(range.min), Literal::i128_unsuffixed(range.max));
                     checks.push(quote_spanned! {span=>
                         #(#cfgs)* __twilio::check_range(__twilio_errors, #key, &self.#ident, #min, #max);
                     });
