@@ -50,10 +50,11 @@ pub mod api;
 #[cfg(feature = "mock")]
 pub mod mock;
 
-pub use twilio_endpoint_macros::twilio_endpoint;
+pub use twilio_endpoint_macros::{Params, twilio_endpoint};
 pub use twilio_endpoint_runtime::{
-    ApiError, Client, ClientBuilder, ConfigError, DecodeError, Endpoint, Error, FormValue, LengthUnit,
-    Method, Params, Rule, TransportError, ValidationErrors, ValueWriter, Violation, time, values, wire_enum,
+    ApiError, Bounds, Client, ClientBuilder, ConfigError, DecodeError, Endpoint, Error, FormValue,
+    LengthUnit, Method, Params, Rule, TransportError, ValidationErrors, ValueWriter, Violation, checked,
+    time, values, wire_enum,
 };
 
 #[doc(hidden)]

@@ -60,8 +60,9 @@ fn every_parameter() -> CreateParticipant {
             RecordingEvent::Absent,
         ])
         .conference_recording_status_callback_event(ConferenceRecordingEvent::ALL.iter().copied())
-        .coaching(true)
-        .call_sid_to_coach(CallSid::from_static("CAbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb"))
+        .coaching(Coaching::Coach {
+            call_sid_to_coach: CallSid::from_static("CAbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb"),
+        })
         .jitter_buffer_size(JitterBufferSize::Small)
         .byoc("BYcccccccccccccccccccccccccccccccc".parse::<twilio_endpoint::values::ByocTrunkSid>().unwrap())
         .caller_id(address("+15017122661"))
@@ -157,21 +158,21 @@ fn caller_display_name_is_two_to_255_characters() {
 }
 
 #[test]
-fn coaching_true_needs_the_call_to_coach() {
+fn coaching_encodes_each_documented_form() {
     let base = || CreateParticipant::new(conference(), address("+15017122661"), address("+15558675310"));
     let coach = CallSid::from_static("CAbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb");
-    let errors = base().coaching(true).validate().unwrap_err();
+    let tail =
+        |request: CreateParticipant| request.to_form().replace("From=%2B15017122661&To=%2B15558675310", "");
+    assert_eq!(tail(base().coaching(Coaching::Off)), "&Coaching=false");
     assert_eq!(
-        errors.to_string(),
-        "invalid request: Coaching: `true` requires `CallSidToCoach`, the call to coach"
+        tail(base().coaching(Coaching::Coach { call_sid_to_coach: coach })),
+        "&Coaching=true&CallSidToCoach=CAbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb"
     );
-    let errors = base().coaching(false).call_sid_to_coach(coach).validate().unwrap_err();
-    assert_eq!(errors.violations()[0].key(), "CallSidToCoach");
-    assert!(base().coaching(true).call_sid_to_coach(coach).validate().is_ok());
     // Twilio's own example sends only the SID to coach, and Twilio then coaches.
-    let sid_only = base().call_sid_to_coach(coach);
-    assert!(sid_only.validate().is_ok());
-    assert!(sid_only.to_form().ends_with("&CallSidToCoach=CAbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb"));
+    assert_eq!(
+        tail(base().coaching(Coaching::CallSidToCoach(coach))),
+        "&CallSidToCoach=CAbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb"
+    );
 }
 
 #[test]
@@ -203,10 +204,10 @@ fn every_violation_is_reported_at_once() {
     let request = CreateParticipant::new(conference(), address("+15017122661"), address("+15558675310"))
         .timeout(700)
         .max_participants(1)
-        .coaching(true);
+        .caller_id(address("client:alice"));
     let keys: Vec<_> =
         request.validate().unwrap_err().violations().iter().map(|v| v.key().to_owned()).collect();
-    assert_eq!(keys, ["Timeout", "MaxParticipants", "Coaching"]);
+    assert_eq!(keys, ["Timeout", "MaxParticipants", "CallerId"]);
 }
 
 #[test]

@@ -7,8 +7,10 @@ use darling::util::Override;
 use heck::ToUpperCamelCase as _;
 
 use crate::krate::CratePath;
-use crate::model::{Bounds, Endpoint, Field, Presence, Response, Role};
-use crate::parse::{FieldAttrs, RawEndpoint, RawField, RawRange, Template};
+use crate::model::{
+    Bounds, Endpoint, Field, Group, GroupShape, Presence, Response, Role, Variant, VariantFields,
+};
+use crate::parse::{FieldAttrs, RawEndpoint, RawField, RawGroup, RawRange, RawShape, RawVariant, Template};
 
 /// The placeholder filled from the client when no field names it.
 const ACCOUNT_PLACEHOLDER: &str = "AccountSid";
@@ -18,7 +20,10 @@ const GENERATED_METHODS: &[&str] = &["new", "validate", "to_form", "send"];
 
 /// Checks what `parse` kept, adding to the mistakes it already reported, and builds the model when
 /// there are none.
-pub fn check<'a>(raw: RawEndpoint<'a>, mut errors: darling::error::Accumulator) -> darling::Result<Endpoint<'a>> {
+pub fn check<'a>(
+    raw: RawEndpoint<'a>,
+    mut errors: darling::error::Accumulator,
+) -> darling::Result<Endpoint<'a>> {
     check_shape(raw.item, &mut errors);
     let fields: Vec<Field<'_>> =
         raw.fields.iter().filter_map(|field| errors.handle(check_field(field))).collect();
@@ -26,7 +31,11 @@ pub fn check<'a>(raw: RawEndpoint<'a>, mut errors: darling::error::Accumulator) 
         check_placeholders(template, &raw.fields, &fields, &mut errors);
     }
     check_unique_keys(&fields, &mut errors);
-    let krate = raw.args.as_ref().and_then(|args| args.krate.clone()).map(|path| errors.handle(check_crate_path(path)));
+    let krate = raw
+        .args
+        .as_ref()
+        .and_then(|args| args.krate.clone())
+        .map(|path| errors.handle(check_crate_path(path)));
     errors.finish()?;
     // Without mistakes, the arguments and the template were parsed.
     let (Some(args), Some(template)) = (raw.args, raw.template) else {
@@ -34,7 +43,7 @@ pub fn check<'a>(raw: RawEndpoint<'a>, mut errors: darling::error::Accumulator) 
     };
     let response = match args.response {
         Some(syn::Type::Tuple(unit)) if unit.elems.is_empty() => Response::Empty,
-        other => Response::Json(other),
+        other => Response::Json(other.map(Box::new)),
     };
     Ok(Endpoint {
         item: raw.item,
@@ -69,22 +78,20 @@ fn check_shape(item: &syn::ItemStruct, errors: &mut darling::error::Accumulator)
     }
     if !item.generics.params.is_empty() || item.generics.where_clause.is_some() {
         errors.push(
-            darling::Error::custom("`#[twilio_endpoint]` does not support generic parameters; use concrete types")
-                .with_span(&item.generics),
+            darling::Error::custom(
+                "`#[twilio_endpoint]` does not support generic parameters; use concrete types",
+            )
+            .with_span(&item.generics),
         );
     }
 }
 
 fn check_field<'a>(raw: &RawField<'a>) -> darling::Result<Field<'a>> {
-    let attrs = &raw.attrs;
-    let original: &'a syn::Field = raw.original;
-    let ident = original.ident.as_ref().ok_or_else(|| {
-        darling::Error::custom("expected a named field").with_span(&raw.original.ty)
-    })?;
-    let mut errors = darling::Error::accumulator();
+    let ident = named(raw)?;
     // A field named after a generated method would get a setter of the same name:
     //
     //     pub send: Option<bool>,     // `fn send(self, bool)` and `async fn send(&self, &Client)`
+    let mut errors = darling::Error::accumulator();
     if GENERATED_METHODS.contains(&ident.to_string().as_str()) {
         errors.push(
             darling::Error::custom(format!(
@@ -94,15 +101,32 @@ fn check_field<'a>(raw: &RawField<'a>) -> darling::Result<Field<'a>> {
             .with_span(ident),
         );
     }
-    let role = errors.handle(check_role(attrs, ident));
+    let field = errors.handle(check_field_as(raw, ident, ident.clone()));
     errors.finish()?;
-    let role = role.ok_or_else(|| darling::Error::custom("internal error: role missing without an error"))?;
+    field.ok_or_else(|| darling::Error::custom("internal error: field missing without an error"))
+}
+
+fn named<'a>(raw: &RawField<'a>) -> darling::Result<&'a syn::Ident> {
+    raw.original
+        .ident
+        .as_ref()
+        .ok_or_else(|| darling::Error::custom("expected a named field").with_span(&raw.original.ty))
+}
+
+/// Checks a field whose key derives from `name` and whose value the generated code reaches as
+/// `binding` (the field's own name, or the binding of a newtype variant's value).
+fn check_field_as<'a>(
+    raw: &RawField<'a>,
+    name: &syn::Ident,
+    binding: syn::Ident,
+) -> darling::Result<Field<'a>> {
+    let role = check_role(&raw.attrs, name)?;
     Ok(Field {
-        original,
-        ident,
+        original: raw.original,
+        ident: binding,
         role,
-        presence: presence(&original.ty),
-        sensitive: attrs.sensitive.is_present(),
+        presence: presence(&raw.original.ty),
+        sensitive: raw.attrs.sensitive.is_present(),
     })
 }
 
@@ -152,7 +176,8 @@ fn check_role(attrs: &FieldAttrs, ident: &syn::Ident) -> darling::Result<Role> {
     let key = match &attrs.rename {
         Some(rename) => {
             if rename.is_empty() {
-                errors.push(darling::Error::custom("`rename` needs a non-empty key").with_span(&rename.span()));
+                errors
+                    .push(darling::Error::custom("`rename` needs a non-empty key").with_span(&rename.span()));
             }
             (**rename).clone()
         }
@@ -163,7 +188,10 @@ fn check_role(attrs: &FieldAttrs, ident: &syn::Ident) -> darling::Result<Role> {
     if let Some(len) = &len
         && len.min < 0
     {
-        errors.push(darling::Error::custom("`len` counts characters or items; it cannot be negative").with_span(&len.span));
+        errors.push(
+            darling::Error::custom("`len` counts characters or items; it cannot be negative")
+                .with_span(&len.span),
+        );
     }
     errors.finish()?;
     Ok(Role::Param { key, range, len })
@@ -217,16 +245,21 @@ fn check_placeholders(
                 ))
                 .with_span(&span),
             );
-        } else if seen.insert(placeholder.clone(), field.ident).is_some() {
+        } else if seen.insert(placeholder.clone(), &field.ident).is_some() {
             errors.push(
-                darling::Error::custom(format!("`{{{placeholder}}}` is already filled by another path field"))
-                    .with_span(&span),
+                darling::Error::custom(format!(
+                    "`{{{placeholder}}}` is already filled by another path field"
+                ))
+                .with_span(&span),
             );
         }
     }
     let mut reported = Vec::new();
     for placeholder in placeholders {
-        if placeholder == ACCOUNT_PLACEHOLDER || seen.contains_key(placeholder) || reported.contains(&placeholder) {
+        if placeholder == ACCOUNT_PLACEHOLDER
+            || seen.contains_key(placeholder)
+            || reported.contains(&placeholder)
+        {
             continue;
         }
         reported.push(placeholder);
@@ -257,13 +290,13 @@ fn check_unique_keys(fields: &[Field<'_>], errors: &mut darling::error::Accumula
     let mut seen: HashMap<&str, &syn::Ident> = HashMap::new();
     for field in fields {
         let Role::Param { key, .. } = &field.role else { continue };
-        if let Some(first) = seen.insert(key, field.ident) {
+        if let Some(first) = seen.insert(key, &field.ident) {
             errors.push(
                 darling::Error::custom(format!(
                     "fields `{first}` and `{}` both send the key `{key}`; give one of them another `rename`",
                     field.ident
                 ))
-                .with_span(field.ident),
+                .with_span(&field.ident),
             );
         }
     }
@@ -273,7 +306,7 @@ fn check_unique_keys(fields: &[Field<'_>], errors: &mut darling::error::Accumula
 //
 //     crate = twilio_endpoint      // resolves differently in each module
 fn check_crate_path(path: syn::Path) -> darling::Result<CratePath> {
-    if path.leading_colon.is_none() && !path.segments.first().is_some_and(|segment| segment.ident == "crate") {
+    if path.leading_colon.is_none() && path.segments.first().is_none_or(|segment| segment.ident != "crate") {
         return Err(darling::Error::custom(format!(
             "`crate` must be an absolute path, e.g. `crate = ::{}`",
             quote::ToTokens::to_token_stream(&path).to_string().replace(' ', "")
@@ -296,4 +329,171 @@ fn presence(ty: &syn::Type) -> Presence<'_> {
         "Vec" => Presence::List(inner),
         _ => Presence::Required,
     }
+}
+
+/// Checks a `#[derive(Params)]` input, adding to the mistakes `parse` reported.
+pub fn check_group<'a>(
+    raw: RawGroup<'a>,
+    mut errors: darling::error::Accumulator,
+) -> darling::Result<Group<'a>> {
+    let input = raw.input;
+    if !input.generics.params.is_empty() {
+        errors.push(
+            darling::Error::custom(
+                "`#[derive(Params)]` does not support generic parameters; use concrete types",
+            )
+            .with_span(&input.generics),
+        );
+    }
+    let shape = match &raw.shape {
+        RawShape::Struct(fields) => {
+            if !matches!(&input.data, syn::Data::Struct(data) if matches!(data.fields, syn::Fields::Named(_)))
+            {
+                errors.push(
+                    darling::Error::custom(
+                        "a struct group needs named fields, one per parameter; for \"one of\" groups use an enum",
+                    )
+                    .with_span(&input.ident),
+                );
+            }
+            let fields = fields
+                .iter()
+                .filter_map(|field| {
+                    errors.handle(named(field).and_then(|name| check_group_field(field, name, name.clone())))
+                })
+                .collect();
+            GroupShape::Struct(fields)
+        }
+        RawShape::Enum(variants) => {
+            if variants.is_empty() && matches!(&input.data, syn::Data::Enum(data) if data.variants.is_empty())
+            {
+                errors.push(
+                    darling::Error::custom(
+                        "an enum group needs at least one variant; each variant is one choice of parameters",
+                    )
+                    .with_span(&input.ident),
+                );
+            }
+            GroupShape::Enum(
+                variants.iter().filter_map(|variant| errors.handle(check_variant(variant))).collect(),
+            )
+        }
+        RawShape::Union => {
+            errors.push(
+                darling::Error::custom("`#[derive(Params)]` applies to a struct or an enum, not a union")
+                    .with_span(&input.ident),
+            );
+            GroupShape::Struct(Vec::new())
+        }
+    };
+    errors.finish()?;
+    Ok(Group { ident: &input.ident, shape })
+}
+
+// A group's fields are parameters or nested groups; a group has no path, and its `Debug` is the
+// user's own, so it cannot hide a secret:
+//
+//     #[derive(Params)] enum Target { Call(#[twilio(path)] CallSid) }
+fn check_group_field<'a>(
+    raw: &RawField<'a>,
+    name: &syn::Ident,
+    binding: syn::Ident,
+) -> darling::Result<Field<'a>> {
+    let mut errors = darling::Error::accumulator();
+    if let Some(path) = &raw.attrs.path {
+        errors.push(
+            darling::Error::custom("`path` belongs on an endpoint's field; a group only holds parameters")
+                .with_span(&path.span()),
+        );
+    }
+    if raw.attrs.sensitive.is_present() {
+        errors.push(
+            darling::Error::custom("`sensitive` is not supported in a group, whose `Debug` is not generated; keep the secret as a field of the endpoint")
+                .with_span(&raw.attrs.sensitive.span()),
+        );
+    }
+    let field = errors.handle(check_field_as(raw, name, binding));
+    errors.finish()?;
+    field.ok_or_else(|| darling::Error::custom("internal error: field missing without an error"))
+}
+
+// Each variant must send something, and no key twice:
+//
+//     enum Coaching { Off }                                  // sends nothing
+//     enum Sender { Both(PhoneNumber, MessagingServiceSid) } // which value is which key?
+//     #[twilio(with(Body = ""))] Body(String)                // `Body` twice
+fn check_variant<'a>(raw: &RawVariant<'a>) -> darling::Result<Variant<'a>> {
+    let mut errors = darling::Error::accumulator();
+    let ident = &raw.original.ident;
+    let constants: Vec<(String, syn::Lit)> = raw
+        .attrs
+        .with
+        .as_ref()
+        .map(|with| with.0.iter().map(|(key, value)| (key.to_string(), value.clone())).collect())
+        .unwrap_or_default();
+    let fields = match &raw.original.fields {
+        syn::Fields::Unit => {
+            if constants.is_empty() {
+                errors.push(
+                    darling::Error::custom(format!(
+                        "variant `{ident}` sends no parameter; give it a field, or constants with `#[twilio(with(Key = value))]`"
+                    ))
+                    .with_span(ident),
+                );
+            }
+            VariantFields::Unit
+        }
+        syn::Fields::Unnamed(unnamed) if unnamed.unnamed.len() == 1 => {
+            match raw
+                .fields
+                .first()
+                .map(|field| check_group_field(field, ident, crate::emit::newtype_binding()))
+            {
+                Some(field) => match errors.handle(field) {
+                    Some(field) => VariantFields::Newtype(field),
+                    None => VariantFields::Unit,
+                },
+                // The field's options did not parse, which was reported.
+                None => VariantFields::Unit,
+            }
+        }
+        syn::Fields::Unnamed(unnamed) => {
+            errors.push(
+                darling::Error::custom(format!(
+                    "variant `{ident}` has several unnamed values; name them (`{ident} {{ from: ..., to: ... }}`) so that each has a key"
+                ))
+                .with_span(unnamed),
+            );
+            VariantFields::Unit
+        }
+        syn::Fields::Named(_) => VariantFields::Named(
+            raw.fields
+                .iter()
+                .filter_map(|field| {
+                    errors.handle(named(field).and_then(|name| check_group_field(field, name, name.clone())))
+                })
+                .collect(),
+        ),
+    };
+    let mut keys: Vec<&str> = constants.iter().map(|(key, _)| key.as_str()).collect();
+    let field_keys: Vec<&Field<'_>> = match &fields {
+        VariantFields::Unit => Vec::new(),
+        VariantFields::Newtype(field) => vec![field],
+        VariantFields::Named(fields) => fields.iter().collect(),
+    };
+    for field in field_keys {
+        if let Role::Param { key, .. } = &field.role {
+            if keys.contains(&key.as_str()) {
+                errors.push(
+                    darling::Error::custom(format!(
+                        "variant `{ident}` sends `{key}` twice; each key may be sent once"
+                    ))
+                    .with_span(&field.original.ty),
+                );
+            }
+            keys.push(key);
+        }
+    }
+    errors.finish()?;
+    Ok(Variant { ident, constants, fields })
 }

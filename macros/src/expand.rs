@@ -21,3 +21,16 @@ fn try_expand(args: TokenStream, item: &syn::ItemStruct) -> darling::Result<Toke
     let endpoint = check::check(raw, errors)?;
     Ok(emit::expand(&endpoint))
 }
+
+pub fn expand_group(input: TokenStream) -> TokenStream {
+    let input: syn::DeriveInput = match syn::parse2(input) {
+        Ok(input) => input,
+        Err(error) => return error.to_compile_error(),
+    };
+    let mut errors = darling::Error::accumulator();
+    let raw = parse::parse_group(&input, &mut errors);
+    match check::check_group(raw, errors) {
+        Ok(group) => emit::expand_group(&group),
+        Err(errors) => fallback::expand_group(&input, errors),
+    }
+}

@@ -38,3 +38,17 @@ pub fn not_a_struct(item: TokenStream) -> TokenStream {
     .to_compile_error();
     quote!(#error #item)
 }
+
+/// A group with mistakes: the errors, and an empty `impl Params` so that the endpoints flattening the
+/// group do not each report a missing implementation.
+pub fn expand_group(input: &syn::DeriveInput, errors: darling::Error) -> TokenStream {
+    let errors = errors.write_errors();
+    let name = &input.ident;
+    quote! {
+        #errors
+        impl ::twilio_endpoint::__private::Params for #name {
+            fn check(&self, _: &mut ::twilio_endpoint::__private::ValidationErrors) {}
+            fn write_params(&self, _: &mut ::twilio_endpoint::__private::FormWriter) {}
+        }
+    }
+}

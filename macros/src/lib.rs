@@ -22,3 +22,10 @@ use proc_macro::TokenStream;
 pub fn twilio_endpoint(args: TokenStream, item: TokenStream) -> TokenStream {
     expand::expand(args.into(), item.into()).into()
 }
+
+/// Declares a group of parameters sent together, flattened into an endpoint with
+/// `#[twilio(flatten)]`. See the `twilio_endpoint` crate's documentation.
+#[proc_macro_derive(Params, attributes(twilio))]
+pub fn derive_params(input: TokenStream) -> TokenStream {
+    expand::expand_group(input.into()).into()
+}

@@ -19,12 +19,13 @@ pub enum Response {
     /// `response = ()`: the operation answers `204 No Content`.
     Empty,
     /// A JSON body decoded into this type (`serde_json::Value` when the attribute names none).
-    Json(Option<syn::Type>),
+    Json(Option<Box<syn::Type>>),
 }
 
 pub struct Field<'a> {
     pub original: &'a syn::Field,
-    pub ident: &'a syn::Ident,
+    /// The field's name; for the value of a newtype variant, the binding that holds it.
+    pub ident: syn::Ident,
     pub role: Role,
     pub presence: Presence<'a>,
     pub sensitive: bool,
@@ -63,4 +64,32 @@ impl Field<'_> {
     pub fn docs(&self) -> impl Iterator<Item = &syn::Attribute> {
         self.original.attrs.iter().filter(|attr| attr.path().is_ident("doc"))
     }
+}
+
+/// A group of parameters (`#[derive(Params)]`), written in place of a `flatten` field.
+pub struct Group<'a> {
+    pub ident: &'a syn::Ident,
+    pub shape: GroupShape<'a>,
+}
+
+pub enum GroupShape<'a> {
+    /// Every field is sent, as in an endpoint.
+    Struct(Vec<Field<'a>>),
+    /// Exactly one variant is sent: how "exactly one of", "at least one of" and "requires" are spelled
+    /// in types.
+    Enum(Vec<Variant<'a>>),
+}
+
+pub struct Variant<'a> {
+    pub ident: &'a syn::Ident,
+    /// Pairs sent before the variant's fields, e.g. `Coaching=true`.
+    pub constants: Vec<(String, syn::Lit)>,
+    pub fields: VariantFields<'a>,
+}
+
+pub enum VariantFields<'a> {
+    Unit,
+    /// `Url(Url)`: one parameter, whose key is the variant's name.
+    Newtype(Field<'a>),
+    Named(Vec<Field<'a>>),
 }

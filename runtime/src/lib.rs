@@ -15,7 +15,7 @@ pub use encode::{FormField, FormValue, FormWriter, ValueWriter, escape};
 pub use endpoint::{Endpoint, Method, Params};
 pub use error::{ApiError, ConfigError, DecodeError, Error, TransportError};
 pub use path::PathWriter;
-pub use validate::{LengthUnit, Rule, ValidationErrors, Violation};
+pub use validate::{Bounds, LengthUnit, Rule, ValidationErrors, Violation};
 
 /// Items used by the code `#[twilio_endpoint]` generates; not a public API.
 #[doc(hidden)]
@@ -25,7 +25,7 @@ pub mod __private {
         Endpoint, Method, Params, Redacted, decode_empty, decode_json, encode, send, validate,
     };
     pub use crate::path::{AccountParam, PathWriter, check_path_param};
-    pub use crate::validate::{ValidationErrors, check_len, check_range};
+    pub use crate::validate::{Bounds, ValidationErrors, check_len, check_range};
     pub use crate::values::AccountSid;
     pub use crate::{Client, Error};
     pub use serde_json;

@@ -242,3 +242,73 @@ mod tests {
         assert!(errors.into_result().is_ok());
     }
 }
+
+/// The documented bounds of an integer parameter, published by its endpoint as an associated
+/// constant (`CreateParticipant::TIMEOUT`) so that a constant value can be checked at compile time
+/// with [`checked!`](crate::checked).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Bounds {
+    key: &'static str,
+    min: i128,
+    max: i128,
+    message: &'static str,
+}
+
+impl Bounds {
+    /// Called by the generated code; `message` names the parameter and the bounds.
+    #[doc(hidden)]
+    pub const fn new(key: &'static str, min: i128, max: i128, message: &'static str) -> Self {
+        Self { key, min, max, message }
+    }
+
+    /// The Twilio parameter, e.g. `Timeout`.
+    pub const fn key(&self) -> &'static str {
+        self.key
+    }
+
+    pub const fn min(&self) -> i128 {
+        self.min
+    }
+
+    pub const fn max(&self) -> i128 {
+        self.max
+    }
+
+    /// `value` when it is within the bounds; otherwise a panic naming the parameter and the bounds,
+    /// which in a constant is a compile error.
+    pub const fn check(&self, value: i128) -> i128 {
+        if value < self.min || value > self.max {
+            panic!("{}", self.message);
+        }
+        value
+    }
+}
+
+/// A constant parameter value checked against its documented bounds at compile time.
+///
+/// Endpoints publish the bounds of each ranged parameter as an associated constant, e.g.
+/// `CreateParticipant::TIMEOUT`; `checked!(CreateParticipant::TIMEOUT, 30)` is `30`, and
+/// `checked!(CreateParticipant::TIMEOUT, 700)` does not compile: the error reads
+/// ``evaluation panicked: `Timeout` must be within 5..=600``.
+///
+/// ```
+/// use twilio_endpoint_runtime::{Bounds, checked};
+/// # const TIMEOUT: Bounds = Bounds::new("Timeout", 5, 600, "`Timeout` must be within 5..=600");
+/// let timeout: u32 = checked!(TIMEOUT, 30);
+/// # assert_eq!(timeout, 30);
+/// ```
+///
+/// ```compile_fail
+/// # use twilio_endpoint_runtime::{Bounds, checked};
+/// # const TIMEOUT: Bounds = Bounds::new("Timeout", 5, 600, "`Timeout` must be within 5..=600");
+/// let timeout: u32 = checked!(TIMEOUT, 700);
+/// ```
+///
+/// Values known only at run time are checked by `validate()` instead.
+#[macro_export]
+macro_rules! checked {
+    ($bounds:expr, $value:expr $(,)?) => {{
+        const __TWILIO_CHECKED: i128 = $crate::Bounds::check(&$bounds, $value as i128);
+        __TWILIO_CHECKED as _
+    }};
+}

@@ -9,7 +9,7 @@ pub fn expand_debug(endpoint: &Endpoint<'_>) -> TokenStream {
     let name = &endpoint.item.ident;
     let name_text = name.to_string();
     let fields = endpoint.fields.iter().map(|field| {
-        let ident = field.ident;
+        let ident = &field.ident;
         let label = ident.to_string();
         let cfgs = field.cfgs();
         let value = if field.sensitive { quote!(&__twilio::Redacted) } else { quote!(&self.#ident) };

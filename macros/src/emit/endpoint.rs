@@ -33,11 +33,11 @@ pub fn expand_endpoint(endpoint: &Endpoint<'_>) -> TokenStream {
                 match field {
                     Some(field) if placeholder == "AccountSid" => {
                         uses_account = true;
-                        let ident = field.ident;
+                        let ident = &field.ident;
                         quote!(__twilio_out.param(__twilio::AccountParam::account_or(&self.#ident, __twilio_account));)
                     }
                     Some(field) => {
-                        let ident = field.ident;
+                        let ident = &field.ident;
                         quote!(__twilio_out.param(&self.#ident);)
                     }
                     // `check` guarantees that only `{AccountSid}` may lack a field.

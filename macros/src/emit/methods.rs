@@ -1,7 +1,8 @@
 //! The inherent methods: `new` from the required parameters, a setter per optional one, and
 //! `validate`, `to_form` and `send`, each a one-line call into the runtime.
 
-use proc_macro2::TokenStream;
+use heck::ToShoutySnakeCase as _;
+use proc_macro2::{Literal, TokenStream};
 use quote::{format_ident, quote};
 
 use crate::model::{Endpoint, Field, Presence, Role};
@@ -11,10 +12,12 @@ pub fn expand_methods(endpoint: &Endpoint<'_>) -> TokenStream {
     let vis = &endpoint.item.vis;
     let response = super::response_type(endpoint);
     let constructor = expand_new(endpoint);
+    let bounds = endpoint.fields.iter().filter_map(expand_bounds);
     let setters = endpoint.fields.iter().filter_map(expand_setter);
     quote! {
         #[automatically_derived]
         impl #name {
+            #(#bounds)*
             #constructor
             #(#setters)*
 
@@ -50,7 +53,7 @@ fn expand_new(endpoint: &Endpoint<'_>) -> TokenStream {
     let mut args = Vec::new();
     let mut inits = Vec::new();
     for field in &endpoint.fields {
-        let ident = field.ident;
+        let ident = &field.ident;
         let cfgs: Vec<_> = field.cfgs().collect();
         match field.presence {
             Presence::Required => {
@@ -87,8 +90,27 @@ fn expand_new(endpoint: &Endpoint<'_>) -> TokenStream {
     }
 }
 
+/// `pub const TIMEOUT: Bounds`, for checking a constant value at compile time with `checked!`.
+fn expand_bounds(field: &Field<'_>) -> Option<TokenStream> {
+    let Role::Param { key, range: Some(range), .. } = &field.role else { return None };
+    let name = format_ident!("{}", field.ident.to_string().to_shouty_snake_case(), span = field.ident.span());
+    let (min, max) = (Literal::i128_unsuffixed(range.min), Literal::i128_unsuffixed(range.max));
+    let shown = format!("{}..={}", range.min, range.max);
+    let message = format!("`{key}` must be within {shown}");
+    let doc = format!(
+        "The documented bounds of `{key}`, {shown}: `twilio_endpoint::checked!(Self::{name}, value)` checks a constant value at compile time."
+    );
+    let vis = &field.original.vis;
+    let cfgs = field.cfgs();
+    Some(quote! {
+        #(#cfgs)*
+        #[doc = #doc]
+        #vis const #name: __twilio::Bounds = __twilio::Bounds::new(#key, #min, #max, #message);
+    })
+}
+
 fn expand_setter(field: &Field<'_>) -> Option<TokenStream> {
-    let ident = field.ident;
+    let ident = &field.ident;
     let vis = &field.original.vis;
     let cfgs: Vec<_> = field.cfgs().collect();
     let docs: Vec<_> = field.docs().collect();

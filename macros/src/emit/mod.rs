@@ -3,11 +3,14 @@
 
 mod debug;
 mod endpoint;
+mod group;
 mod methods;
 mod params;
 
 use proc_macro2::TokenStream;
 use quote::quote;
+
+pub use group::{expand_group, newtype_binding};
 
 use crate::model::{Endpoint, Response};
 

@@ -1,68 +1,117 @@
 //! `impl Params`: the checks behind `validate()` and the pairs behind the encoding, in field order.
 
-use proc_macro2::{Literal, TokenStream};
+use proc_macro2::{Literal, Span, TokenStream};
 use quote::{quote, quote_spanned};
 use syn::spanned::Spanned as _;
 
-use crate::model::{Endpoint, Role};
+use crate::model::{Endpoint, Field, Role};
 
 pub fn expand_params(endpoint: &Endpoint<'_>) -> TokenStream {
     let name = &endpoint.item.ident;
     let mut checks = Vec::new();
     let mut writes = Vec::new();
     for field in &endpoint.fields {
-        let ident = field.ident;
-        let cfgs: Vec<_> = field.cfgs().collect();
-        // Spanned at the type, so that a type the runtime cannot handle is reported there.
-        let span = field.original.ty.span();
-        match &field.role {
-            Role::Path { placeholder } if placeholder == "AccountSid" => {}
-            Role::Path { placeholder } => checks.push(quote_spanned! {span=>
-                #(#cfgs)* __twilio::check_path_param(__twilio_errors, #placeholder, &self.#ident);
-            }),
-            Role::Param { key, range, len } => {
-                if let Some(range) = range {
-                    let (min, max) =
-                        (Literal::i128_unsuffixed(range.min), Literal::i128_unsuffixed(range.max));
-                    checks.push(quote_spanned! {span=>
-                        #(#cfgs)* __twilio::check_range(__twilio_errors, #key, &self.#ident, #min, #max);
-                    });
-                }
-                if let Some(len) = len {
-                    let (min, max) = (Literal::i128_unsuffixed(len.min), Literal::i128_unsuffixed(len.max));
-                    checks.push(quote_spanned! {span=>
-                        #(#cfgs)* __twilio::check_len(__twilio_errors, #key, &self.#ident, #min, #max);
-                    });
-                }
-                writes.push(quote_spanned! {span=>
-                    #(#cfgs)* __twilio::FormField::write_field(&self.#ident, #key, __twilio_out);
+        let ident = &field.ident;
+        let access = quote_spanned!(field.original.ty.span()=> &self.#ident);
+        if let Role::Path { placeholder } = &field.role {
+            // `{AccountSid}` is typed (`AccountSid` or its `Option`), so it needs no check.
+            if placeholder != "AccountSid" {
+                let cfgs = field.cfgs();
+                checks.push(quote_spanned! {field.original.ty.span()=>
+                    #(#cfgs)* __twilio::check_path_param(__twilio_errors, #placeholder, #access);
                 });
             }
-            Role::Flatten => {
-                checks.push(quote_spanned! {span=>
-                    #(#cfgs)* __twilio::Params::check(&self.#ident, __twilio_errors);
-                });
-                writes.push(quote_spanned! {span=>
-                    #(#cfgs)* __twilio::Params::write_params(&self.#ident, __twilio_out);
-                });
-            }
+            continue;
         }
+        checks.extend(field_checks(field, &access));
+        writes.extend(field_write(field, &access));
     }
     if let Some(validate_with) = &endpoint.validate_with {
         checks.push(quote_spanned! {validate_with.span()=> #validate_with(self, __twilio_errors); });
     }
-    let errors_arg = if checks.is_empty() { quote!(_) } else { quote!(__twilio_errors) };
-    let out_arg = if writes.is_empty() { quote!(_) } else { quote!(__twilio_out) };
+    expand_impl(name, &quote!(#(#checks)*), &quote!(#(#writes)*), !checks.is_empty(), !writes.is_empty())
+}
+
+/// `impl Params` around the bodies of its two methods; an unused argument is named `_`.
+pub fn expand_impl(
+    name: &syn::Ident,
+    checks: &TokenStream,
+    writes: &TokenStream,
+    uses_errors: bool,
+    uses_out: bool,
+) -> TokenStream {
+    let errors_arg = if uses_errors { quote!(__twilio_errors) } else { quote!(_) };
+    let out_arg = if uses_out { quote!(__twilio_out) } else { quote!(_) };
     quote! {
         #[automatically_derived]
         impl __twilio::Params for #name {
             fn check(&self, #errors_arg: &mut __twilio::ValidationErrors) {
-                #(#checks)*
+                #checks
             }
 
             fn write_params(&self, #out_arg: &mut __twilio::FormWriter) {
-                #(#writes)*
+                #writes
             }
         }
     }
+}
+
+/// The checks `validate()` runs on a parameter or group field, given as `access` (an expression of
+/// type `&T`). They are spanned at the field's type, so that a type the runtime cannot check is
+/// reported there.
+pub fn field_checks(field: &Field<'_>, access: &TokenStream) -> Vec<TokenStream> {
+    let cfgs: Vec<_> = field.cfgs().collect();
+    let span = field.original.ty.span();
+    let access = respan(access, span);
+    match &field.role {
+        Role::Path { .. } => Vec::new(),
+        Role::Param { key, range, len } => {
+            let mut checks = Vec::new();
+            if let Some(range) = range {
+                let (min, max) = (Literal::i128_unsuffixed(range.min), Literal::i128_unsuffixed(range.max));
+                checks.push(quote_spanned! {span=>
+                    #(#cfgs)* __twilio::check_range(__twilio_errors, #key, #access, #min, #max);
+                });
+            }
+            if let Some(len) = len {
+                let (min, max) = (Literal::i128_unsuffixed(len.min), Literal::i128_unsuffixed(len.max));
+                checks.push(quote_spanned! {span=>
+                    #(#cfgs)* __twilio::check_len(__twilio_errors, #key, #access, #min, #max);
+                });
+            }
+            checks
+        }
+        Role::Flatten => vec![quote_spanned! {span=>
+            #(#cfgs)* __twilio::Params::check(#access, __twilio_errors);
+        }],
+    }
+}
+
+/// The statement that writes a parameter or group field's pairs.
+pub fn field_write(field: &Field<'_>, access: &TokenStream) -> Option<TokenStream> {
+    let cfgs: Vec<_> = field.cfgs().collect();
+    let span = field.original.ty.span();
+    let access = respan(access, span);
+    match &field.role {
+        Role::Path { .. } => None,
+        Role::Param { key, .. } => Some(quote_spanned! {span=>
+            #(#cfgs)* __twilio::FormField::write_field(#access, #key, __twilio_out);
+        }),
+        Role::Flatten => Some(quote_spanned! {span=>
+            #(#cfgs)* __twilio::Params::write_params(#access, __twilio_out);
+        }),
+    }
+}
+
+/// `tokens` with every token at `span`: an expression interpolated into `quote_spanned!` keeps its
+/// own spans, and rustc reports a type mistake at the expression's tokens, which must be the user's.
+fn respan(tokens: &TokenStream, span: Span) -> TokenStream {
+    tokens
+        .clone()
+        .into_iter()
+        .map(|mut token| {
+            token.set_span(span);
+            token
+        })
+        .collect()
 }

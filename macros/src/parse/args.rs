@@ -26,19 +26,35 @@ pub enum HttpMethod {
 impl Parse for Args {
     fn parse(input: ParseStream) -> syn::Result<Self> {
         if input.is_empty() {
-            return Err(input.error(
-                "expected an HTTP method and a path, e.g. `#[twilio_endpoint(POST, \"/2010-04-01/Accounts/{AccountSid}/Calls.json\")]`",
+            // Nothing but the attribute itself to point at.
+            return Err(syn::Error::new(
+                proc_macro2::Span::call_site(),
+                "`#[twilio_endpoint]` needs an HTTP method and a path; write e.g. `#[twilio_endpoint(POST, \"/2010-04-01/Accounts/{AccountSid}/Calls.json\")]`",
             ));
         }
+        let method_span = input.span();
         let method = parse_method(input)?;
+        let missing_path = || {
+            syn::Error::new(
+                method_span,
+                format!(
+                    "expected the path after `{}`; write it as a string literal, e.g. `{}, \"/2010-04-01/Accounts/{{AccountSid}}/Calls.json\"`",
+                    method.as_str(),
+                    method.as_str()
+                ),
+            )
+        };
         if input.is_empty() {
-            return Err(input.error("expected `,` and the path as a string literal after the method"));
+            return Err(missing_path());
         }
         input.parse::<Token![,]>()?;
+        if input.is_empty() {
+            return Err(missing_path());
+        }
         let path: LitStr = input.parse().map_err(|err| {
             syn::Error::new(
                 err.span(),
-                "expected the path as a string literal, e.g. \"/2010-04-01/Accounts/{AccountSid}/Calls.json\"",
+                "expected the path as a string literal; write it out, e.g. `\"/2010-04-01/Accounts/{AccountSid}/Calls.json\"`",
             )
         })?;
         let mut args = Args { method, path, response: None, validate_with: None, krate: None };
@@ -47,17 +63,30 @@ impl Parse for Args {
             if input.is_empty() {
                 break;
             }
-            let key = Ident::parse_any(input)?;
-            input.parse::<Token![=]>()?;
+            let key = Ident::parse_any(input).map_err(|err| {
+                syn::Error::new(
+                    err.span(),
+                    "expected an option after the path: `response`, `validate_with` or `crate`",
+                )
+            })?;
             let name = key.to_string();
-            let duplicate = match name.as_str() {
-                "response" => args.response.replace(input.parse()?).is_some(),
-                "validate_with" => args.validate_with.replace(input.parse()?).is_some(),
-                "crate" => args.krate.replace(input.parse()?).is_some(),
+            let example = match name.as_str() {
+                "response" => "response = Call",
+                "validate_with" => "validate_with = check_call",
+                "crate" => "crate = ::twilio_endpoint",
                 _ => {
                     let error = darling::Error::unknown_field_with_alts(&name, KEYS.iter());
                     return Err(syn::Error::new(key.span(), error.to_string()));
                 }
+            };
+            if !input.peek(Token![=]) {
+                return Err(syn::Error::new(key.span(), format!("`{name}` needs a value, e.g. `{example}`")));
+            }
+            input.parse::<Token![=]>()?;
+            let duplicate = match name.as_str() {
+                "response" => args.response.replace(input.parse()?).is_some(),
+                "validate_with" => args.validate_with.replace(input.parse()?).is_some(),
+                _ => args.krate.replace(input.parse()?).is_some(),
             };
             if duplicate {
                 return Err(syn::Error::new(key.span(), format!("duplicate `{name}`; give it once")));
@@ -67,24 +96,38 @@ impl Parse for Args {
     }
 }
 
+impl HttpMethod {
+    fn as_str(self) -> &'static str {
+        match self {
+            HttpMethod::Get => "GET",
+            HttpMethod::Post => "POST",
+            HttpMethod::Delete => "DELETE",
+        }
+    }
+}
+
 fn parse_method(input: ParseStream) -> syn::Result<HttpMethod> {
     let ident: Ident = input.parse().map_err(|err| {
-        syn::Error::new(err.span(), "expected the HTTP method first: `GET`, `POST` or `DELETE`")
+        syn::Error::new(
+            err.span(),
+            "expected the HTTP method first; write `GET`, `POST` or `DELETE` before the path",
+        )
     })?;
     match ident.to_string().as_str() {
         "GET" => Ok(HttpMethod::Get),
         "POST" => Ok(HttpMethod::Post),
         "DELETE" => Ok(HttpMethod::Delete),
         other => {
-            let hint = match other.to_ascii_uppercase().as_str() {
-                upper @ ("GET" | "POST" | "DELETE") => format!("; write it in upper case: `{upper}`"),
-                "PUT" | "PATCH" => "; Twilio's 2010-04-01 API updates with `POST`".to_owned(),
-                _ => String::new(),
+            let message = match other.to_ascii_uppercase().as_str() {
+                upper @ ("GET" | "POST" | "DELETE") => {
+                    format!("HTTP method `{other}` must be upper case; write `{upper}`")
+                }
+                "PUT" | "PATCH" => format!(
+                    "unsupported HTTP method `{other}`; use `GET`, `POST` or `DELETE` (Twilio updates resources with `POST`)"
+                ),
+                _ => format!("unsupported HTTP method `{other}`; use `GET`, `POST` or `DELETE`"),
             };
-            Err(syn::Error::new(
-                ident.span(),
-                format!("unsupported HTTP method `{other}`; expected `GET`, `POST` or `DELETE`{hint}"),
-            ))
+            Err(syn::Error::new(ident.span(), message))
         }
     }
 }

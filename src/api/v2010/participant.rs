@@ -8,7 +8,7 @@ use super::{CallEvent, MachineDetection, RecordingChannels, RecordingEvent, Reco
 use crate::values::{
     AccountSid, Address, ByocTrunkSid, CallSid, ConferenceRef, ConferenceSid, HttpMethod, OrEmpty, Url,
 };
-use crate::{Rule, ValidationErrors, Violation, twilio_endpoint, wire_enum};
+use crate::{Params, Rule, ValidationErrors, Violation, twilio_endpoint, wire_enum};
 
 /// Dials a number, client, SIP address or TwiML App and adds the call to a conference, creating the
 /// conference when `ConferenceSid` is a friendly name that is not in use.
@@ -94,10 +94,9 @@ pub struct CreateParticipant {
     pub recording_status_callback_event: Vec<RecordingEvent>,
     /// The conference recording events to report to `ConferenceRecordingStatusCallback`.
     pub conference_recording_status_callback_event: Vec<ConferenceRecordingEvent>,
-    /// Whether the participant coaches `CallSidToCoach`; `true` needs `CallSidToCoach`.
-    pub coaching: Option<bool>,
-    /// The call being coached: only it hears this participant.
-    pub call_sid_to_coach: Option<CallSid>,
+    /// Whether this participant coaches another call (`Coaching`, `CallSidToCoach`).
+    #[twilio(flatten)]
+    pub coaching: Option<Coaching>,
     /// The jitter buffer size for this participant's audio.
     pub jitter_buffer_size: Option<JitterBufferSize>,
     /// The BYOC trunk to call through, when `To` is a phone number.
@@ -140,23 +139,10 @@ pub struct CreateParticipant {
     pub caller_display_name: Option<String>,
 }
 
-// The rules between parameters that Twilio documents in prose:
-// - `Coaching=true` needs `CallSidToCoach`, and `Coaching=false` contradicts it;
-// - when `To` is a phone number, `From` and `CallerId` must be phone numbers too.
+// The rule between parameters that Twilio documents in prose and the types cannot carry (an address
+// is a phone number or not only at run time): when `To` is a phone number, `From` and `CallerId`
+// must be phone numbers too.
 fn check_create_participant(request: &CreateParticipant, errors: &mut ValidationErrors) {
-    match (request.coaching, &request.call_sid_to_coach) {
-        (Some(true), None) => errors.push(Violation::new(
-            "Coaching",
-            Rule::Custom("`true` requires `CallSidToCoach`, the call to coach".into()),
-            None,
-        )),
-        (Some(false), Some(_)) => errors.push(Violation::new(
-            "CallSidToCoach",
-            Rule::Custom("is only allowed when `Coaching` is `true` or unset".into()),
-            None,
-        )),
-        _ => {}
-    }
     if request.to.is_phone_number() {
         for (key, address) in [("From", Some(&request.from)), ("CallerId", request.caller_id.as_ref())] {
             if let Some(address) = address
@@ -170,6 +156,22 @@ fn check_create_participant(request: &CreateParticipant, errors: &mut Validation
             }
         }
     }
+}
+
+/// Whether a participant coaches another call: the coached call alone hears it.
+///
+/// Twilio documents that `Coaching=true` needs `CallSidToCoach`; the variants make that the only way
+/// to write it, and `Coaching=false` with a call to coach cannot be written at all.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Params)]
+pub enum Coaching {
+    /// `Coaching=false`.
+    #[twilio(with(Coaching = false))]
+    Off,
+    /// `Coaching=true&CallSidToCoach=CA…`: coach this call.
+    #[twilio(with(Coaching = true))]
+    Coach { call_sid_to_coach: CallSid },
+    /// Only `CallSidToCoach=CA…`, the form of Twilio's own example request; Twilio then coaches too.
+    CallSidToCoach(CallSid),
 }
 
 wire_enum! {

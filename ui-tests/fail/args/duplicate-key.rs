@@ -1,0 +1,12 @@
+use twilio_endpoint::twilio_endpoint;
+
+pub struct Call;
+pub struct CallList;
+
+#[twilio_endpoint(GET, "/2010-04-01/Accounts/{AccountSid}/Calls/{Sid}.json", response = Call, response = CallList)]
+pub struct FetchCall {
+    #[twilio(path)]
+    pub sid: String,
+}
+
+fn main() {}

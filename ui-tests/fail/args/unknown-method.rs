@@ -1,0 +1,9 @@
+use twilio_endpoint::twilio_endpoint;
+
+#[twilio_endpoint(PUT, "/2010-04-01/Accounts/{AccountSid}/Calls/{Sid}.json")]
+pub struct UpdateCall {
+    #[twilio(path)]
+    pub sid: String,
+}
+
+fn main() {}

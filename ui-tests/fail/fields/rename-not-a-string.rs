@@ -1,0 +1,9 @@
+use twilio_endpoint::twilio_endpoint;
+
+#[twilio_endpoint(POST, "/2010-04-01/Accounts/{AccountSid}/Calls.json")]
+pub struct CreateCall {
+    #[twilio(rename = StatusCallback)]
+    pub callback: Option<String>,
+}
+
+fn main() {}

@@ -1,0 +1,6 @@
+use twilio_endpoint::twilio_endpoint;
+
+#[twilio_endpoint(POST, "/2010-04-01/Accounts/{AccountSid}/Calls.json")]
+pub struct CreateCall(pub String, pub String);
+
+fn main() {}

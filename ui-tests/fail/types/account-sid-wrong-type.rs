@@ -1,0 +1,9 @@
+use twilio_endpoint::twilio_endpoint;
+
+#[twilio_endpoint(GET, "/2010-04-01/Accounts/{AccountSid}/Calls.json")]
+pub struct ListCalls {
+    #[twilio(path)]
+    pub account_sid: String,
+}
+
+fn main() {}
