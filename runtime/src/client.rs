@@ -15,7 +15,7 @@ use reqwest::header::{ACCEPT, AUTHORIZATION, CONTENT_TYPE, HeaderName, HeaderVal
 use url::{Host, Url};
 
 use crate::endpoint::Method;
-use crate::error::{ApiError, ConfigError, Error, TransportError};
+use crate::error::{ApiError, ConfigError, Error, RefusedError, TransportError};
 use crate::values::{AccountSid, ApiKeySid};
 
 const DEFAULT_BASE_URL: &str = "https://api.twilio.com";
@@ -137,6 +137,34 @@ impl Client {
                 None
             }
         };
+        self.send_request(method, path_template, url, body).await
+    }
+
+    /// GETs `uri`, a path and query on this client's host taken from a reply (`next_page_uri`).
+    pub(crate) async fn execute_uri(&self, uri: &str) -> Result<Reply, Error> {
+        const TEMPLATE: &str = "next_page_uri";
+        // Only a path on this host: `//evil.com/x`, `https://evil.com/x` or `\\evil.com` would carry
+        // the credentials elsewhere once joined or normalised.
+        if !uri.starts_with('/')
+            || uri.starts_with("//")
+            || uri.contains(['\\', '#'])
+            || uri.contains("://")
+            || uri.bytes().any(|b| b.is_ascii_control() || b == b' ')
+        {
+            return Err(Error::Refused(RefusedError::next_page_uri(uri)));
+        }
+        let url = format!("{}{uri}", self.inner.base_url);
+        self.send_request(Method::Get, TEMPLATE, url, None).await
+    }
+
+    async fn send_request(
+        &self,
+        method: Method,
+        path_template: &'static str,
+        url: String,
+        body: Option<String>,
+    ) -> Result<Reply, Error> {
+        let inner = &*self.inner;
         let mut request = inner
             .http
             .request(http_method(method), url)

@@ -34,6 +34,9 @@ pub enum Error {
     Decode(DecodeError),
     /// The client could not be built: missing or invalid credentials, base URL, region, edge or timeout.
     Config(ConfigError),
+    /// A reply asked for a request this client will not make (a `next_page_uri` on another host); it
+    /// was not sent.
+    Refused(RefusedError),
 }
 
 impl Error {
@@ -56,6 +59,7 @@ impl fmt::Display for Error {
             Error::Transport(error) => error.fmt(f),
             Error::Decode(error) => error.fmt(f),
             Error::Config(error) => error.fmt(f),
+            Error::Refused(error) => error.fmt(f),
         }
     }
 }
@@ -68,6 +72,7 @@ impl StdError for Error {
             Error::Transport(error) => error.source(),
             Error::Decode(error) => error.source(),
             Error::Config(error) => error.source(),
+            Error::Refused(error) => error.source(),
         }
     }
 }
@@ -340,6 +345,31 @@ impl From<ConfigError> for Error {
         Error::Config(error)
     }
 }
+
+/// A request a reply asked for and this client refused to send, e.g. a `next_page_uri` that is not a
+/// path on the client's host (following it would send the credentials elsewhere).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RefusedError {
+    uri_excerpt: String,
+}
+
+impl RefusedError {
+    pub(crate) fn next_page_uri(uri: &str) -> Self {
+        Self { uri_excerpt: excerpt(uri.as_bytes(), BODY_EXCERPT_CHARS) }
+    }
+}
+
+impl fmt::Display for RefusedError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "refused to follow next_page_uri `{}`: it is not a path on the client's host",
+            self.uri_excerpt
+        )
+    }
+}
+
+impl StdError for RefusedError {}
 
 /// `400 Bad Request`, or the bare number for a status without a standard reason.
 struct StatusText(u16);

@@ -5,6 +5,7 @@ mod client;
 mod encode;
 mod endpoint;
 mod error;
+mod page;
 mod path;
 pub mod time;
 mod validate;
@@ -13,7 +14,8 @@ pub mod values;
 pub use client::{Client, ClientBuilder};
 pub use encode::{FormField, FormValue, FormWriter, ValueWriter, escape};
 pub use endpoint::{Endpoint, Method, Params};
-pub use error::{ApiError, ConfigError, DecodeError, Error, TransportError};
+pub use error::{ApiError, ConfigError, DecodeError, Error, RefusedError, TransportError};
+pub use page::Page;
 pub use path::PathWriter;
 pub use validate::{Bounds, LengthUnit, Rule, ValidationErrors, Violation};
 
@@ -24,6 +26,7 @@ pub mod __private {
     pub use crate::endpoint::{
         Endpoint, Method, Params, Redacted, decode_empty, decode_json, encode, send, validate,
     };
+    pub use crate::page::Page;
     pub use crate::path::{AccountParam, PathWriter, check_path_param};
     pub use crate::validate::{Bounds, ValidationErrors, check_len, check_range};
     pub use crate::values::AccountSid;
