@@ -1,8 +1,16 @@
-//! Twilio's 2010-04-01 REST API (`api.twilio.com/2010-04-01`): conference participants, with their
-//! response types and the enums they share with calls.
+//! Twilio's 2010-04-01 REST API (`api.twilio.com/2010-04-01`): conference participants, conferences and
+//! their recordings, calls and messages, with their response types.
 
+mod call;
 mod common;
+mod conference;
+mod message;
 mod participant;
+mod recording;
 
+pub use call::*;
 pub use common::*;
+pub use conference::*;
+pub use message::*;
 pub use participant::*;
+pub use recording::*;

@@ -1,0 +1,1 @@
+//! Conferences: fetch, update and list, and the conference resource Twilio answers with.

@@ -1,0 +1,1 @@
+//! Messages: create, fetch, update, delete and list, and the message resource Twilio answers with.
