@@ -1,7 +1,8 @@
 //! `impl Endpoint`: the method, the path template and its rendering, and the response type.
 
 use proc_macro2::TokenStream;
-use quote::quote;
+use quote::{quote, quote_spanned};
+use syn::spanned::Spanned as _;
 
 use crate::model::{Endpoint, Response, Role};
 use crate::parse::{HttpMethod, Piece};
@@ -34,7 +35,11 @@ pub fn expand_endpoint(endpoint: &Endpoint<'_>) -> TokenStream {
                     Some(field) if placeholder == "AccountSid" => {
                         uses_account = true;
                         let ident = &field.ident;
-                        quote!(__twilio_out.param(__twilio::AccountParam::account_or(&self.#ident, __twilio_account));)
+                        // At the field's type, where a type that is not an account SID is reported.
+                        let account = quote_spanned!(field.original.ty.span()=>
+                            __twilio::AccountParam::account_or(&self.#ident, __twilio_account)
+                        );
+                        quote!(__twilio_out.param(#account);)
                     }
                     Some(field) => {
                         let ident = &field.ident;
