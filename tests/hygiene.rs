@@ -43,11 +43,13 @@ mod shadowed {
     }
 
     pub fn body() -> ::std::string::String {
-        UpdateThing::new(::twilio_endpoint::values::CallSid::from_static("CAaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"))
-            .friendly_name("x y")
-            .level(3)
-            .tags([::std::string::String::from("a")])
-            .to_form()
+        UpdateThing::new(::twilio_endpoint::values::CallSid::from_static(
+            "CAaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+        ))
+        .friendly_name("x y")
+        .level(3)
+        .tags([::std::string::String::from("a")])
+        .to_form()
     }
 }
 

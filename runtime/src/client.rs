@@ -7,15 +7,17 @@
 
 use std::fmt;
 use std::sync::Arc;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use base64::Engine as _;
 use base64::engine::general_purpose::STANDARD as BASE64;
-use reqwest::header::{ACCEPT, AUTHORIZATION, CONTENT_TYPE, HeaderName, HeaderValue};
+use bytes::Bytes;
+use reqwest::header::{ACCEPT, AUTHORIZATION, CONTENT_TYPE, HeaderName, HeaderValue, RETRY_AFTER};
 use url::{Host, Url};
 
 use crate::endpoint::Method;
-use crate::error::{ApiError, ConfigError, Error, RefusedError, TransportError};
+use crate::error::{ApiError, ConfigError, Error, OutcomeUnknownError, RefusedError, TransportError};
+use crate::retry::{self, Outcome, RetryBudget, RetryPolicy, Verdict};
 use crate::values::{AccountSid, ApiKeySid};
 
 const DEFAULT_BASE_URL: &str = "https://api.twilio.com";
@@ -23,6 +25,7 @@ const DEFAULT_BASE_URL: &str = "https://api.twilio.com";
 const DEFAULT_REGION: &str = "us1";
 const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
 const DEFAULT_TIMEOUT: Duration = Duration::from_secs(30);
+const DEFAULT_DEADLINE: Duration = Duration::from_secs(60);
 const USER_AGENT: &str = concat!("twilio-endpoint/", env!("CARGO_PKG_VERSION"), " (Rust)");
 const FORM: &str = "application/x-www-form-urlencoded";
 const REQUEST_ID: HeaderName = HeaderName::from_static("twilio-request-id");
@@ -63,6 +66,12 @@ struct Inner {
     authorization: HeaderValue,
     /// Without a trailing `/`: every path starts with one.
     base_url: String,
+    /// The longest one attempt may take.
+    timeout: Duration,
+    /// The longest a request may take, all attempts and waits included.
+    deadline: Duration,
+    retry: RetryPolicy,
+    budget: RetryBudget,
 }
 
 /// Which credentials are in use, for `Debug`: the API key SID is shown, secrets never are.
@@ -137,7 +146,7 @@ impl Client {
                 None
             }
         };
-        self.send_request(method, path_template, url, body).await
+        self.run(method, path_template, url, body.map(Bytes::from)).await
     }
 
     /// GETs `uri`, a path and query on this client's host taken from a reply (`next_page_uri`).
@@ -154,38 +163,94 @@ impl Client {
             return Err(Error::Refused(RefusedError::next_page_uri(uri)));
         }
         let url = format!("{}{uri}", self.inner.base_url);
-        self.send_request(Method::Get, TEMPLATE, url, None).await
+        self.run(Method::Get, TEMPLATE, url, None).await
     }
 
-    async fn send_request(
+    /// Sends the request, again as long as the retry policy, its budget and the deadline allow.
+    async fn run(
         &self,
         method: Method,
         path_template: &'static str,
         url: String,
-        body: Option<String>,
+        body: Option<Bytes>,
     ) -> Result<Reply, Error> {
+        let inner = &*self.inner;
+        let deadline = Instant::now() + inner.deadline;
+        let mut attempt = 1;
+        loop {
+            let remaining = deadline.saturating_duration_since(Instant::now());
+            let (result, outcome, retry_after) =
+                self.attempt(method, path_template, &url, body.clone(), remaining).await;
+            let retry_delay = match retry::verdict(method, outcome) {
+                Verdict::Success => {
+                    inner.budget.deposit();
+                    return result;
+                }
+                Verdict::Final => return result,
+                Verdict::OutcomeUnknown => {
+                    return result.map_err(|cause| {
+                        Error::OutcomeUnknown(OutcomeUnknownError::new(method, path_template, cause))
+                    });
+                }
+                Verdict::Retry => inner.retry.delay(attempt, retry_after),
+            };
+            let in_time = Instant::now() + retry_delay < deadline;
+            if attempt >= inner.retry.attempts() || !in_time || !inner.budget.try_withdraw() {
+                return result;
+            }
+            tokio::time::sleep(retry_delay).await;
+            attempt += 1;
+        }
+    }
+
+    /// One attempt, at most `remaining` long: its result, what the retry decision needs to know of it,
+    /// and the wait the server asked for.
+    async fn attempt(
+        &self,
+        method: Method,
+        path_template: &'static str,
+        url: &str,
+        body: Option<Bytes>,
+        remaining: Duration,
+    ) -> (Result<Reply, Error>, Outcome, Option<Duration>) {
         let inner = &*self.inner;
         let mut request = inner
             .http
             .request(http_method(method), url)
+            .timeout(inner.timeout.min(remaining))
             .header(AUTHORIZATION, inner.authorization.clone())
             .header(ACCEPT, "application/json");
         if let Some(body) = body {
             request = request.header(CONTENT_TYPE, FORM).body(body);
         }
-        let response = request
-            .send()
-            .await
-            .map_err(|error| Error::Transport(TransportError::before_answer(method, path_template, error)))?;
-
+        let response = match request.send().await {
+            Ok(response) => response,
+            Err(error) => {
+                let error = TransportError::before_answer(method, path_template, error);
+                let outcome = if error.is_connect() { Outcome::NotSent } else { Outcome::MaybeSent };
+                return (Err(Error::Transport(error)), outcome, None);
+            }
+        };
         let status = response.status().as_u16();
-        let request_id =
-            response.headers().get(REQUEST_ID).and_then(|value| value.to_str().ok()).map(str::to_owned);
-        let body = response.bytes().await.map_err(|error| {
-            Error::Transport(TransportError::reading_body(method, path_template, status, error))
-        })?;
+        let header = |name| response.headers().get(name).and_then(|value: &HeaderValue| value.to_str().ok());
+        let request_id = header(REQUEST_ID).map(str::to_owned);
+        let retry_after =
+            header(RETRY_AFTER).and_then(|value| retry::parse_retry_after(value, chrono::Utc::now()));
+        let body = match response.bytes().await {
+            Ok(body) => body,
+            Err(error) => {
+                let error = TransportError::reading_body(method, path_template, status, error);
+                return (Err(Error::Transport(error)), Outcome::MaybeSent, retry_after);
+            }
+        };
         let reply = Reply { status, request_id, body: body.into() };
-        if (200..300).contains(&status) { Ok(reply) } else { Err(Error::Api(ApiError::from_reply(&reply))) }
+        if (200..300).contains(&status) {
+            (Ok(reply), Outcome::Answer { status, code: None }, retry_after)
+        } else {
+            let error = ApiError::from_reply(&reply);
+            let outcome = Outcome::Answer { status, code: error.code() };
+            (Err(Error::Api(error)), outcome, retry_after)
+        }
     }
 }
 
@@ -233,6 +298,8 @@ pub struct ClientBuilder {
     edge: Option<String>,
     connect_timeout: Duration,
     timeout: Duration,
+    deadline: Duration,
+    retry: RetryPolicy,
 }
 
 enum Credentials {
@@ -257,6 +324,8 @@ impl ClientBuilder {
             edge: None,
             connect_timeout: DEFAULT_CONNECT_TIMEOUT,
             timeout: DEFAULT_TIMEOUT,
+            deadline: DEFAULT_DEADLINE,
+            retry: RetryPolicy::default(),
         }
     }
 
@@ -356,10 +425,24 @@ impl ClientBuilder {
         self
     }
 
-    /// How long a whole request may take, from connecting to reading the last byte of the reply;
+    /// How long one attempt may take, from connecting to reading the last byte of the reply;
     /// 30 seconds unless set.
     pub fn timeout(mut self, timeout: Duration) -> Self {
         self.timeout = timeout;
+        self
+    }
+
+    /// How long a request may take in all, retries and the waits between them included; no attempt
+    /// starts past it and none runs beyond it. 60 seconds unless set.
+    pub fn deadline(mut self, deadline: Duration) -> Self {
+        self.deadline = deadline;
+        self
+    }
+
+    /// When and how failed requests are retried; [`RetryPolicy::default`] unless set,
+    /// [`RetryPolicy::none`] to send every request once.
+    pub fn retry(mut self, policy: RetryPolicy) -> Self {
+        self.retry = policy;
         self
     }
 
@@ -384,7 +467,11 @@ impl ClientBuilder {
             Some(base_url) => check_base_url(&base_url)?,
             None => twilio_base_url(self.region.as_deref(), self.edge.as_deref())?,
         };
-        for (name, timeout) in [("connect_timeout", self.connect_timeout), ("timeout", self.timeout)] {
+        for (name, timeout) in [
+            ("connect_timeout", self.connect_timeout),
+            ("timeout", self.timeout),
+            ("deadline", self.deadline),
+        ] {
             if timeout.is_zero() {
                 return Err(ConfigError::new(format!("`{name}` is zero; give it a positive duration")).into());
             }
@@ -392,7 +479,6 @@ impl ClientBuilder {
         let http = reqwest::Client::builder()
             .user_agent(USER_AGENT)
             .connect_timeout(self.connect_timeout)
-            .timeout(self.timeout)
             // A redirect would carry the credentials to whatever host it names.
             .redirect(reqwest::redirect::Policy::none())
             .https_only(base_url.starts_with("https://"))
@@ -402,7 +488,20 @@ impl ClientBuilder {
             .map_err(|error| {
                 ConfigError::new(format!("the HTTP client could not be initialised: {error}"))
             })?;
-        Ok(Client { inner: Arc::new(Inner { http, account_sid, api_key, authorization, base_url }) })
+        let budget = self.retry.new_budget();
+        Ok(Client {
+            inner: Arc::new(Inner {
+                http,
+                account_sid,
+                api_key,
+                authorization,
+                base_url,
+                timeout: self.timeout,
+                deadline: self.deadline,
+                retry: self.retry,
+                budget,
+            }),
+        })
     }
 }
 
@@ -420,6 +519,8 @@ impl fmt::Debug for ClientBuilder {
             .field("edge", &self.edge)
             .field("connect_timeout", &self.connect_timeout)
             .field("timeout", &self.timeout)
+            .field("deadline", &self.deadline)
+            .field("retry", &self.retry)
             .finish()
     }
 }

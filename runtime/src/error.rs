@@ -34,6 +34,10 @@ pub enum Error {
     Decode(DecodeError),
     /// The client could not be built: missing or invalid credentials, base URL, region, edge or timeout.
     Config(ConfigError),
+    /// A `POST` failed in a way that leaves open whether Twilio carried it out (the connection broke
+    /// after the request was sent, the answer timed out, or Twilio answered 5xx). It was not retried,
+    /// since sending it again could place a second call or message: check before resending.
+    OutcomeUnknown(OutcomeUnknownError),
     /// A reply asked for a request this client will not make (a `next_page_uri` on another host); it
     /// was not sent.
     Refused(RefusedError),
@@ -60,6 +64,7 @@ impl fmt::Display for Error {
             Error::Decode(error) => error.fmt(f),
             Error::Config(error) => error.fmt(f),
             Error::Refused(error) => error.fmt(f),
+            Error::OutcomeUnknown(error) => error.fmt(f),
         }
     }
 }
@@ -73,6 +78,7 @@ impl StdError for Error {
             Error::Decode(error) => error.source(),
             Error::Config(error) => error.source(),
             Error::Refused(error) => error.source(),
+            Error::OutcomeUnknown(error) => error.source(),
         }
     }
 }
@@ -343,6 +349,65 @@ impl StdError for ConfigError {}
 impl From<ConfigError> for Error {
     fn from(error: ConfigError) -> Self {
         Error::Config(error)
+    }
+}
+
+/// A `POST` that may or may not have been carried out; the failure is the `source()`.
+#[derive(Debug)]
+pub struct OutcomeUnknownError {
+    method: Method,
+    path_template: &'static str,
+    cause: Box<Error>,
+}
+
+impl OutcomeUnknownError {
+    pub(crate) fn new(method: Method, path_template: &'static str, cause: Error) -> Self {
+        Self { method, path_template, cause: Box::new(cause) }
+    }
+
+    /// The request's HTTP method (`POST`).
+    pub fn method(&self) -> Method {
+        self.method
+    }
+
+    /// The operation's path template, e.g. `/2010-04-01/Accounts/{AccountSid}/Calls.json`.
+    pub fn path_template(&self) -> &'static str {
+        self.path_template
+    }
+
+    /// The `Twilio-Request-Id` of the answer, when one arrived (a 5xx), for Twilio's support.
+    pub fn request_id(&self) -> Option<&str> {
+        match &*self.cause {
+            Error::Api(error) => error.request_id(),
+            _ => None,
+        }
+    }
+
+    /// The HTTP status of the answer, when one arrived.
+    pub fn status(&self) -> Option<u16> {
+        match &*self.cause {
+            Error::Api(error) => Some(error.status()),
+            Error::Transport(error) => error.status(),
+            _ => None,
+        }
+    }
+}
+
+impl fmt::Display for OutcomeUnknownError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "`{} {}` may or may not have been carried out by Twilio, and was not retried so as not to repeat it: {}",
+            self.method.as_str(),
+            self.path_template,
+            self.cause
+        )
+    }
+}
+
+impl StdError for OutcomeUnknownError {
+    fn source(&self) -> Option<&(dyn StdError + 'static)> {
+        Some(&*self.cause)
     }
 }
 

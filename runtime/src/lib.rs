@@ -7,6 +7,7 @@ mod endpoint;
 mod error;
 mod page;
 mod path;
+mod retry;
 pub mod time;
 mod validate;
 pub mod values;
@@ -14,9 +15,12 @@ pub mod values;
 pub use client::{Client, ClientBuilder};
 pub use encode::{FormField, FormValue, FormWriter, ValueWriter, escape};
 pub use endpoint::{Endpoint, Method, Params};
-pub use error::{ApiError, ConfigError, DecodeError, Error, RefusedError, TransportError};
+pub use error::{
+    ApiError, ConfigError, DecodeError, Error, OutcomeUnknownError, RefusedError, TransportError,
+};
 pub use page::Page;
 pub use path::PathWriter;
+pub use retry::RetryPolicy;
 pub use validate::{Bounds, LengthUnit, Rule, ValidationErrors, Violation};
 
 /// Items used by the code `#[twilio_endpoint]` generates; not a public API.

@@ -397,7 +397,7 @@ async fn a_refused_connection_is_a_connect_error_that_names_the_operation() {
 }
 
 #[tokio::test]
-async fn a_slow_answer_times_out_and_may_have_been_received() {
+async fn a_post_whose_answer_times_out_has_an_unknown_outcome_and_is_not_resent() {
     let server = server_answering(thing_json_reply(201).set_delay(Duration::from_secs(5))).await;
     let client = Client::builder()
         .account_sid(account())
@@ -406,12 +406,18 @@ async fn a_slow_answer_times_out_and_may_have_been_received() {
         .timeout(Duration::from_millis(200))
         .build()
         .unwrap();
-    let Err(Error::Transport(error)) = send(&client, &UpdateThing(thing())).await else {
-        panic!("expected a transport error");
+    let Err(Error::OutcomeUnknown(unknown)) = send(&client, &UpdateThing(thing())).await else {
+        panic!("expected an unknown outcome");
     };
+    assert_eq!((unknown.method(), unknown.status(), unknown.request_id()), (Method::Post, None, None));
+    let Some(error) = unknown.source().and_then(|source| source.downcast_ref::<Error>()) else {
+        panic!("the cause is the source");
+    };
+    let Error::Transport(error) = error else { panic!("expected a transport error, got {error:?}") };
     assert!(error.is_timeout());
     assert!(!error.is_connect());
-    assert!(error.to_string().starts_with("timed out waiting for Twilio's answer to `POST /2010-04-01/"));
+    assert!(unknown.to_string().starts_with("`POST /2010-04-01/Accounts/{AccountSid}/Things/{Sid}.json` may or may not have been carried out by Twilio, and was not retried so as not to repeat it: timed out waiting for Twilio's answer to `POST /2010-04-01/"), "{unknown}");
+    assert_eq!(server.received_requests().await.unwrap().len(), 1);
 }
 
 #[test]

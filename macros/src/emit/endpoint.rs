@@ -28,9 +28,10 @@ pub fn expand_endpoint(endpoint: &Endpoint<'_>) -> TokenStream {
         .map(|piece| match piece {
             Piece::Literal(text) => quote!(__twilio_out.literal(#text);),
             Piece::Param(placeholder) => {
-                let field = endpoint.fields.iter().find(
-                    |field| matches!(&field.role, Role::Path { placeholder: p } if p == placeholder),
-                );
+                let field = endpoint
+                    .fields
+                    .iter()
+                    .find(|field| matches!(&field.role, Role::Path { placeholder: p } if p == placeholder));
                 match field {
                     Some(field) if placeholder == "AccountSid" => {
                         uses_account = true;

@@ -1,0 +1,284 @@
+//! When a failed attempt is sent again, and how long the client waits first.
+//!
+//! The rule that matters most: a request that may have reached Twilio is only resent when resending
+//! cannot repeat its effect. `GET` and `DELETE` are idempotent; a `POST` (a call, a message) is resent
+//! only when Twilio cannot have acted on it: the connection was never made, or Twilio answered 429
+//! with code 20429, which it documents as "request not processed".
+
+use std::sync::atomic::{AtomicU32, Ordering};
+use std::time::Duration;
+
+use crate::endpoint::Method;
+
+/// Twilio's "too many requests, not processed" code: safe to resend whatever the method.
+const NOT_PROCESSED: u32 = 20429;
+/// Usage limits (queue full, daily or account limits): resending only hits the same limit.
+const USAGE_LIMITS: [u32; 4] = [60202, 60203, 60308, 60310];
+
+/// How a client retries failed requests: at most `max_attempts` attempts in all, with exponential
+/// backoff and full jitter, `Retry-After` honoured, and a retry budget shared by every request of
+/// the client so that an outage does not multiply the load.
+///
+/// The default makes at most 3 attempts, waits between 0 and 100 ms × 2ⁿ (at most 5 s) or the
+/// server's `Retry-After` (at most 30 s), and spends at most 10 retries beyond one per 10 successes.
+///
+/// ```
+/// use std::time::Duration;
+/// use twilio_endpoint_runtime::RetryPolicy;
+///
+/// let patient = RetryPolicy::default().max_attempts(5).max_delay(Duration::from_secs(10));
+/// let never = RetryPolicy::none();
+/// # let _ = (patient, never);
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RetryPolicy {
+    max_attempts: u32,
+    base_delay: Duration,
+    max_delay: Duration,
+    max_retry_after: Duration,
+    budget: u32,
+}
+
+impl Default for RetryPolicy {
+    fn default() -> Self {
+        Self {
+            max_attempts: 3,
+            base_delay: Duration::from_millis(100),
+            max_delay: Duration::from_secs(5),
+            max_retry_after: Duration::from_secs(30),
+            budget: 10,
+        }
+    }
+}
+
+impl RetryPolicy {
+    /// Every request is sent once.
+    pub fn none() -> Self {
+        Self { max_attempts: 1, ..Self::default() }
+    }
+
+    /// Attempts per request, the first included; `1` turns retries off. At least 1.
+    pub fn max_attempts(mut self, attempts: u32) -> Self {
+        self.max_attempts = attempts.max(1);
+        self
+    }
+
+    /// The backoff before the first retry, doubled for each further one (before jitter).
+    pub fn base_delay(mut self, delay: Duration) -> Self {
+        self.base_delay = delay;
+        self
+    }
+
+    /// The longest backoff, before jitter.
+    pub fn max_delay(mut self, delay: Duration) -> Self {
+        self.max_delay = delay;
+        self
+    }
+
+    /// The longest wait a server's `Retry-After` can ask for; longer values are cut to it.
+    pub fn max_retry_after(mut self, delay: Duration) -> Self {
+        self.max_retry_after = delay;
+        self
+    }
+
+    /// How many retries the client may make beyond those its successes pay for: each success adds a
+    /// tenth of a retry, up to this many. With every request failing, the budget runs out and
+    /// requests are sent once each.
+    pub fn budget(mut self, retries: u32) -> Self {
+        self.budget = retries;
+        self
+    }
+
+    pub(crate) fn attempts(&self) -> u32 {
+        self.max_attempts
+    }
+
+    /// The wait before retry number `retry` (1 for the first), given the server's `Retry-After`.
+    pub(crate) fn delay(&self, retry: u32, retry_after: Option<Duration>) -> Duration {
+        let exponential =
+            self.base_delay.saturating_mul(1 << retry.saturating_sub(1).min(16)).min(self.max_delay);
+        // Full jitter: spreading retries uniformly avoids a thundering herd after an outage.
+        let jittered = exponential.mul_f64(fastrand::f64());
+        match retry_after {
+            Some(asked) => asked.min(self.max_retry_after).max(jittered),
+            None => jittered,
+        }
+    }
+
+    pub(crate) fn new_budget(&self) -> RetryBudget {
+        RetryBudget::new(self.budget)
+    }
+}
+
+/// A token bucket of retries, in thousandths of a retry.
+#[derive(Debug)]
+pub(crate) struct RetryBudget {
+    tokens: AtomicU32,
+    capacity: u32,
+}
+
+const RETRY_COST: u32 = 1000;
+const SUCCESS_REFUND: u32 = 100;
+
+impl RetryBudget {
+    fn new(retries: u32) -> Self {
+        let capacity = retries.saturating_mul(RETRY_COST);
+        Self { tokens: AtomicU32::new(capacity), capacity }
+    }
+
+    /// Takes one retry from the budget, or says there is none left.
+    pub(crate) fn try_withdraw(&self) -> bool {
+        self.tokens
+            .fetch_update(Ordering::AcqRel, Ordering::Acquire, |tokens| tokens.checked_sub(RETRY_COST))
+            .is_ok()
+    }
+
+    /// A success pays back a tenth of a retry.
+    pub(crate) fn deposit(&self) {
+        let _ = self.tokens.fetch_update(Ordering::AcqRel, Ordering::Acquire, |tokens| {
+            Some(tokens.saturating_add(SUCCESS_REFUND).min(self.capacity))
+        });
+    }
+}
+
+/// What one attempt's outcome means for the request.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Verdict {
+    /// A 2xx answer.
+    Success,
+    /// Sending again is safe and may succeed.
+    Retry,
+    /// The answer is final (a 4xx, a usage limit, a non-idempotent request Twilio refused).
+    Final,
+    /// A `POST` that may have been carried out, with no answer that says so: never resent.
+    OutcomeUnknown,
+}
+
+/// How an attempt ended, as far as the retry decision cares.
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum Outcome {
+    /// An answer with this status and, when the body is Twilio's error JSON, this code.
+    Answer { status: u16, code: Option<u32> },
+    /// No connection was made: nothing was sent.
+    NotSent,
+    /// The connection failed or timed out after the request may have been written.
+    MaybeSent,
+}
+
+pub(crate) fn verdict(method: Method, outcome: Outcome) -> Verdict {
+    let idempotent = matches!(method, Method::Get | Method::Delete);
+    match outcome {
+        Outcome::Answer { status: 200..=299, .. } => Verdict::Success,
+        Outcome::Answer { status: 429, code: Some(NOT_PROCESSED) } => Verdict::Retry,
+        Outcome::Answer { status: 429, code: Some(code) } if USAGE_LIMITS.contains(&code) => Verdict::Final,
+        Outcome::Answer { status: 429, .. } if idempotent => Verdict::Retry,
+        Outcome::Answer { status: 500..=599, .. } if idempotent => Verdict::Retry,
+        Outcome::Answer { status: 500..=599, .. } => Verdict::OutcomeUnknown,
+        Outcome::Answer { .. } => Verdict::Final,
+        Outcome::NotSent => Verdict::Retry,
+        Outcome::MaybeSent if idempotent => Verdict::Retry,
+        Outcome::MaybeSent => Verdict::OutcomeUnknown,
+    }
+}
+
+/// The wait a `Retry-After` value asks for: whole seconds, or an HTTP date (RFC 9110); anything
+/// else, and dates in the past, ask for nothing.
+pub(crate) fn parse_retry_after(value: &str, now: chrono::DateTime<chrono::Utc>) -> Option<Duration> {
+    let value = value.trim();
+    if !value.is_empty() && value.bytes().all(|b| b.is_ascii_digit()) {
+        return value.parse::<u64>().ok().map(Duration::from_secs).or(Some(Duration::MAX));
+    }
+    let date = chrono::DateTime::parse_from_rfc2822(value).ok()?;
+    (date.with_timezone(&chrono::Utc) - now).to_std().ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const GET: Method = Method::Get;
+    const POST: Method = Method::Post;
+    const DELETE: Method = Method::Delete;
+
+    fn answer(status: u16, code: Option<u32>) -> Outcome {
+        Outcome::Answer { status, code }
+    }
+
+    #[test]
+    fn idempotent_requests_retry_on_5xx_429_and_transport_failures() {
+        for method in [GET, DELETE] {
+            for outcome in
+                [answer(500, None), answer(503, Some(20503)), answer(429, None), Outcome::MaybeSent]
+            {
+                assert_eq!(verdict(method, outcome), Verdict::Retry, "{method:?} {outcome:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_post_is_resent_only_when_twilio_cannot_have_acted_on_it() {
+        assert_eq!(verdict(POST, answer(429, Some(20429))), Verdict::Retry);
+        assert_eq!(verdict(POST, Outcome::NotSent), Verdict::Retry);
+        assert_eq!(verdict(POST, answer(429, None)), Verdict::Final);
+        assert_eq!(verdict(POST, answer(500, None)), Verdict::OutcomeUnknown);
+        assert_eq!(verdict(POST, answer(502, None)), Verdict::OutcomeUnknown);
+        assert_eq!(verdict(POST, Outcome::MaybeSent), Verdict::OutcomeUnknown);
+    }
+
+    #[test]
+    fn client_errors_and_usage_limits_are_final() {
+        for method in [GET, POST, DELETE] {
+            for code in USAGE_LIMITS {
+                assert_eq!(verdict(method, answer(429, Some(code))), Verdict::Final);
+            }
+            for status in [400, 401, 403, 404, 409, 301, 302] {
+                assert_eq!(verdict(method, answer(status, Some(21205))), Verdict::Final);
+            }
+            assert_eq!(verdict(method, answer(201, None)), Verdict::Success);
+        }
+    }
+
+    #[test]
+    fn retry_after_reads_seconds_and_http_dates_and_ignores_garbage() {
+        let now = chrono::DateTime::parse_from_rfc3339("2015-10-21T07:28:00Z").unwrap().to_utc();
+        assert_eq!(parse_retry_after("120", now), Some(Duration::from_secs(120)));
+        assert_eq!(parse_retry_after(" 0 ", now), Some(Duration::ZERO));
+        assert_eq!(parse_retry_after("Wed, 21 Oct 2015 07:28:30 GMT", now), Some(Duration::from_secs(30)));
+        assert_eq!(parse_retry_after("Wed, 21 Oct 2015 07:27:00 GMT", now), None);
+        // Too many digits for a u64: a very long wait, which the policy then clamps.
+        assert_eq!(parse_retry_after("99999999999999999999999", now), Some(Duration::MAX));
+        for garbage in ["", "soon", "-5", "1.5", "12 s", "Wed, 99 Oct 2015"] {
+            assert_eq!(parse_retry_after(garbage, now), None, "{garbage:?}");
+        }
+    }
+
+    #[test]
+    fn backoff_is_jittered_below_the_exponential_and_retry_after_is_clamped() {
+        let policy = RetryPolicy::default();
+        for _ in 0..100 {
+            assert!(policy.delay(1, None) <= Duration::from_millis(100));
+            assert!(policy.delay(3, None) <= Duration::from_millis(400));
+            assert!(policy.delay(30, None) <= Duration::from_secs(5));
+        }
+        assert_eq!(policy.delay(1, Some(Duration::from_secs(2))), Duration::from_secs(2));
+        assert_eq!(policy.delay(1, Some(Duration::MAX)), Duration::from_secs(30));
+    }
+
+    #[test]
+    fn the_budget_runs_out_and_successes_refill_it() {
+        let budget = RetryPolicy::default().budget(2).new_budget();
+        assert!(budget.try_withdraw());
+        assert!(budget.try_withdraw());
+        assert!(!budget.try_withdraw());
+        for _ in 0..10 {
+            budget.deposit();
+        }
+        assert!(budget.try_withdraw());
+        assert!(!budget.try_withdraw());
+        // Never more than the capacity.
+        for _ in 0..1000 {
+            budget.deposit();
+        }
+        assert!(budget.try_withdraw() && budget.try_withdraw() && !budget.try_withdraw());
+    }
+}
