@@ -282,7 +282,8 @@ pub struct DeleteCall {
     pub sid: CallSid,
 }
 
-/// Lists the account's calls, most recent first, optionally filtered.
+/// Lists the account's calls, optionally filtered, one page at a time (or every call with
+/// [`Client::stream`](crate::Client::stream)).
 ///
 /// Twilio's description speaks of dates (`YYYY-MM-DD`) for the time filters but types them as
 /// date-times, and the official SDKs send an instant (`2009-07-06T00:00:00Z`); so do these fields.
