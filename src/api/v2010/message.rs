@@ -108,8 +108,10 @@ pub struct CreateMessage {
     pub content: MessageContent,
 }
 
-// The rules between parameters that Twilio documents in prose and that the groups cannot carry, each
-// spanning two groups or a group and a plain field.
+// The rules Twilio documents in prose that the types cannot carry: those across groups and plain
+// fields (a messaging service for a schedule or for shortened links, a template for its variables),
+// and what a value may be in this operation (`To` receives, `FallbackFrom` is an SMS sender, the
+// callback's host, `MaxPrice` a number).
 fn check_create_message(request: &CreateMessage, errors: &mut ValidationErrors) {
     if request.to.kind() == MessageAddressKind::AlphanumericSenderId {
         errors.push(Violation::new(
@@ -386,8 +388,8 @@ pub struct DeleteMessage {
 /// Lists the account's messages, most recent first, one page at a time; filter by sender, recipient
 /// and the day they were sent.
 ///
-/// Twilio compares `DateSent` and its bounds by day (GMT); the official SDK sends a date as midnight
-/// UTC of that day, `YYYY-MM-DDT00:00:00Z`, and so does a `DateTime` here.
+/// Twilio describes the `DateSent` filters in days (GMT); like the official SDK, a day is sent as the
+/// date-time of its start, `YYYY-MM-DDT00:00:00Z`.
 #[twilio_endpoint(GET, "/2010-04-01/Accounts/{AccountSid}/Messages.json", response = Page<Message>)]
 pub struct ListMessages {
     /// The account to act for; the client's account when unset.
@@ -532,8 +534,7 @@ impl Serialize for MessageAddress {
 /// Deserializing checks what parsing checks.
 impl<'de> Deserialize<'de> for MessageAddress {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let text = std::borrow::Cow::<'de, str>::deserialize(deserializer)?;
-        text.parse().map_err(serde::de::Error::custom)
+        String::deserialize(deserializer)?.parse().map_err(serde::de::Error::custom)
     }
 }
 
