@@ -4,7 +4,7 @@
 
 use chrono::{TimeZone, Utc};
 use twilio_endpoint::api::v2010::*;
-use twilio_endpoint::values::{AccountSid, ContentSid, MessageSid, MessagingServiceSid, Url};
+use twilio_endpoint::values::{AccountSid, ApplicationSid, ContentSid, MessageSid, MessagingServiceSid, Url};
 use twilio_endpoint::{Client, Error, LengthUnit, Rule};
 use wiremock::matchers::any;
 use wiremock::{Mock, MockServer, Request, ResponseTemplate};
@@ -101,9 +101,7 @@ fn every_parameter() -> CreateMessage {
     };
     CreateMessage::new(address("whatsapp:+15558675310"), sender, content)
         .status_callback(url("https://example.com/status?a=1&b=two+words"))
-        .application_sid(
-            "APbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb".parse::<twilio_endpoint::values::ApplicationSid>().unwrap(),
-        )
+        .application_sid(ApplicationSid::from_static("APbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb"))
         .max_price("0.75")
         .provide_feedback(true)
         .attempt(2)
