@@ -340,7 +340,7 @@ async fn list_calls_sends_every_filter_with_operator_keys_and_decodes_the_page()
              &Status=in-progress&StartTime=2009-07-06T00%3A00%3A00Z&StartTime%3C=2009-07-07T12%3A30%3A00Z\
              &StartTime%3E=2009-07-01T00%3A00%3A00Z&EndTime=2009-07-06T00%3A00%3A00Z\
              &EndTime%3C=2009-07-08T00%3A00%3A00Z&EndTime%3E=2009-07-02T08%3A15%3A45Z\
-             &PageSize=20&Page=2&PageToken=PAxyz"
+             &PageToken=PAxyz&Page=2&PageSize=20"
         )
     );
     assert!(request.body.is_empty());

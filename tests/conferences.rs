@@ -290,7 +290,7 @@ async fn list_conferences_sends_every_filter_with_escaped_operator_keys() {
         Some(
             "DateCreated=2008-01-03&DateCreated%3C=2008-01-01&DateCreated%3E=2008-01-02\
              &DateUpdated=2018-11-13&DateUpdated%3C=2018-11-11&DateUpdated%3E=2018-11-12\
-             &FriendlyName=Room+1+%26+co&Status=in-progress&PageSize=50&Page=2&PageToken=PAabc",
+             &FriendlyName=Room+1+%26+co&Status=in-progress&PageToken=PAabc&Page=2&PageSize=50",
         ),
         "",
     );
@@ -393,7 +393,7 @@ async fn list_conference_recordings_filters_by_day_and_decodes_the_example() {
         &format!("{RECORDINGS_PATH}.json"),
         Some(
             "DateCreated=2016-10-14&DateCreated%3C=2016-10-31&DateCreated%3E=2016-10-01\
-             &PageSize=20&Page=0&PageToken=PA1",
+             &PageToken=PA1&Page=0&PageSize=20",
         ),
         "",
     );

@@ -337,7 +337,7 @@ fn list_paging_parameters() {
     assert_eq!(ListMessages::new().to_form(), "");
     assert_eq!(
         ListMessages::new().page_size(1000).page(3).page_token("PAabc").to_form(),
-        "PageSize=1000&Page=3&PageToken=PAabc"
+        "PageToken=PAabc&Page=3&PageSize=1000"
     );
     for inside in [1, 1000] {
         assert!(ListMessages::new().page_size(inside).validate().is_ok());

@@ -321,13 +321,14 @@ pub struct ListCalls {
     /// Only calls that ended on or after this date (UTC).
     #[twilio(rename = "EndTime>")]
     pub end_time_after: Option<DateTime<Utc>>,
+    // Paging goes last, token first, as the official SDKs send it.
+    /// The token of the page to read, as found in a `next_page_uri`.
+    pub page_token: Option<String>,
+    /// The page's number, from 0; only kept for the client's own bookkeeping.
+    pub page: Option<u32>,
     /// How many calls a page holds, 1 to 1000 (default 50).
     #[twilio(range = 1..=1000)]
     pub page_size: Option<u32>,
-    /// The page's number, from 0; only kept for the client's own bookkeeping.
-    pub page: Option<u32>,
-    /// The token of the page to read, as found in a `next_page_uri`.
-    pub page_token: Option<String>,
 }
 
 // `CallStatus` is open so that a reply with a status this crate does not know still decodes; as a

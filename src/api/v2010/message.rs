@@ -407,13 +407,14 @@ pub struct ListMessages {
     /// Only messages sent on or after this day (`DateSent>`).
     #[twilio(rename = "DateSent>")]
     pub date_sent_after: Option<DateTime<Utc>>,
+    // Paging goes last, token first, as the official SDKs send it.
+    /// The page token Twilio gives in its page URIs.
+    pub page_token: Option<String>,
+    /// The page index, for the client's own bookkeeping.
+    pub page: Option<u32>,
     /// How many messages per page, 1 to 1000 (default 50).
     #[twilio(range = 1..=1000)]
     pub page_size: Option<u32>,
-    /// The page index, for the client's own bookkeeping.
-    pub page: Option<u32>,
-    /// The page token Twilio gives in its page URIs.
-    pub page_token: Option<String>,
 }
 
 /// What kind of address a [`MessageAddress`] is.

@@ -35,13 +35,14 @@ pub struct ListConferenceRecordings {
     /// Only recordings created on or after this day (UTC).
     #[twilio(rename = "DateCreated>")]
     pub date_created_after: Option<NaiveDate>,
+    // Paging goes last, token first, as the official SDKs send it.
+    /// The paging token from a previous page's URIs.
+    pub page_token: Option<String>,
+    /// The page's index, from 0, as Twilio's page URIs carry it; the token, not this, picks the page.
+    pub page: Option<u32>,
     /// How many recordings a page holds, 1 to 1000 (Twilio's default is 50).
     #[twilio(range = 1..=1000)]
     pub page_size: Option<u32>,
-    /// The page's index, from 0, as Twilio's page URIs carry it; the token, not this, picks the page.
-    pub page: Option<u32>,
-    /// The paging token from a previous page's URIs.
-    pub page_token: Option<String>,
 }
 
 /// Fetches one recording of a conference.
