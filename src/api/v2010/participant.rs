@@ -241,7 +241,7 @@ pub struct UpdateParticipant {
     pub coaching: Option<Coaching>,
 }
 
-/// Removes a participant from a conference, which hangs up its call.
+/// Removes (kicks) a participant from a conference.
 #[twilio_endpoint(
     DELETE,
     "/2010-04-01/Accounts/{AccountSid}/Conferences/{ConferenceSid}/Participants/{CallSid}.json",
