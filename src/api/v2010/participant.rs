@@ -1,14 +1,18 @@
-//! Conference participants: adding a call to a conference, and the participant resource Twilio answers
-//! with.
+//! Conference participants: adding a call to a conference, fetching, updating, removing and listing
+//! its participants, and the participant resource Twilio answers with.
+
+use std::fmt;
+use std::str::FromStr;
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::{CallEvent, MachineDetection, RecordingChannels, RecordingEvent, RecordingTrack, Region, Trim};
 use crate::values::{
-    AccountSid, Address, ByocTrunkSid, CallSid, ConferenceRef, ConferenceSid, HttpMethod, OrEmpty, Url,
+    AccountSid, Address, ByocTrunkSid, CallSid, ConferenceRef, ConferenceSid, HttpMethod, InvalidValue,
+    OrEmpty, Url,
 };
-use crate::{Params, Rule, ValidationErrors, Violation, twilio_endpoint, wire_enum};
+use crate::{Page, Params, Rule, ValidationErrors, Violation, twilio_endpoint, wire_enum};
 
 /// Dials a number, client, SIP address or TwiML App and adds the call to a conference, creating the
 /// conference when `ConferenceSid` is a friendly name that is not in use.
@@ -172,6 +176,188 @@ pub enum Coaching {
     Coach { call_sid_to_coach: CallSid },
     /// Only `CallSidToCoach=CA…`, the form of Twilio's own example request; Twilio then coaches too.
     CallSidToCoach(CallSid),
+}
+
+/// Fetches one participant of a conference.
+#[twilio_endpoint(
+    GET,
+    "/2010-04-01/Accounts/{AccountSid}/Conferences/{ConferenceSid}/Participants/{CallSid}.json",
+    response = Participant,
+)]
+pub struct FetchParticipant {
+    /// The account to act for; the client's account when unset (set it to act for a subaccount).
+    #[twilio(path)]
+    pub account_sid: Option<AccountSid>,
+    /// The conference the participant is in.
+    #[twilio(path)]
+    pub conference_sid: ConferenceSid,
+    /// The participant: its call's SID, or its label.
+    #[twilio(path)]
+    pub call_sid: ParticipantRef,
+}
+
+/// Changes a participant while it is in a conference: mute, hold, an announcement, coaching.
+///
+/// Fields are declared in the order of Twilio's description, which is the order the official SDKs send
+/// them in.
+#[twilio_endpoint(
+    POST,
+    "/2010-04-01/Accounts/{AccountSid}/Conferences/{ConferenceSid}/Participants/{CallSid}.json",
+    response = Participant,
+)]
+pub struct UpdateParticipant {
+    /// The account to act for; the client's account when unset (set it to act for a subaccount).
+    #[twilio(path)]
+    pub account_sid: Option<AccountSid>,
+    /// The conference the participant is in.
+    #[twilio(path)]
+    pub conference_sid: ConferenceSid,
+    /// The participant: its call's SID, or its label.
+    #[twilio(path)]
+    pub call_sid: ParticipantRef,
+    /// Whether the participant is muted (`false` unmutes).
+    pub muted: Option<bool>,
+    /// Puts the participant on hold, with optional music, or takes it off hold (`Hold`, `HoldUrl`,
+    /// `HoldMethod`).
+    #[twilio(flatten)]
+    pub hold: Option<Hold>,
+    /// The URL Twilio calls for an announcement played to the participant: an MP3 or WAV file, or
+    /// TwiML with `<Play>`, `<Say>`, `<Pause>` or `<Redirect>`.
+    pub announce_url: Option<Url>,
+    /// The method for `AnnounceUrl`; Twilio's default is `POST`.
+    pub announce_method: Option<HttpMethod>,
+    /// Music until the conference starts: a URL, or [`OrEmpty::Empty`] for silence; Twilio's standard
+    /// hold music when unset.
+    pub wait_url: Option<OrEmpty<Url>>,
+    /// The method for `WaitUrl`; Twilio's default is `POST` (use `GET` for a static file, so that it
+    /// is cached).
+    pub wait_method: Option<HttpMethod>,
+    /// Whether a beep plays to the conference when the participant leaves.
+    pub beep_on_exit: Option<bool>,
+    /// Whether the conference ends when the participant leaves; Twilio's default is `false`.
+    pub end_conference_on_exit: Option<bool>,
+    /// Whether this participant coaches another call (`Coaching`, `CallSidToCoach`).
+    #[twilio(flatten)]
+    pub coaching: Option<Coaching>,
+}
+
+/// Removes (kicks) a participant from a conference.
+#[twilio_endpoint(
+    DELETE,
+    "/2010-04-01/Accounts/{AccountSid}/Conferences/{ConferenceSid}/Participants/{CallSid}.json",
+    response = (),
+)]
+pub struct DeleteParticipant {
+    /// The account to act for; the client's account when unset (set it to act for a subaccount).
+    #[twilio(path)]
+    pub account_sid: Option<AccountSid>,
+    /// The conference the participant is in.
+    #[twilio(path)]
+    pub conference_sid: ConferenceSid,
+    /// The participant: its call's SID, or its label.
+    #[twilio(path)]
+    pub call_sid: ParticipantRef,
+}
+
+/// Lists the participants of a conference, a page at a time; walk every page with
+/// [`Client::stream`](crate::Client::stream).
+#[twilio_endpoint(
+    GET,
+    "/2010-04-01/Accounts/{AccountSid}/Conferences/{ConferenceSid}/Participants.json",
+    response = Page<Participant>,
+)]
+pub struct ListParticipants {
+    /// The account to act for; the client's account when unset (set it to act for a subaccount).
+    #[twilio(path)]
+    pub account_sid: Option<AccountSid>,
+    /// The conference whose participants are listed.
+    #[twilio(path)]
+    pub conference_sid: ConferenceSid,
+    /// Only participants that are muted (`true`) or not (`false`).
+    pub muted: Option<bool>,
+    /// Only participants that are on hold (`true`) or not (`false`).
+    pub hold: Option<bool>,
+    /// Only participants that are coaching (`true`) or not (`false`).
+    pub coaching: Option<bool>,
+    /// How many participants a page holds, 1 to 1000; Twilio's default is 50.
+    #[twilio(range = 1..=1000)]
+    pub page_size: Option<u32>,
+    /// The page to fetch, from 0.
+    pub page: Option<u32>,
+    /// The token Twilio gives in its page links, to fetch the page after a given one.
+    pub page_token: Option<String>,
+}
+
+/// The participant named in a path: the SID of its call, or the label it was given when it was added.
+///
+/// A label is sent escaped as one path segment (`my agent` becomes `my%20agent`); a label that cannot
+/// be one segment (with `/`, `?` or `#`, or `.` and `..`) is rejected by `validate()`, so nothing is
+/// sent: address such a participant by its call SID.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum ParticipantRef {
+    /// The participant's call.
+    CallSid(CallSid),
+    /// The participant's label.
+    Label(String),
+}
+
+impl FromStr for ParticipantRef {
+    type Err = InvalidValue;
+
+    /// A valid `CA…` SID is taken as a call SID; any other text that is not empty and has no control
+    /// characters is a label.
+    fn from_str(text: &str) -> Result<Self, InvalidValue> {
+        if let Ok(sid) = text.parse() {
+            Ok(Self::CallSid(sid))
+        } else if text.is_empty() || text.chars().any(char::is_control) {
+            Err(InvalidValue::new(
+                "a call SID or participant label (not empty, without control characters)",
+                text,
+            ))
+        } else {
+            Ok(Self::Label(text.to_owned()))
+        }
+    }
+}
+
+impl From<CallSid> for ParticipantRef {
+    fn from(sid: CallSid) -> Self {
+        Self::CallSid(sid)
+    }
+}
+
+impl fmt::Display for ParticipantRef {
+    /// Writes the SID or the label unescaped: the path writer escapes it as one segment.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::CallSid(sid) => f.write_str(sid.as_str()),
+            Self::Label(label) => f.write_str(label),
+        }
+    }
+}
+
+/// Whether a participant is on hold, and what it hears there.
+///
+/// `HoldUrl` and `HoldMethod` only say what plays while a participant is put on hold, so they can only
+/// be written together with `Hold=true`: taking a participant off hold with hold music, or sending
+/// music without putting anyone on hold, cannot be expressed.
+#[derive(Clone, Debug, PartialEq, Eq, Params)]
+pub enum Hold {
+    /// `Hold=false`: the participant rejoins the conference.
+    #[twilio(with(Hold = false))]
+    Off,
+    /// `Hold=true`: on hold with Twilio's default music.
+    #[twilio(with(Hold = true))]
+    On,
+    /// `Hold=true&HoldUrl=…`: on hold, hearing what `hold_url` returns.
+    #[twilio(with(Hold = true))]
+    OnWith {
+        /// What plays on hold: an MP3 or WAV file, or TwiML with `<Play>`, `<Say>`, `<Pause>` or
+        /// `<Redirect>`.
+        hold_url: Url,
+        /// The method for `HoldUrl`; Twilio's default is `GET`.
+        hold_method: Option<HttpMethod>,
+    },
 }
 
 wire_enum! {

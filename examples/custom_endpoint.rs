@@ -1,0 +1,111 @@
+//! Declares in application code an endpoint the catalog does not have, Create Validation Request
+//! (`POST /2010-04-01/Accounts/{AccountSid}/OutgoingCallerIds.json`), sends it to a local server on
+//! 127.0.0.1 standing in for Twilio, then shows an invalid request rejected before anything is sent.
+//!
+//!     cargo run --example custom_endpoint
+//!
+//! `docs/EXTENDING.md` explains each line of the declaration.
+
+use std::error::Error;
+
+use serde::{Deserialize, Serialize};
+use twilio_endpoint::twilio_endpoint;
+use twilio_endpoint::values::{AccountSid, CallSid, HttpMethod, PhoneNumber, Url};
+use wiremock::matchers::{method, path};
+use wiremock::{Mock, MockServer, ResponseTemplate};
+
+/// Starts the verification of a phone number as an outgoing caller ID: Twilio calls the number, and
+/// whoever answers enters the `validation_code` of the reply.
+#[twilio_endpoint(
+    POST,
+    "/2010-04-01/Accounts/{AccountSid}/OutgoingCallerIds.json",
+    response = ValidationRequest,
+)]
+pub struct CreateValidationRequest {
+    /// The account to act for; the client's account when unset (set it to act for a subaccount).
+    #[twilio(path)]
+    pub account_sid: Option<AccountSid>,
+    /// The number to verify, in E.164 format.
+    pub phone_number: PhoneNumber,
+    /// A name for the new caller ID, up to 64 characters; Twilio's default is the formatted number.
+    #[twilio(len = 1..=64)]
+    pub friendly_name: Option<String>,
+    /// Seconds to wait before the verification call, 0 to 60; Twilio's default is 0.
+    #[twilio(range = 0..=60)]
+    pub call_delay: Option<u32>,
+    /// Digits to dial once the verification call connects.
+    pub extension: Option<String>,
+    /// The URL Twilio calls with the outcome of the verification.
+    pub status_callback: Option<Url>,
+    /// The method for `StatusCallback`; Twilio's default is `POST`.
+    pub status_callback_method: Option<HttpMethod>,
+}
+
+/// A verification in progress, as Twilio describes it (`api.v2010.account.validation_request`).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct ValidationRequest {
+    pub account_sid: Option<AccountSid>,
+    /// The verification call.
+    pub call_sid: Option<CallSid>,
+    pub friendly_name: Option<String>,
+    pub phone_number: Option<PhoneNumber>,
+    /// The 6 digits to enter when Twilio calls `phone_number`.
+    pub validation_code: Option<String>,
+}
+
+const ACCOUNT: AccountSid = AccountSid::from_static("ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa");
+
+/// The example reply of Twilio's OpenAPI description for this operation.
+const TWILIO_EXAMPLE: &str = r#"{
+  "account_sid": "ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+  "call_sid": "CAaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+  "friendly_name": "friendly_name",
+  "phone_number": "+18001234567",
+  "validation_code": "111111"
+}"#;
+
+#[tokio::main]
+async fn main() -> Result<(), Box<dyn Error>> {
+    // The embedded `MockTwilio` serves only the catalog's operations, so a plain HTTP mock answers
+    // this one, as Twilio does: `200 OK` with the validation request.
+    let server = MockServer::start().await;
+    Mock::given(method("POST"))
+        .and(path(format!("/2010-04-01/Accounts/{ACCOUNT}/OutgoingCallerIds.json")))
+        .respond_with(ResponseTemplate::new(200).set_body_raw(TWILIO_EXAMPLE, "application/json"))
+        .mount(&server)
+        .await;
+    let client = twilio_endpoint::Client::builder()
+        .account_sid(ACCOUNT)
+        .auth_token("test-auth-token")
+        .base_url(server.uri())
+        .build()?;
+    println!("A local server standing in for Twilio at {}.", server.uri());
+
+    println!("\n== A valid request");
+    let request = CreateValidationRequest::new("+18001234567".parse::<PhoneNumber>()?)
+        .friendly_name("Front desk")
+        .call_delay(5)
+        .extension("1234#")
+        .status_callback("https://example.com/caller-id?desk=front".parse::<Url>()?)
+        .status_callback_method(HttpMethod::Post);
+    println!("form body: {}", request.to_form());
+    let validation = request.send(&client).await?;
+    for received in server.received_requests().await.unwrap_or_default() {
+        println!("request line: {} {}", received.method, received.url.path());
+    }
+    println!("decoded reply: {validation:#?}");
+    if let Some(code) = &validation.validation_code {
+        println!("Twilio is calling {}: enter {code} when asked.", request.phone_number);
+    }
+
+    println!("\n== An invalid request: CallDelay 61");
+    let invalid = CreateValidationRequest::new("+18001234567".parse::<PhoneNumber>()?).call_delay(61);
+    println!("form body it would have: {}", invalid.to_form());
+    match invalid.send(&client).await {
+        Err(twilio_endpoint::Error::Validation(errors)) => println!("rejected before sending: {errors}"),
+        other => return Err(format!("expected a validation error, got {other:?}").into()),
+    }
+    let sent = server.received_requests().await.unwrap_or_default().len();
+    println!("requests the server received in all: {sent}");
+    Ok(())
+}
