@@ -59,3 +59,8 @@ pub use twilio_endpoint_runtime::{
 
 #[doc(hidden)]
 pub use twilio_endpoint_runtime::__private;
+
+// The guide's examples are compiled and run with the doctests, so that it cannot drift from the crate.
+#[cfg(doctest)]
+#[doc = include_str!("../docs/EXTENDING.md")]
+struct ExtendingGuide;

@@ -235,9 +235,9 @@ async fn an_invalid_page_size_ends_the_stream_before_sending() {
 async fn an_error_on_page_two_ends_the_stream_with_that_error() {
     let server = list_server(|page| {
         (page == 1).then(|| {
-            ResponseTemplate::new(429)
+            ResponseTemplate::new(404)
                 .set_body_raw(
-                    r#"{"code": 20429, "message": "Too Many Requests", "more_info": "https://www.twilio.com/docs/errors/20429", "status": 429}"#,
+                    r#"{"code": 20404, "message": "The requested resource was not found", "more_info": "https://www.twilio.com/docs/errors/20404", "status": 404}"#,
                     "application/json",
                 )
                 .insert_header("Twilio-Request-Id", "RQ00000000000000000000000000000002")
@@ -253,7 +253,7 @@ async fn an_error_on_page_two_ends_the_stream_with_that_error() {
         results[..2].iter().map(|result| result.as_ref().unwrap().clone()).collect();
     assert_eq!(call_sids(&items), every_call()[..2]);
     let Err(Error::Api(error)) = &results[2] else { panic!("expected an API error: {:?}", results[2]) };
-    assert_eq!((error.status(), error.code()), (429, Some(20429)));
+    assert_eq!((error.status(), error.code()), (404, Some(20404)));
     assert_eq!(error.request_id(), Some("RQ00000000000000000000000000000002"));
     assert_eq!(requests(&server).await, [format!("{LIST}?PageSize=2"), page_uri(1)]);
 
@@ -261,7 +261,7 @@ async fn an_error_on_page_two_ends_the_stream_with_that_error() {
     let Err(Error::Api(error)) = client.stream(&request).try_collect::<Vec<Participant>>().await else {
         panic!("expected the API error");
     };
-    assert_eq!(error.status(), 429);
+    assert_eq!(error.status(), 404);
 }
 
 #[tokio::test]

@@ -173,7 +173,8 @@ impl Client {
     /// host is refused rather than sent the credentials.
     ///
     /// # Errors
-    /// As for any request, and [`Error::Decode`] when the next page URI is not a path on this host.
+    /// As for any request, and [`Error::Refused`] when the next page URI is not a path on this host:
+    /// nothing is sent then.
     pub async fn next_page<T: DeserializeOwned>(&self, page: &Page<T>) -> Result<Option<Page<T>>, Error> {
         match &page.next_page_uri {
             None => Ok(None),

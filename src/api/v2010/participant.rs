@@ -279,13 +279,14 @@ pub struct ListParticipants {
     pub hold: Option<bool>,
     /// Only participants that are coaching (`true`) or not (`false`).
     pub coaching: Option<bool>,
+    // Paging goes last, token first, as the official SDKs send it.
+    /// The token Twilio gives in its page links, to fetch the page after a given one.
+    pub page_token: Option<String>,
+    /// The page to fetch, from 0.
+    pub page: Option<u32>,
     /// How many participants a page holds, 1 to 1000; Twilio's default is 50.
     #[twilio(range = 1..=1000)]
     pub page_size: Option<u32>,
-    /// The page to fetch, from 0.
-    pub page: Option<u32>,
-    /// The token Twilio gives in its page links, to fetch the page after a given one.
-    pub page_token: Option<String>,
 }
 
 /// The participant named in a path: the SID of its call, or the label it was given when it was added.
