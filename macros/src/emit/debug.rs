@@ -1,7 +1,8 @@
 //! `impl Debug`, with `sensitive` fields shown as `<redacted>` (secrets never reach logs).
 
 use proc_macro2::TokenStream;
-use quote::quote;
+use quote::{quote, quote_spanned};
+use syn::spanned::Spanned as _;
 
 use crate::model::Endpoint;
 
@@ -12,7 +13,12 @@ pub fn expand_debug(endpoint: &Endpoint<'_>) -> TokenStream {
         let ident = &field.ident;
         let label = ident.to_string();
         let cfgs = field.cfgs();
-        let value = if field.sensitive { quote!(&__twilio::Redacted) } else { quote!(&self.#ident) };
+        // At the field's type, where a type without `Debug` is reported.
+        let value = if field.sensitive {
+            quote!(&__twilio::Redacted)
+        } else {
+            quote_spanned!(field.original.ty.span()=> &self.#ident)
+        };
         quote!(#(#cfgs)* __twilio_debug.field(#label, #value);)
     });
     quote! {

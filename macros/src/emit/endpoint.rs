@@ -16,9 +16,11 @@ pub fn expand_endpoint(endpoint: &Endpoint<'_>) -> TokenStream {
     };
     let template = &endpoint.template.lit;
     let response = super::response_type(endpoint);
-    let decode = match endpoint.response {
+    let decode = match &endpoint.response {
         Response::Empty => quote!(__twilio::decode_empty(__twilio_body)),
-        Response::Json(_) => quote!(__twilio::decode_json(__twilio_body)),
+        // At the response type, where a type that cannot be decoded is reported.
+        Response::Json(Some(ty)) => quote_spanned!(ty.span()=> __twilio::decode_json(__twilio_body)),
+        Response::Json(None) => quote!(__twilio::decode_json(__twilio_body)),
     };
     let mut uses_account = false;
     let pieces: Vec<TokenStream> = endpoint
@@ -44,7 +46,8 @@ pub fn expand_endpoint(endpoint: &Endpoint<'_>) -> TokenStream {
                     }
                     Some(field) => {
                         let ident = &field.ident;
-                        quote!(__twilio_out.param(&self.#ident);)
+                        let value = quote_spanned!(field.original.ty.span()=> &self.#ident);
+                        quote!(__twilio_out.param(#value);)
                     }
                     // `check` guarantees that only `{AccountSid}` may lack a field.
                     None => {
