@@ -91,6 +91,17 @@ pub fn decode_empty(_body: &[u8]) -> Result<(), serde_json::Error> {
     Ok(())
 }
 
+impl Client {
+    /// Validates `request`, then sends it and decodes the reply; nothing is sent when validation
+    /// fails. The same as the request's own `send`, for code that is generic over endpoints.
+    ///
+    /// # Errors
+    /// [`Error::Validation`] before sending, otherwise an API, transport or decoding error.
+    pub async fn send<E: Endpoint>(&self, request: &E) -> Result<E::Response, Error> {
+        send(self, request).await
+    }
+}
+
 /// Validates `request`, then sends it and decodes the reply; nothing is sent when validation fails.
 pub async fn send<E: Endpoint>(client: &Client, request: &E) -> Result<E::Response, Error> {
     validate(request).map_err(Error::Validation)?;
