@@ -1,48 +1,132 @@
-//! Contract tests: every catalog operation, in several variants, sent through the real `Client` to
-//! Prism serving Twilio's official OpenAPI description, which answers 422 naming the violated rule
-//! when a request does not match the description. Every request must be accepted and every reply
-//! must decode into the typed response.
+//! The catalog against Twilio's official OpenAPI description, in two ways, from one set of request
+//! variants per operation (every parameter, only the required ones, each list with several items,
+//! each enum value, each choice of a parameter group):
 //!
-//! `scripts/contract.sh` installs Prism, starts it and runs these tests with `TWILIO_CONTRACT_URL`
-//! set to its address; without that variable they are skipped with a message.
+//! - conformance: the method, path, parameter keys, required keys, enum values and SID patterns the
+//!   variants send are compared with the description; every difference is reported at once, except
+//!   the deliberate ones of the reviewed allow-list in `conformance.rs`;
+//! - contract: each variant is sent through the real `Client` to Prism serving the description,
+//!   which answers 422 naming the violated rule when a request does not match; every request must be
+//!   accepted and every reply must decode into the typed response.
+//!
+//! `scripts/contract.sh` installs the pinned description and Prism, starts Prism and runs these tests
+//! with `TWILIO_OAI_SPEC` and `TWILIO_CONTRACT_URL` set. Without `TWILIO_CONTRACT_URL` the contract
+//! test is skipped with a message; without `TWILIO_OAI_SPEC`, conformance reads the description
+//! installed by that script, or the copy in `../shared/twilio-oai/`, and is skipped when neither exists.
 
 mod calls;
 mod conferences;
+mod conformance;
 mod messages;
 mod participants;
 mod recordings;
 
 use std::fmt::Debug;
+use std::path::PathBuf;
 use std::sync::Mutex;
-use std::sync::atomic::{AtomicUsize, Ordering};
 
 use twilio_endpoint::values::AccountSid;
-use twilio_endpoint::{Client, Endpoint, RetryPolicy};
+use twilio_endpoint::{Client, Endpoint, Method, RetryPolicy};
 
 /// The account every request names; it matches the description's `^AC[0-9a-fA-F]{32}$`.
 pub const ACCOUNT: AccountSid = AccountSid::from_static("ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa");
 
-/// Sends requests to the contract server and keeps every failure, so that one run reports them all.
+/// One request variant as the catalog writes it.
+pub struct Sent {
+    pub variant: String,
+    pub method: Method,
+    /// The path template of the operation, as written in its attribute.
+    pub path: &'static str,
+    /// The decoded parameters, in order (a list repeats its key).
+    pub pairs: Vec<(String, String)>,
+}
+
+/// Collects every variant and, when a contract server is given, sends it there, keeping every failure
+/// so that one run reports them all.
 pub struct Contract {
-    client: Client,
-    sent: AtomicUsize,
+    client: Option<Client>,
+    sent: Mutex<Vec<Sent>>,
     failures: Mutex<Vec<String>>,
 }
 
 impl Contract {
-    /// Sends `request`; records a failure unless the server accepts it and the reply decodes.
-    /// `variant` names the request in the report, e.g. `CreateCall: every parameter`.
+    /// Records `request` and, with a contract server, sends it; a rejection or a reply that does not
+    /// decode is a failure. `variant` names the request in reports, e.g. `CreateCall: every parameter`.
     pub async fn check<E>(&self, variant: &str, request: &E)
     where
         E: Endpoint + Debug,
         E::Response: Debug,
     {
-        self.sent.fetch_add(1, Ordering::Relaxed);
-        if let Err(error) = self.client.send(request).await {
-            let body = twilio_endpoint::__private::encode(request);
+        let body = twilio_endpoint::__private::encode(request);
+        let pairs = form_urlencoded::parse(body.as_bytes()).into_owned().collect();
+        self.sent.lock().unwrap().push(Sent {
+            variant: variant.to_owned(),
+            method: E::METHOD,
+            path: E::PATH,
+            pairs,
+        });
+        if let Some(client) = &self.client
+            && let Err(error) = client.send(request).await
+        {
             self.failures.lock().unwrap().push(format!("{variant}: {error}\n    sent: {body}"));
         }
     }
+
+    async fn run_all(client: Option<Client>) -> Contract {
+        let contract = Contract { client, sent: Mutex::new(Vec::new()), failures: Mutex::new(Vec::new()) };
+        participants::run(&contract).await;
+        conferences::run(&contract).await;
+        recordings::run(&contract).await;
+        calls::run(&contract).await;
+        messages::run(&contract).await;
+        contract
+    }
+}
+
+/// The description to check against, or `None` (with the reason) when none is available.
+fn description_path() -> Result<PathBuf, String> {
+    if let Some(path) = std::env::var_os("TWILIO_OAI_SPEC") {
+        return Ok(PathBuf::from(path));
+    }
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let candidates = [
+        root.join(
+            "scripts/contract/node_modules/@twilio-alpha/mcp/twilio-oai/spec/json/twilio_api_v2010.json",
+        ),
+        root.join("../shared/twilio-oai/twilio_api_v2010.json"),
+    ];
+    candidates.iter().find(|path| path.exists()).cloned().ok_or_else(|| {
+        "no description: set TWILIO_OAI_SPEC, run scripts/contract.sh, or put ../shared/twilio-oai beside the checkout"
+            .to_owned()
+    })
+}
+
+#[tokio::test]
+async fn every_catalog_operation_conforms_to_the_description() {
+    let path = match description_path() {
+        Ok(path) => path,
+        Err(reason) => {
+            eprintln!("conformance skipped: {reason}");
+            return;
+        }
+    };
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|error| panic!("{}: {error}", path.display()));
+    let description: serde_json::Value = serde_json::from_str(&text).expect("the description is JSON");
+    let contract = Contract::run_all(None).await;
+    let sent = contract.sent.into_inner().unwrap();
+    let differences = conformance::differences(&description, &sent);
+    println!(
+        "conformance: {} variants of {} operations checked against {}",
+        sent.len(),
+        conformance::operations(&sent),
+        path.display()
+    );
+    assert!(
+        differences.is_empty(),
+        "{} differences with the description:\n{}",
+        differences.len(),
+        differences.join("\n")
+    );
 }
 
 #[tokio::test]
@@ -61,15 +145,8 @@ async fn every_catalog_operation_is_accepted_by_the_description() {
         .retry(RetryPolicy::none())
         .build()
         .expect("the contract client builds");
-    let contract = Contract { client, sent: AtomicUsize::new(0), failures: Mutex::new(Vec::new()) };
-
-    participants::run(&contract).await;
-    conferences::run(&contract).await;
-    recordings::run(&contract).await;
-    calls::run(&contract).await;
-    messages::run(&contract).await;
-
-    let sent = contract.sent.load(Ordering::Relaxed);
+    let contract = Contract::run_all(Some(client)).await;
+    let sent = contract.sent.into_inner().unwrap().len();
     let failures = contract.failures.into_inner().unwrap();
     println!("contract: {sent} requests sent, {} rejected or undecodable", failures.len());
     assert!(failures.is_empty(), "{} of {sent} requests failed:\n{}", failures.len(), failures.join("\n"));
