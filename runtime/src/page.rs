@@ -191,7 +191,7 @@ impl Client {
     ///
     /// ```no_run
     /// # async fn demo<E>(client: &twilio_endpoint_runtime::Client, request: &E)
-    /// # where E: twilio_endpoint_runtime::Endpoint<Response = twilio_endpoint_runtime::Page<String>> {
+    /// # where E: twilio_endpoint_runtime::Endpoint<Response = twilio_endpoint_runtime::Page<String>> + Sync {
     /// use futures_util::{StreamExt as _, TryStreamExt as _};
     ///
     /// // At most 120 items, in pages of whatever `PageSize` the request set.

@@ -57,19 +57,28 @@ impl Contract {
         E: Endpoint + Debug,
         E::Response: Debug,
     {
-        let body = twilio_endpoint::__private::encode(request);
-        let pairs = form_urlencoded::parse(body.as_bytes()).into_owned().collect();
-        self.sent.lock().unwrap().push(Sent {
-            variant: variant.to_owned(),
-            method: E::METHOD,
-            path: E::PATH,
-            pairs,
-        });
+        let body = self.record(variant, request);
         if let Some(client) = &self.client
             && let Err(error) = client.send(request).await
         {
             self.failures.lock().unwrap().push(format!("{variant}: {error}\n    sent: {body}"));
         }
+    }
+
+    /// Records `request` for the conformance check only, for a request Twilio accepts but Prism
+    /// rejects; `why` says what Prism gets wrong.
+    pub fn record_only<E: Endpoint>(&self, variant: &str, request: &E, why: &str) {
+        assert!(!why.is_empty(), "say why `{variant}` is not sent to Prism");
+        self.record(variant, request);
+    }
+
+    /// Keeps the variant's parameters and returns them as sent.
+    fn record<E: Endpoint>(&self, variant: &str, request: &E) -> String {
+        let body = twilio_endpoint::__private::encode(request);
+        let pairs = form_urlencoded::parse(body.as_bytes()).into_owned().collect();
+        let sent = Sent { variant: variant.to_owned(), method: E::METHOD, path: E::PATH, pairs };
+        self.sent.lock().unwrap().push(sent);
+        body
     }
 
     async fn run_all(client: Option<Client>) -> Contract {
