@@ -54,6 +54,8 @@ fn phone_call() -> CreateCall {
 }
 
 async fn create_call(contract: &Contract) {
+    // `ClientNotificationUrl` is in Twilio's current description but not yet in the pinned one; Prism
+    // lets through the parameters it does not know, so it is sent unchecked.
     let every_parameter = phone_call()
         .method(HttpMethod::Get)
         .fallback_url(url("https://example.com/fallback"))
@@ -170,6 +172,17 @@ async fn update_call(contract: &Contract) {
         .time_limit(60);
     contract.check("UpdateCall: Twiml", &twiml).await;
 
+    for &method in HttpMethod::ALL {
+        let request = UpdateCall::new(CALL)
+            .redirect(CallRedirect::Url(url("https://example.com/next")))
+            .method(method)
+            .fallback_url(url("https://example.com/fallback"))
+            .fallback_method(method)
+            .status_callback(url("https://example.com/status"))
+            .status_callback_method(method);
+        contract.check(&format!("UpdateCall: every method {method}"), &request).await;
+    }
+
     contract.check("UpdateCall: only the required", &UpdateCall::new(CALL)).await;
     for &status in CallUpdateStatus::ALL {
         let request = UpdateCall::new(CALL).status(status);
@@ -203,6 +216,9 @@ async fn list_calls(contract: &Contract) {
         .page_size(20);
     contract.check("ListCalls: every parameter", &every_parameter).await;
 
+    // Prism checks `StartTime` as a date-time but not the operator keys (`StartTime<`, `EndTime>`,
+    // ...), whatever they hold; these requests show that they reach the operation, and the unit tests
+    // check their encoding.
     let operators = ListCalls::new()
         .start_time_after(utc(2024, 1, 1))
         .start_time_before(utc(2024, 2, 1))

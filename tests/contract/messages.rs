@@ -51,6 +51,8 @@ fn sms() -> CreateMessage {
 }
 
 async fn create_message(contract: &Contract) {
+    // `FallbackFrom` is in Twilio's current description but not yet in the pinned one; Prism lets
+    // through the parameters it does not know, so it is sent unchecked.
     let sender = MessageSender::MessagingService {
         from: Some(address("+15017122661")),
         fallback_from: Some(address("Acme Inc")),
@@ -206,6 +208,9 @@ async fn list_messages(contract: &Contract) {
         .page_size(20);
     contract.check("ListMessages: every parameter", &every_parameter).await;
 
+    // Prism checks `DateSent` as a date-time but not the operator keys (`DateSent<`, `DateSent>`),
+    // whatever they hold; these requests show that they reach the operation, and the unit tests check
+    // their encoding.
     let operators = ListMessages::new()
         .date_sent_after(utc(2024, 1, 1, 0, 0, 0))
         .date_sent_before(utc(2024, 2, 1, 0, 0, 0));
