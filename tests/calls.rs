@@ -566,6 +566,18 @@ fn values_twilio_adds_later_decode_as_unknown() {
     assert_eq!(call.answered_by, Some(AnsweredBy::Undetermined));
 }
 
+/// The examples of the description the contract tests pin carry an `annotation` its schema lacks:
+/// kept, null or absent.
+#[test]
+fn the_annotation_of_newer_replies_decodes() {
+    let annotated = FETCH_CALL_REPLY.replacen('{', r#"{"annotation": "billingreferencetag","#, 1);
+    let call: Call = serde_json::from_str(&annotated).unwrap();
+    assert_eq!(call.annotation.as_deref(), Some("billingreferencetag"));
+    let null = FETCH_CALL_REPLY.replacen('{', r#"{"annotation": null,"#, 1);
+    assert_eq!(serde_json::from_str::<Call>(&null).unwrap().annotation, None);
+    assert_eq!(serde_json::from_str::<Call>(FETCH_CALL_REPLY).unwrap().annotation, None);
+}
+
 #[tokio::test]
 async fn invalid_requests_never_reach_the_server() {
     let server = server_replying(200, Some(FETCH_CALL_REPLY)).await;

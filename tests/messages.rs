@@ -369,6 +369,25 @@ fn unknown_status_and_direction_decode() {
     assert!(every_status.contains(&"partially_delivered") && every_status.contains(&"canceled"));
 }
 
+/// The examples of the description the contract tests pin carry `tags` its schema lacks: an object
+/// of strings, empty, or null.
+#[test]
+fn the_tags_of_newer_replies_decode() {
+    let tagged: Message = serde_json::from_str(
+        r#"{"sid": "SMaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+            "tags": {"campaign_name": "Spring Sale 2022", "message_type": "cart_abandoned"}}"#,
+    )
+    .unwrap();
+    let tags = tagged.tags.unwrap();
+    assert_eq!(tags.len(), 2);
+    assert_eq!(tags["campaign_name"], "Spring Sale 2022");
+    assert_eq!(tags["message_type"], "cart_abandoned");
+    let empty: Message = serde_json::from_str(r#"{"tags": {}}"#).unwrap();
+    assert_eq!(empty.tags, Some(Default::default()));
+    let null: Message = serde_json::from_str(r#"{"tags": null}"#).unwrap();
+    assert_eq!(null.tags, None);
+}
+
 // ---- Rules ----
 
 #[test]

@@ -454,4 +454,8 @@ pub struct Call {
     pub uri: Option<String>,
     /// The paths of the call's subresources (`recordings`, `notifications`, ...), by name.
     pub subresource_uris: Option<HashMap<String, String>>,
+    /// A label of the call, such as a billing reference tag.
+    // Not in the description's schema, but in the example replies of the description the contract
+    // tests pin (`@twilio-alpha/mcp` 0.7.0): a string or null.
+    pub annotation: Option<String>,
 }

@@ -609,4 +609,8 @@ pub struct Message {
     pub api_version: Option<String>,
     /// Related resources (`media`, `feedback`) by name, as paths relative to `https://api.twilio.com`.
     pub subresource_uris: Option<HashMap<String, String>>,
+    /// The tags the message was sent with, by name (such as `campaign_name`).
+    // Not in the description's schema, but in the example replies of the description the contract
+    // tests pin (`@twilio-alpha/mcp` 0.7.0): an object of strings, empty, or null.
+    pub tags: Option<HashMap<String, String>>,
 }
