@@ -25,6 +25,7 @@ pub async fn run(contract: &Contract) {
     update_call(contract).await;
     delete_call(contract).await;
     list_calls(contract).await;
+    lists(contract);
 }
 
 fn address(text: &str) -> Address {
@@ -242,3 +243,14 @@ async fn list_calls(contract: &Contract) {
     let subaccount = ListCalls::new().account_sid(SUBACCOUNT).status(CallStatus::InProgress);
     contract.check("ListCalls: in a subaccount", &subaccount).await;
 }
+
+/// The lists, each with several items (every value), for the conformance check only.
+fn lists(contract: &Contract) {
+    let request = phone_call()
+        .status_callback_event(CallEvent::ALL.iter().copied())
+        .recording_status_callback_event(CallRecordingEvent::ALL.iter().copied());
+    contract.record_only("CreateCall: every event list with every value", &request, PRISM_LISTS);
+}
+
+const PRISM_LISTS: &str =
+    "Prism 5.16 reads a form key once and answers \"must be array\" to any list (stoplightio/prism#2473)";

@@ -51,23 +51,88 @@ enum Kind {
     Pattern,
 }
 
-/// A deliberate difference, reviewed: the operation (its `operationId`), the key, the kind, and why.
+/// A deliberate difference, reviewed: the operation (its `operationId`), the key, the kind, the enum
+/// value it is about (empty for the other kinds), and why.
 struct Allowed {
     operation: &'static str,
     key: &'static str,
     kind: Kind,
+    value: &'static str,
     #[allow(dead_code, reason = "the reason is for the reader of this list")]
     why: &'static str,
 }
 
+/// Parameters of Twilio's current API that the pinned description (npm `@twilio-alpha/mcp` 0.7.0)
+/// predates; the newer description in `../shared/twilio-oai` has them.
+const NEWER_THAN_PINNED: &str =
+    "in Twilio's current description (../shared/twilio-oai), newer than the pinned npm one";
+
+/// Twilio's prose for Update Conference Recording: "The new status of the recording. Can be:
+/// `stopped`, `paused`, `in-progress`"; the description reuses the recording's own status enum,
+/// whose other values describe a recording and cannot be set.
+const RECORDING_STATUS: &str =
+    "the description reuses the recording status enum; only in-progress, paused and stopped can be set";
+
 /// The reviewed allow-list: each entry is a rule stricter than the description, from Twilio's prose,
-/// or a value the description cannot express.
-const ALLOWED: &[Allowed] = &[];
+/// or a parameter of Twilio's API that the pinned description lacks.
+const ALLOWED: &[Allowed] = &[
+    Allowed {
+        operation: "CreateParticipant",
+        key: "CallerDisplayName",
+        kind: Kind::Invented,
+        value: "",
+        why: NEWER_THAN_PINNED,
+    },
+    Allowed {
+        operation: "CreateParticipant",
+        key: "ClientNotificationUrl",
+        kind: Kind::Invented,
+        value: "",
+        why: NEWER_THAN_PINNED,
+    },
+    Allowed {
+        operation: "CreateCall",
+        key: "ClientNotificationUrl",
+        kind: Kind::Invented,
+        value: "",
+        why: NEWER_THAN_PINNED,
+    },
+    Allowed {
+        operation: "CreateMessage",
+        key: "FallbackFrom",
+        kind: Kind::Invented,
+        value: "",
+        why: NEWER_THAN_PINNED,
+    },
+    Allowed {
+        operation: "UpdateConferenceRecording",
+        key: "Status",
+        kind: Kind::EnumValue,
+        value: "absent",
+        why: RECORDING_STATUS,
+    },
+    Allowed {
+        operation: "UpdateConferenceRecording",
+        key: "Status",
+        kind: Kind::EnumValue,
+        value: "completed",
+        why: RECORDING_STATUS,
+    },
+    Allowed {
+        operation: "UpdateConferenceRecording",
+        key: "Status",
+        kind: Kind::EnumValue,
+        value: "processing",
+        why: RECORDING_STATUS,
+    },
+];
 
 struct Difference {
     operation: String,
     key: String,
     kind: Kind,
+    /// The enum value or the value that misses the pattern; empty for the other kinds.
+    value: String,
     detail: String,
 }
 
@@ -89,6 +154,7 @@ pub fn differences(description: &Value, sent: &[Sent]) -> Vec<String> {
                 operation: format!("{} {path}", method.as_str()),
                 key: String::new(),
                 kind: Kind::Operation,
+                value: String::new(),
                 detail: "no contract variant exercises this catalog operation".to_owned(),
             });
         }
@@ -103,6 +169,7 @@ pub fn differences(description: &Value, sent: &[Sent]) -> Vec<String> {
                 allowed.operation == difference.operation
                     && allowed.key == difference.key
                     && allowed.kind == difference.kind
+                    && allowed.value == difference.value
             })
         })
         .map(|difference| {
@@ -132,13 +199,15 @@ fn compare_operation(
             operation: format!("{method} {path}"),
             key: String::new(),
             kind: Kind::Operation,
+            value: String::new(),
             detail: "the description has no such operation".to_owned(),
         });
         return;
     };
     let name = operation["operationId"].as_str().unwrap_or(path).to_owned();
-    let mut push = |key: &str, kind: Kind, detail: String| {
-        found.push(Difference { operation: name.clone(), key: key.to_owned(), kind, detail });
+    let mut push = |key: &str, kind: Kind, value: &str, detail: String| {
+        let (key, value) = (key.to_owned(), value.to_owned());
+        found.push(Difference { operation: name.clone(), key, kind, value, detail });
     };
     let declared = declared_parameters(description, operation, method);
 
@@ -152,18 +221,19 @@ fn compare_operation(
 
     for (key, parameter) in &declared {
         if !any.contains(key.as_str()) {
-            push(key, Kind::Missing, "declared by the description, sent by no variant".to_owned());
+            push(key, Kind::Missing, "", "declared by the description, sent by no variant".to_owned());
         }
         if parameter.required && !always.contains(key.as_str()) {
-            push(key, Kind::Required, "required by the description, left out by some variant".to_owned());
+            push(key, Kind::Required, "", "required by the description, left out by some variant".to_owned());
         }
     }
     for key in &any {
         match declared.get(*key) {
-            None => push(key, Kind::Invented, "sent, but not a parameter of the description".to_owned()),
+            None => push(key, Kind::Invented, "", "sent, but not a parameter of the description".to_owned()),
             Some(parameter) if !parameter.required && always.contains(key) => push(
                 key,
                 Kind::Required,
+                "",
                 "optional in the description, but sent by every variant (is a required-only variant missing?)"
                     .to_owned(),
             ),
@@ -181,12 +251,18 @@ fn compare_operation(
         if let Some(allowed) = schema.get("enum").and_then(Value::as_array) {
             let allowed: BTreeSet<&str> = allowed.iter().filter_map(Value::as_str).collect();
             for value in sent.difference(&allowed) {
-                push(key, Kind::EnumValue, format!("`{value}` is not among the description's {allowed:?}"));
+                push(
+                    key,
+                    Kind::EnumValue,
+                    value,
+                    format!("`{value}` is not among the description's {allowed:?}"),
+                );
             }
             for value in allowed.difference(&sent) {
                 push(
                     key,
                     Kind::EnumValue,
+                    value,
                     format!("`{value}` is in the description's enum but no variant sends it"),
                 );
             }
@@ -194,7 +270,7 @@ fn compare_operation(
         if let Some(pattern) = schema.get("pattern").and_then(Value::as_str) {
             let regex = regex_lite::Regex::new(pattern).expect("the description's patterns are valid");
             for value in sent.iter().filter(|value| !regex.is_match(value)) {
-                push(key, Kind::Pattern, format!("`{value}` does not match `{pattern}`"));
+                push(key, Kind::Pattern, value, format!("`{value}` does not match `{pattern}`"));
             }
         }
     }

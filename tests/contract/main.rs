@@ -24,6 +24,7 @@ mod recordings;
 use std::fmt::Debug;
 use std::path::PathBuf;
 use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use twilio_endpoint::values::AccountSid;
 use twilio_endpoint::{Client, Endpoint, Method, RetryPolicy};
@@ -45,6 +46,8 @@ pub struct Sent {
 /// so that one run reports them all.
 pub struct Contract {
     client: Option<Client>,
+    /// How many requests went to the contract server.
+    requests: AtomicUsize,
     sent: Mutex<Vec<Sent>>,
     failures: Mutex<Vec<String>>,
 }
@@ -58,9 +61,9 @@ impl Contract {
         E::Response: Debug,
     {
         let body = self.record(variant, request);
-        if let Some(client) = &self.client
-            && let Err(error) = client.send(request).await
-        {
+        let Some(client) = &self.client else { return };
+        self.requests.fetch_add(1, Ordering::Relaxed);
+        if let Err(error) = client.send(request).await {
             self.failures.lock().unwrap().push(format!("{variant}: {error}\n    sent: {body}"));
         }
     }
@@ -82,7 +85,12 @@ impl Contract {
     }
 
     async fn run_all(client: Option<Client>) -> Contract {
-        let contract = Contract { client, sent: Mutex::new(Vec::new()), failures: Mutex::new(Vec::new()) };
+        let contract = Contract {
+            client,
+            requests: AtomicUsize::new(0),
+            sent: Mutex::new(Vec::new()),
+            failures: Mutex::new(Vec::new()),
+        };
         participants::run(&contract).await;
         conferences::run(&contract).await;
         recordings::run(&contract).await;
@@ -155,7 +163,7 @@ async fn every_catalog_operation_is_accepted_by_the_description() {
         .build()
         .expect("the contract client builds");
     let contract = Contract::run_all(Some(client)).await;
-    let sent = contract.sent.into_inner().unwrap().len();
+    let sent = contract.requests.load(Ordering::Relaxed);
     let failures = contract.failures.into_inner().unwrap();
     println!("contract: {sent} requests sent, {} rejected or undecodable", failures.len());
     assert!(failures.is_empty(), "{} of {sent} requests failed:\n{}", failures.len(), failures.join("\n"));

@@ -26,6 +26,7 @@ pub async fn run(contract: &Contract) {
     update_message(contract).await;
     delete_message(contract).await;
     list_messages(contract).await;
+    lists(contract);
 }
 
 fn address(text: &str) -> MessageAddress {
@@ -234,3 +235,28 @@ async fn list_messages(contract: &Contract) {
     let subaccount = ListMessages::new().account_sid(SUBACCOUNT).to(address("+15558675310"));
     contract.check("ListMessages: in a subaccount", &subaccount).await;
 }
+
+/// The lists, each with several items, for the conformance check only.
+fn lists(contract: &Contract) {
+    let media = [url("https://example.com/a.png"), url("https://example.com/b.jpg?size=large")];
+    let request = CreateMessage::new(
+        address("+15558675310"),
+        address("+15017122661"),
+        MessageContent::BodyAndMedia { body: "Two pictures".to_owned(), media_url: media.to_vec() },
+    )
+    .persistent_action(["mailto:support@example.com".to_owned(), "geo:37.787890,-122.391664".to_owned()]);
+    contract.record_only(
+        "CreateMessage: MediaUrl and PersistentAction with two items",
+        &request,
+        PRISM_LISTS,
+    );
+    let only_media = CreateMessage::new(
+        address("+15558675310"),
+        address("+15017122661"),
+        MessageContent::Media(media.to_vec()),
+    );
+    contract.record_only("CreateMessage: MediaUrl alone", &only_media, PRISM_LISTS);
+}
+
+const PRISM_LISTS: &str =
+    "Prism 5.16 reads a form key once and answers \"must be array\" to any list (stoplightio/prism#2473)";
