@@ -345,7 +345,7 @@ impl Client {
                 Err(error) => {
                     let error =
                         TransportError::reading_body(method, path_template, status, request_id, error);
-                    return (Err(Error::Transport(error)), Outcome::MaybeSent, retry_after);
+                    return (Err(Error::Transport(error)), Outcome::BodyBroken { status }, retry_after);
                 }
             }
         }
