@@ -750,19 +750,28 @@ fn twilio_base_url(region: Option<&str>, edge: Option<&str>) -> Result<String, C
 }
 
 /// A user agent extension is one header value's worth of visible ASCII: nothing that could end the
-/// header (CR, LF), truncate it (NUL) or be mangled on the wire (non-ASCII).
+/// header (CR, LF), truncate it (NUL) or be mangled on the wire (non-ASCII). The value is not quoted
+/// in the error: it could hold anything, a secret pasted by mistake included.
 fn check_user_agent_extension(extension: &str) -> Result<(), ConfigError> {
-    let bad = extension.trim().is_empty()
-        || extension.chars().count() > MAX_USER_AGENT_EXTENSION
-        || !extension.bytes().all(|b| b == b' ' || b.is_ascii_graphic());
-    if bad {
-        return Err(ConfigError::new(format!(
+    let problem = if extension.trim().is_empty() {
+        Some("an empty value".to_owned())
+    } else if extension.chars().count() > MAX_USER_AGENT_EXTENSION {
+        Some(format!("{} characters", extension.chars().count()))
+    } else {
+        extension.chars().find(|&c| c != ' ' && !c.is_ascii_graphic()).map(|c| match c {
+            '\r' => "a CR".to_owned(),
+            '\n' => "a LF".to_owned(),
+            '\0' => "a NUL".to_owned(),
+            c => format!("the character {}", c.escape_unicode()),
+        })
+    };
+    match problem {
+        None => Ok(()),
+        Some(problem) => Err(ConfigError::new(format!(
             "user_agent_extension: must be 1 to {MAX_USER_AGENT_EXTENSION} visible ASCII characters or spaces, \
-             without CR, LF or NUL, got {:?}",
-            extension.chars().take(MAX_USER_AGENT_EXTENSION).collect::<String>()
-        )));
+             got {problem}"
+        ))),
     }
-    Ok(())
 }
 
 fn is_host_label(text: &str) -> bool {
