@@ -52,9 +52,10 @@ pub mod mock;
 
 pub use twilio_endpoint_macros::{Params, twilio_endpoint};
 pub use twilio_endpoint_runtime::{
-    ApiError, Bounds, Client, ClientBuilder, ConfigError, DecodeError, Endpoint, Error, FormValue,
-    LengthUnit, Method, OutcomeUnknownError, Page, Params, RefusedError, RetryPolicy, Rule, TransportError,
-    ValidationErrors, ValueWriter, Violation, checked, time, values, wire_enum,
+    ApiError, BodyTooLargeError, Bounds, Client, ClientBuilder, ConfigError, DecodeError, Endpoint, Error,
+    FormValue, IdempotencyKey, LengthUnit, Method, OutcomeUnknownError, Page, Params, RefusedError,
+    RetryPolicy, Rule, TransportError, ValidationErrors, ValueWriter, Violation, checked, time, values,
+    wire_enum,
 };
 
 #[doc(hidden)]

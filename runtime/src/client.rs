@@ -16,7 +16,14 @@ use reqwest::header::{ACCEPT, AUTHORIZATION, CONTENT_TYPE, HeaderName, HeaderVal
 use url::{Host, Url};
 
 use crate::endpoint::Method;
-use crate::error::{ApiError, ConfigError, Error, OutcomeUnknownError, RefusedError, TransportError};
+use tracing::Instrument as _;
+use tracing::field::Empty;
+
+use crate::error::{
+    ApiError, BodyTooLargeError, ConfigError, Error, OutcomeUnknownError, RefusedError, TransportError,
+};
+use crate::idempotency::{IDEMPOTENCY_HEADER, IdempotencyKey};
+use crate::redact;
 use crate::retry::{self, Outcome, RetryBudget, RetryPolicy, Verdict};
 use crate::values::{AccountSid, ApiKeySid};
 
@@ -26,6 +33,11 @@ const DEFAULT_REGION: &str = "us1";
 const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
 const DEFAULT_TIMEOUT: Duration = Duration::from_secs(30);
 const DEFAULT_DEADLINE: Duration = Duration::from_secs(60);
+/// A page of 1,000 calls is about 2 MiB; this leaves room for larger items without letting a
+/// misbehaving server fill the memory.
+const DEFAULT_MAX_BODY_SIZE: usize = 16 * 1024 * 1024;
+/// The longest user agent extension accepted.
+const MAX_USER_AGENT_EXTENSION: usize = 100;
 const USER_AGENT: &str = concat!("twilio-endpoint/", env!("CARGO_PKG_VERSION"), " (Rust)");
 const FORM: &str = "application/x-www-form-urlencoded";
 const REQUEST_ID: HeaderName = HeaderName::from_static("twilio-request-id");
@@ -72,6 +84,10 @@ struct Inner {
     deadline: Duration,
     retry: RetryPolicy,
     budget: RetryBudget,
+    /// The most bytes of a reply's body that are read.
+    max_body_size: usize,
+    /// Whether TRACE logs show parameter values (phone numbers, message bodies), not only their keys.
+    log_param_values: bool,
 }
 
 /// Which credentials are in use, for `Debug`: the API key SID is shown, secrets never are.
@@ -132,7 +148,29 @@ impl Client {
         path: &str,
         params: String,
     ) -> Result<Reply, Error> {
+        self.execute_with_key(method, path_template, path, params, None).await
+    }
+
+    /// [`execute`](Self::execute), sending `key` as the idempotency key of every attempt.
+    pub(crate) async fn execute_with_key(
+        &self,
+        method: Method,
+        path_template: &'static str,
+        path: &str,
+        params: String,
+        key: Option<&IdempotencyKey>,
+    ) -> Result<Reply, Error> {
         let inner = &*self.inner;
+        if tracing::enabled!(tracing::Level::TRACE) {
+            // Phone numbers and message bodies are personal data: only their keys are logged unless
+            // the application asked for values.
+            if inner.log_param_values {
+                tracing::trace!(method = method.as_str(), path = path_template, params = %params, "parameters");
+            } else {
+                let keys = redact::form_keys(&params);
+                tracing::trace!(method = method.as_str(), path = path_template, params = %keys, "parameters");
+            }
+        }
         let mut url = String::with_capacity(inner.base_url.len() + path.len() + 1 + params.len());
         url.push_str(&inner.base_url);
         url.push_str(path);
@@ -146,7 +184,7 @@ impl Client {
                 None
             }
         };
-        self.run(method, path_template, url, body.map(Bytes::from)).await
+        self.run(method, path_template, url, body.map(Bytes::from), key).await
     }
 
     /// GETs `uri`, a path and query on this client's host taken from a reply (`next_page_uri`).
@@ -163,41 +201,87 @@ impl Client {
             return Err(Error::Refused(RefusedError::next_page_uri(uri)));
         }
         let url = format!("{}{uri}", self.inner.base_url);
-        self.run(Method::Get, TEMPLATE, url, None).await
+        self.run(Method::Get, TEMPLATE, url, None, None).await
     }
 
     /// Sends the request, again as long as the retry policy, its budget and the deadline allow.
+    ///
+    /// Everything runs in one `twilio.request` span (DEBUG) with the method, the path template (never
+    /// the URL, whose query can hold phone numbers), the final status, the number of attempts and the
+    /// duration; each attempt is a DEBUG event in it.
     async fn run(
         &self,
         method: Method,
         path_template: &'static str,
         url: String,
         body: Option<Bytes>,
+        key: Option<&IdempotencyKey>,
+    ) -> Result<Reply, Error> {
+        let span = tracing::debug_span!(
+            "twilio.request",
+            method = method.as_str(),
+            path = path_template,
+            status = Empty,
+            attempts = Empty,
+            duration_ms = Empty,
+            request_id = Empty,
+        );
+        self.run_in_span(method, path_template, url, body, key).instrument(span).await
+    }
+
+    async fn run_in_span(
+        &self,
+        method: Method,
+        path_template: &'static str,
+        url: String,
+        body: Option<Bytes>,
+        key: Option<&IdempotencyKey>,
     ) -> Result<Reply, Error> {
         let inner = &*self.inner;
-        let deadline = Instant::now() + inner.deadline;
+        let start = Instant::now();
+        let deadline = start + inner.deadline;
         let mut attempt = 1;
+        let finish = |attempt: u32, result: Result<Reply, Error>| {
+            let span = tracing::Span::current();
+            span.record("attempts", attempt);
+            span.record("duration_ms", millis(start.elapsed()));
+            match &result {
+                Ok(reply) => {
+                    span.record("status", reply.status);
+                    if let Some(id) = &reply.request_id {
+                        span.record("request_id", id.as_str());
+                    }
+                }
+                Err(error) => tracing::debug!(error = %error, "request failed"),
+            }
+            result
+        };
         loop {
             let remaining = deadline.saturating_duration_since(Instant::now());
+            let attempt_start = Instant::now();
             let (result, outcome, retry_after) =
-                self.attempt(method, path_template, &url, body.clone(), remaining).await;
-            let retry_delay = match retry::verdict(method, outcome) {
+                self.attempt(method, path_template, &url, body.clone(), key, remaining).await;
+            let verdict = retry::verdict(method, outcome);
+            log_attempt(attempt, attempt_start.elapsed(), &result, verdict);
+            let retry_delay = match verdict {
                 Verdict::Success => {
                     inner.budget.deposit();
-                    return result;
+                    return finish(attempt, result);
                 }
-                Verdict::Final => return result,
+                Verdict::Final => return finish(attempt, result),
                 Verdict::OutcomeUnknown => {
-                    return result.map_err(|cause| {
+                    let result = result.map_err(|cause| {
                         Error::OutcomeUnknown(OutcomeUnknownError::new(method, path_template, cause))
                     });
+                    return finish(attempt, result);
                 }
                 Verdict::Retry => inner.retry.delay(attempt, retry_after),
             };
             let in_time = Instant::now() + retry_delay < deadline;
             if attempt >= inner.retry.attempts() || !in_time || !inner.budget.try_withdraw() {
-                return result;
+                return finish(attempt, result);
             }
+            tracing::debug!(attempt, delay_ms = millis(retry_delay), "retrying");
             tokio::time::sleep(retry_delay).await;
             attempt += 1;
         }
@@ -211,6 +295,7 @@ impl Client {
         path_template: &'static str,
         url: &str,
         body: Option<Bytes>,
+        key: Option<&IdempotencyKey>,
         remaining: Duration,
     ) -> (Result<Reply, Error>, Outcome, Option<Duration>) {
         let inner = &*self.inner;
@@ -220,10 +305,13 @@ impl Client {
             .timeout(inner.timeout.min(remaining))
             .header(AUTHORIZATION, inner.authorization.clone())
             .header(ACCEPT, "application/json");
+        if let Some(key) = key {
+            request = request.header(IDEMPOTENCY_HEADER, key.header_value());
+        }
         if let Some(body) = body {
             request = request.header(CONTENT_TYPE, FORM).body(body);
         }
-        let response = match request.send().await {
+        let mut response = match request.send().await {
             Ok(response) => response,
             Err(error) => {
                 let error = TransportError::before_answer(method, path_template, error);
@@ -236,14 +324,32 @@ impl Client {
         let request_id = header(REQUEST_ID).map(str::to_owned);
         let retry_after =
             header(RETRY_AFTER).and_then(|value| retry::parse_retry_after(value, chrono::Utc::now()));
-        let body = match response.bytes().await {
-            Ok(body) => body,
-            Err(error) => {
-                let error = TransportError::reading_body(method, path_template, status, error);
-                return (Err(Error::Transport(error)), Outcome::MaybeSent, retry_after);
-            }
+        // The body is read chunk by chunk and dropped once past the limit, so that a huge or endless
+        // reply cannot fill the memory; a declared length past it is refused before reading.
+        let too_large = |request_id| {
+            let error =
+                BodyTooLargeError::new(method, path_template, status, request_id, inner.max_body_size);
+            (Err(Error::BodyTooLarge(error)), Outcome::Answer { status, code: None }, retry_after)
         };
-        let reply = Reply { status, request_id, body: body.into() };
+        if response.content_length().is_some_and(|length| length > inner.max_body_size as u64) {
+            return too_large(request_id);
+        }
+        let mut body = Vec::new();
+        loop {
+            match response.chunk().await {
+                Ok(Some(chunk)) if body.len() + chunk.len() > inner.max_body_size => {
+                    return too_large(request_id);
+                }
+                Ok(Some(chunk)) => body.extend_from_slice(&chunk),
+                Ok(None) => break,
+                Err(error) => {
+                    let error =
+                        TransportError::reading_body(method, path_template, status, request_id, error);
+                    return (Err(Error::Transport(error)), Outcome::BodyBroken { status }, retry_after);
+                }
+            }
+        }
+        let reply = Reply { status, request_id, body };
         if (200..300).contains(&status) {
             (Ok(reply), Outcome::Answer { status, code: None }, retry_after)
         } else {
@@ -262,6 +368,31 @@ impl fmt::Debug for Client {
             .field("base_url", &self.inner.base_url)
             .finish_non_exhaustive()
     }
+}
+
+/// One DEBUG event per attempt: its number, how long it took, the status or the failure, and what
+/// happens next. Never the URL, the headers or the body.
+fn log_attempt(attempt: u32, elapsed: Duration, result: &Result<Reply, Error>, verdict: Verdict) {
+    let duration_ms = millis(elapsed);
+    match result {
+        Ok(reply) => tracing::debug!(attempt, status = reply.status, duration_ms, "attempt answered"),
+        Err(Error::Api(error)) => tracing::debug!(
+            attempt,
+            status = error.status(),
+            code = error.code(),
+            request_id = error.request_id(),
+            duration_ms,
+            verdict = ?verdict,
+            "attempt answered"
+        ),
+        Err(error) => {
+            tracing::debug!(attempt, duration_ms, verdict = ?verdict, error = %error, "attempt failed")
+        }
+    }
+}
+
+fn millis(duration: Duration) -> u64 {
+    u64::try_from(duration.as_millis()).unwrap_or(u64::MAX)
 }
 
 /// A complete reply: status, `Twilio-Request-Id` and body.
@@ -300,6 +431,9 @@ pub struct ClientBuilder {
     timeout: Duration,
     deadline: Duration,
     retry: RetryPolicy,
+    max_body_size: usize,
+    user_agent_extensions: Vec<String>,
+    log_param_values: bool,
 }
 
 enum Credentials {
@@ -326,6 +460,9 @@ impl ClientBuilder {
             timeout: DEFAULT_TIMEOUT,
             deadline: DEFAULT_DEADLINE,
             retry: RetryPolicy::default(),
+            max_body_size: DEFAULT_MAX_BODY_SIZE,
+            user_agent_extensions: Vec::new(),
+            log_param_values: false,
         }
     }
 
@@ -446,6 +583,29 @@ impl ClientBuilder {
         self
     }
 
+    /// The most bytes of a reply's body the client reads; a larger body ends the request with
+    /// [`Error::BodyTooLarge`]. 16 MiB unless set, room for a page of 1,000 items.
+    pub fn max_body_size(mut self, bytes: usize) -> Self {
+        self.max_body_size = bytes;
+        self
+    }
+
+    /// Adds a product to the `User-Agent` header, after this crate's own (e.g. `my-app/1.2`), as
+    /// Twilio's SDKs allow; may be called more than once. At most 100 visible ASCII characters and
+    /// spaces: a CR, LF or NUL could split the header, so [`build`](Self::build) refuses them.
+    pub fn user_agent_extension(mut self, extension: impl Into<String>) -> Self {
+        self.user_agent_extensions.push(extension.into());
+        self
+    }
+
+    /// Whether TRACE logs show the values of the parameters sent. Off unless set: they hold phone
+    /// numbers and message bodies, so only their keys are logged (`To=[redacted]&Body=[redacted]`).
+    /// Credentials are never logged either way.
+    pub fn log_param_values(mut self, log: bool) -> Self {
+        self.log_param_values = log;
+        self
+    }
+
     /// Checks the settings and builds the client.
     pub fn build(self) -> Result<Client, Error> {
         let account_sid = self.account_sid.ok_or_else(|| {
@@ -476,8 +636,17 @@ impl ClientBuilder {
                 return Err(ConfigError::new(format!("`{name}` is zero; give it a positive duration")).into());
             }
         }
+        if self.max_body_size == 0 {
+            return Err(ConfigError::new("`max_body_size` is zero; give it a positive size").into());
+        }
+        let mut user_agent = String::from(USER_AGENT);
+        for extension in &self.user_agent_extensions {
+            check_user_agent_extension(extension)?;
+            user_agent.push(' ');
+            user_agent.push_str(extension);
+        }
         let http = reqwest::Client::builder()
-            .user_agent(USER_AGENT)
+            .user_agent(user_agent)
             .connect_timeout(self.connect_timeout)
             // A redirect would carry the credentials to whatever host it names.
             .redirect(reqwest::redirect::Policy::none())
@@ -500,6 +669,8 @@ impl ClientBuilder {
                 deadline: self.deadline,
                 retry: self.retry,
                 budget,
+                max_body_size: self.max_body_size,
+                log_param_values: self.log_param_values,
             }),
         })
     }
@@ -521,6 +692,9 @@ impl fmt::Debug for ClientBuilder {
             .field("timeout", &self.timeout)
             .field("deadline", &self.deadline)
             .field("retry", &self.retry)
+            .field("max_body_size", &self.max_body_size)
+            .field("user_agent_extensions", &self.user_agent_extensions)
+            .field("log_param_values", &self.log_param_values)
             .finish()
     }
 }
@@ -573,6 +747,31 @@ fn twilio_base_url(region: Option<&str>, edge: Option<&str>) -> Result<String, C
         (Some(region), None) => format!("https://api.{region}.twilio.com"),
         (region, Some(edge)) => format!("https://api.{edge}.{}.twilio.com", region.unwrap_or(DEFAULT_REGION)),
     })
+}
+
+/// A user agent extension is one header value's worth of visible ASCII: nothing that could end the
+/// header (CR, LF), truncate it (NUL) or be mangled on the wire (non-ASCII). The value is not quoted
+/// in the error: it could hold anything, a secret pasted by mistake included.
+fn check_user_agent_extension(extension: &str) -> Result<(), ConfigError> {
+    let problem = if extension.trim().is_empty() {
+        Some("an empty value".to_owned())
+    } else if extension.chars().count() > MAX_USER_AGENT_EXTENSION {
+        Some(format!("{} characters", extension.chars().count()))
+    } else {
+        extension.chars().find(|&c| c != ' ' && !c.is_ascii_graphic()).map(|c| match c {
+            '\r' => "a CR".to_owned(),
+            '\n' => "a LF".to_owned(),
+            '\0' => "a NUL".to_owned(),
+            c => format!("the character {}", c.escape_unicode()),
+        })
+    };
+    match problem {
+        None => Ok(()),
+        Some(problem) => Err(ConfigError::new(format!(
+            "user_agent_extension: must be 1 to {MAX_USER_AGENT_EXTENSION} visible ASCII characters or spaces, \
+             got {problem}"
+        ))),
+    }
 }
 
 fn is_host_label(text: &str) -> bool {

@@ -10,12 +10,50 @@ use std::fmt;
 
 use crate::client::Reply;
 use crate::endpoint::Method;
+use crate::redact::redact;
 use crate::validate::ValidationErrors;
 
 /// How many characters of a body an error keeps when the body is not Twilio's error JSON.
 const BODY_EXCERPT_CHARS: usize = 200;
 /// A bound on texts Twilio's error JSON carries (`message`, `more_info`), which are normally one line.
-const FIELD_CHARS: usize = 1000;
+const FIELD_CHARS: usize = 300;
+
+/// The fields of Twilio's error JSON, whichever of its shapes the body has.
+struct TwilioErrorBody<'a> {
+    code: Option<u32>,
+    message: Option<&'a str>,
+    more_info: Option<&'a str>,
+    /// Errors of an `{"errors": [...]}` list beyond the first.
+    more_errors: usize,
+}
+
+impl<'a> TwilioErrorBody<'a> {
+    /// The error `json` describes, or `None` when it is not one of Twilio's error shapes.
+    fn read(json: &'a serde_json::Value) -> Option<Self> {
+        if let Some(errors) = json.get("errors").and_then(serde_json::Value::as_array) {
+            let mut first = Self::read_one(errors.first()?)?;
+            first.more_errors = errors.len() - 1;
+            return Some(first);
+        }
+        Self::read_one(json)
+    }
+
+    fn read_one(json: &'a serde_json::Value) -> Option<Self> {
+        let text =
+            |name: &str| json.get(name).and_then(serde_json::Value::as_str).filter(|text| !text.is_empty());
+        let code = json.get("code").and_then(|code| match code {
+            serde_json::Value::Number(number) => number.as_u64(),
+            serde_json::Value::String(text) => text.parse().ok(),
+            _ => None,
+        });
+        let code = code.and_then(|code| u32::try_from(code).ok());
+        let message = text("message").or_else(|| text("detail")).or_else(|| text("title"));
+        // `about:blank` is RFC 9457's "no further information".
+        let more_info = text("more_info").or_else(|| text("type").filter(|url| *url != "about:blank"));
+        // Twilio always sends a code or a message; JSON with neither is some other server's.
+        (code.is_some() || message.is_some()).then_some(Self { code, message, more_info, more_errors: 0 })
+    }
+}
 
 /// Why a request, or building a client, failed.
 ///
@@ -41,6 +79,9 @@ pub enum Error {
     /// A reply asked for a request this client will not make (a `next_page_uri` on another host); it
     /// was not sent.
     Refused(RefusedError),
+    /// The reply's body is larger than the client's limit
+    /// ([`ClientBuilder::max_body_size`](crate::ClientBuilder::max_body_size)); reading stopped there.
+    BodyTooLarge(BodyTooLargeError),
 }
 
 impl Error {
@@ -65,6 +106,7 @@ impl fmt::Display for Error {
             Error::Config(error) => error.fmt(f),
             Error::Refused(error) => error.fmt(f),
             Error::OutcomeUnknown(error) => error.fmt(f),
+            Error::BodyTooLarge(error) => error.fmt(f),
         }
     }
 }
@@ -79,12 +121,18 @@ impl StdError for Error {
             Error::Config(error) => error.source(),
             Error::Refused(error) => error.source(),
             Error::OutcomeUnknown(error) => error.source(),
+            Error::BodyTooLarge(error) => error.source(),
         }
     }
 }
 
-/// A non-2xx answer: the HTTP status, and Twilio's error details when the body is its error JSON
-/// (`{"code": 21205, "message": "...", "more_info": "https://...", "status": 400}`).
+/// A non-2xx answer: the HTTP status, and Twilio's error details when the body is its error JSON.
+///
+/// Twilio's APIs use three shapes, all read: the 2010 API's `{"code": 21205, "message": "...",
+/// "more_info": "https://...", "status": 400}`, RFC 9457 problem details `{"type": "https://...",
+/// "title": "...", "status": 400, "code": 20001, "detail": "..."}` (the message is `detail`, else
+/// `title`; the link is `type`), and a list `{"errors": [{...}, ...]}` (the first error, with the
+/// count of the others).
 ///
 /// When the body is something else (an HTML page from a proxy, an empty body, another JSON shape),
 /// [`code`](Self::code) is `None` and [`message`](Self::message) is a short excerpt of the body.
@@ -98,25 +146,28 @@ pub struct ApiError {
 }
 
 impl ApiError {
-    /// Reads Twilio's error JSON from a non-2xx reply, or keeps an excerpt of whatever body it has.
+    /// Reads Twilio's error JSON from a non-2xx reply, in any of the shapes its APIs use, or keeps an
+    /// excerpt of whatever body it has.
     pub(crate) fn from_reply(reply: &Reply) -> ApiError {
+        // A body nested deeper than serde_json's recursion limit, truncated or not UTF-8 is not JSON
+        // here: it is shown as an excerpt like any other body.
         let json = serde_json::from_slice::<serde_json::Value>(reply.body()).ok();
-        let field = |name: &str| json.as_ref().and_then(|json| json.get(name));
-        let code =
-            field("code").and_then(serde_json::Value::as_u64).and_then(|code| u32::try_from(code).ok());
-        let message = field("message").and_then(serde_json::Value::as_str);
-        let more_info = field("more_info").and_then(serde_json::Value::as_str);
-        let message = match message {
-            Some(message) => excerpt(message.as_bytes(), FIELD_CHARS),
-            // Twilio always sends a message with a code; anything else is not its error JSON.
-            None if code.is_none() => excerpt(reply.body(), BODY_EXCERPT_CHARS),
-            None => String::new(),
+        let (code, message, more_info) = match json.as_ref().and_then(TwilioErrorBody::read) {
+            Some(body) => {
+                let mut message =
+                    body.message.map_or_else(String::new, |text| excerpt(text.as_bytes(), FIELD_CHARS));
+                if body.more_errors > 0 {
+                    message.push_str(&format!(" (and {} more errors)", body.more_errors));
+                }
+                (body.code, message, body.more_info.map(|url| excerpt(url.as_bytes(), FIELD_CHARS)))
+            }
+            None => (None, excerpt(reply.body(), BODY_EXCERPT_CHARS), None),
         };
         ApiError {
             status: reply.status(),
             code,
             message,
-            more_info: more_info.map(|url| excerpt(url.as_bytes(), FIELD_CHARS)),
+            more_info,
             request_id: reply.request_id().map(str::to_owned),
         }
     }
@@ -177,6 +228,7 @@ pub struct TransportError {
     method: Method,
     path_template: &'static str,
     stage: Stage,
+    request_id: Option<String>,
     source: reqwest::Error,
 }
 
@@ -197,7 +249,7 @@ impl TransportError {
         // reqwest reports a failed connection (including its own connect timeout) as `is_connect`, and
         // a request it refused to send (bad URL, scheme) as `is_builder`: in both, nothing was written.
         let stage = if source.is_connect() || source.is_builder() { Stage::Connect } else { Stage::Exchange };
-        Self::new(method, path_template, stage, source)
+        Self::new(method, path_template, stage, None, source)
     }
 
     /// A failure while reading the body of an answer whose status was `status`.
@@ -205,15 +257,27 @@ impl TransportError {
         method: Method,
         path_template: &'static str,
         status: u16,
+        request_id: Option<String>,
         source: reqwest::Error,
     ) -> Self {
-        Self::new(method, path_template, Stage::Body { status }, source)
+        Self::new(method, path_template, Stage::Body { status }, request_id, source)
     }
 
-    fn new(method: Method, path_template: &'static str, stage: Stage, source: reqwest::Error) -> Self {
+    fn new(
+        method: Method,
+        path_template: &'static str,
+        stage: Stage,
+        request_id: Option<String>,
+        source: reqwest::Error,
+    ) -> Self {
         // The URL holds no credential, but it can hold a query string with phone numbers: errors get
         // logged, so the path template identifies the operation instead.
-        Self { method, path_template, stage, source: source.without_url() }
+        Self { method, path_template, stage, request_id, source: source.without_url() }
+    }
+
+    /// The `Twilio-Request-Id` of the answer whose body could not be read, when it had one.
+    pub fn request_id(&self) -> Option<&str> {
+        self.request_id.as_deref()
     }
 
     /// `true` when the connection to the server could not be made (DNS, TCP, TLS): the request was
@@ -266,10 +330,12 @@ impl fmt::Display for TransportError {
                 "the connection to Twilio failed during {operation}; Twilio may have received the request"
             ),
             (Stage::Body { status }, true) => {
-                write!(f, "timed out reading Twilio's {} answer to {operation}", StatusText(status))
+                write!(f, "timed out reading Twilio's {} answer to {operation}", StatusText(status))?;
+                write_request_id(f, self.request_id.as_deref())
             }
             (Stage::Body { status }, false) => {
-                write!(f, "could not read Twilio's {} answer to {operation}", StatusText(status))
+                write!(f, "could not read Twilio's {} answer to {operation}", StatusText(status))?;
+                write_request_id(f, self.request_id.as_deref())
             }
         }
     }
@@ -375,10 +441,13 @@ impl OutcomeUnknownError {
         self.path_template
     }
 
-    /// The `Twilio-Request-Id` of the answer, when one arrived (a 5xx), for Twilio's support.
+    /// The `Twilio-Request-Id` of the answer, when one arrived (a 5xx, or a reply whose body broke
+    /// off), for Twilio's support.
     pub fn request_id(&self) -> Option<&str> {
         match &*self.cause {
             Error::Api(error) => error.request_id(),
+            Error::Transport(error) => error.request_id(),
+            Error::BodyTooLarge(error) => error.request_id(),
             _ => None,
         }
     }
@@ -388,6 +457,7 @@ impl OutcomeUnknownError {
         match &*self.cause {
             Error::Api(error) => Some(error.status()),
             Error::Transport(error) => error.status(),
+            Error::BodyTooLarge(error) => Some(error.status()),
             _ => None,
         }
     }
@@ -436,6 +506,69 @@ impl fmt::Display for RefusedError {
 
 impl StdError for RefusedError {}
 
+/// A reply whose body is larger than the client accepts; it was read up to the limit, then dropped.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BodyTooLargeError {
+    method: Method,
+    path_template: &'static str,
+    status: u16,
+    request_id: Option<String>,
+    limit: usize,
+}
+
+impl BodyTooLargeError {
+    pub(crate) fn new(
+        method: Method,
+        path_template: &'static str,
+        status: u16,
+        request_id: Option<String>,
+        limit: usize,
+    ) -> Self {
+        Self { method, path_template, status, request_id, limit }
+    }
+
+    /// The HTTP status of the answer.
+    pub fn status(&self) -> u16 {
+        self.status
+    }
+
+    /// The `Twilio-Request-Id` header of the reply, when present.
+    pub fn request_id(&self) -> Option<&str> {
+        self.request_id.as_deref()
+    }
+
+    /// The limit the body went past, in bytes.
+    pub fn limit(&self) -> usize {
+        self.limit
+    }
+
+    /// The request's HTTP method.
+    pub fn method(&self) -> Method {
+        self.method
+    }
+
+    /// The operation's path template, e.g. `/2010-04-01/Accounts/{AccountSid}/Calls.json`.
+    pub fn path_template(&self) -> &'static str {
+        self.path_template
+    }
+}
+
+impl fmt::Display for BodyTooLargeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "Twilio's {} answer to `{} {}` is larger than the {} byte limit; it was not read",
+            StatusText(self.status),
+            self.method.as_str(),
+            self.path_template,
+            self.limit
+        )?;
+        write_request_id(f, self.request_id.as_deref())
+    }
+}
+
+impl StdError for BodyTooLargeError {}
+
 /// `400 Bad Request`, or the bare number for a status without a standard reason.
 struct StatusText(u16);
 
@@ -457,9 +590,15 @@ fn write_request_id(f: &mut fmt::Formatter<'_>, request_id: Option<&str>) -> fmt
 }
 
 /// At most `max_chars` characters of `bytes`, read as UTF-8 (invalid sequences and control
-/// characters become `�`), with every run of whitespace collapsed to one space and `…` appended when
-/// something was cut. Only the start of the input is read, however long it is.
+/// characters become `�`), with every run of whitespace collapsed to one space, `…` appended when
+/// something was cut, and phone numbers and `Basic` credentials redacted. Only the start of the
+/// input is read, however long it is.
 fn excerpt(bytes: &[u8], max_chars: usize) -> String {
+    // Redacting never lengthens the text: `[phone]` replaces at least 8 characters.
+    redact(&collapsed_prefix(bytes, max_chars))
+}
+
+fn collapsed_prefix(bytes: &[u8], max_chars: usize) -> String {
     let mut out = String::new();
     let mut count = 0;
     let mut space_pending = false;

@@ -5,8 +5,10 @@ mod client;
 mod encode;
 mod endpoint;
 mod error;
+mod idempotency;
 mod page;
 mod path;
+mod redact;
 mod retry;
 pub mod time;
 mod validate;
@@ -16,8 +18,10 @@ pub use client::{Client, ClientBuilder};
 pub use encode::{FormField, FormValue, FormWriter, ValueWriter, escape};
 pub use endpoint::{Endpoint, Method, Params};
 pub use error::{
-    ApiError, ConfigError, DecodeError, Error, OutcomeUnknownError, RefusedError, TransportError,
+    ApiError, BodyTooLargeError, ConfigError, DecodeError, Error, OutcomeUnknownError, RefusedError,
+    TransportError,
 };
+pub use idempotency::IdempotencyKey;
 pub use page::Page;
 pub use path::PathWriter;
 pub use retry::RetryPolicy;

@@ -103,6 +103,46 @@ mod tests {
         assert_eq!(path.finish(), "/Messages/..%2FCalls%2Fx%20y%3Fz%23%C3%A9.json");
     }
 
+    /// For any text, the rendered URL keeps the host and the number of segments: a parameter can never
+    /// leave its segment, whatever `check_path_param` would say of it. Random strings are drawn from
+    /// the characters that matter to URL parsers (separators, dots, escapes, controls, non-ASCII).
+    #[test]
+    fn any_parameter_keeps_the_host_and_the_segment_count() {
+        const ALPHABET: &[char] = &[
+            '/', '\\', '?', '#', '.', '%', '2', 'e', 'F', '@', ':', ';', '=', '&', '+', ' ', '\r', '\n',
+            '\0', '\t', 'a', 'é', '\u{FF0F}', '\u{2215}', '[', ']',
+        ];
+        let mut rng = fastrand::Rng::with_seed(6);
+        const EDGES: [&str; 6] = ["", ".", "..", "%2e%2e", "/", "../Messages"];
+        for round in 0..20_000 {
+            let value: String = match EDGES.get(round) {
+                Some(edge) => (*edge).to_owned(),
+                None => (0..rng.usize(0..12)).map(|_| ALPHABET[rng.usize(..ALPHABET.len())]).collect(),
+            };
+            let mut path = PathWriter::default();
+            path.literal("/2010-04-01/Calls/");
+            path.param(&value);
+            path.literal(".json");
+            let url = url::Url::parse(&format!("https://api.twilio.com{}", path.finish())).unwrap();
+            assert_eq!(url.host_str(), Some("api.twilio.com"), "{value:?}");
+            assert_eq!(url.query(), None, "{value:?}");
+            assert_eq!(url.fragment(), None, "{value:?}");
+            assert_eq!(url.path_segments().unwrap().count(), 3, "{value:?} gave {url}");
+
+            // As a whole segment, `.` and `..` would be resolved away by any URL parser: those are what
+            // `check_path_param` refuses, and every value it accepts stays one segment there too.
+            let mut errors = ValidationErrors::default();
+            check_path_param(&mut errors, "Sid", &value);
+            let mut path = PathWriter::default();
+            path.literal("/2010-04-01/Calls/");
+            path.param(&value);
+            path.literal("/Recordings.json");
+            let url = url::Url::parse(&format!("https://api.twilio.com{}", path.finish())).unwrap();
+            let kept = url.host_str() == Some("api.twilio.com") && url.path_segments().unwrap().count() == 4;
+            assert!(kept || !errors.is_empty(), "{value:?} was accepted and gave {url}");
+        }
+    }
+
     #[test]
     fn rejects_values_that_are_not_one_segment() {
         for bad in ["", ".", "..", "../Messages", "a?b", "a#b", "a\r\nb"] {

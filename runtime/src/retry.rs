@@ -163,6 +163,8 @@ pub(crate) enum Outcome {
     NotSent,
     /// The connection failed or timed out after the request may have been written.
     MaybeSent,
+    /// An answer with this status arrived, then its body broke off or timed out.
+    BodyBroken { status: u16 },
 }
 
 pub(crate) fn verdict(method: Method, outcome: Outcome) -> Verdict {
@@ -178,6 +180,10 @@ pub(crate) fn verdict(method: Method, outcome: Outcome) -> Verdict {
         Outcome::NotSent => Verdict::Retry,
         Outcome::MaybeSent if idempotent => Verdict::Retry,
         Outcome::MaybeSent => Verdict::OutcomeUnknown,
+        Outcome::BodyBroken { .. } if idempotent => Verdict::Retry,
+        // The status says what became of a `POST` (a 201 was carried out, a 4xx was not) even when
+        // its body is lost.
+        Outcome::BodyBroken { status } => verdict(method, Outcome::Answer { status, code: None }),
     }
 }
 
@@ -223,6 +229,15 @@ mod tests {
         assert_eq!(verdict(POST, answer(500, None)), Verdict::OutcomeUnknown);
         assert_eq!(verdict(POST, answer(502, None)), Verdict::OutcomeUnknown);
         assert_eq!(verdict(POST, Outcome::MaybeSent), Verdict::OutcomeUnknown);
+    }
+
+    #[test]
+    fn a_broken_body_is_retried_when_idempotent_and_judged_by_its_status_for_a_post() {
+        assert_eq!(verdict(GET, Outcome::BodyBroken { status: 200 }), Verdict::Retry);
+        assert_eq!(verdict(DELETE, Outcome::BodyBroken { status: 503 }), Verdict::Retry);
+        assert_eq!(verdict(POST, Outcome::BodyBroken { status: 201 }), Verdict::Success);
+        assert_eq!(verdict(POST, Outcome::BodyBroken { status: 400 }), Verdict::Final);
+        assert_eq!(verdict(POST, Outcome::BodyBroken { status: 502 }), Verdict::OutcomeUnknown);
     }
 
     #[test]

@@ -1,0 +1,95 @@
+//! Header values a user supplies (user agent extensions, idempotency keys) are checked before
+//! anything is sent: a CR, LF or NUL could add a header or end the request early.
+
+use serde_json::Value;
+use twilio_endpoint_runtime::__private::decode_json;
+use twilio_endpoint_runtime::values::AccountSid;
+use twilio_endpoint_runtime::{
+    Client, ClientBuilder, Endpoint, Error, FormWriter, IdempotencyKey, Method, Params, PathWriter,
+    ValidationErrors,
+};
+use wiremock::matchers::any;
+use wiremock::{Mock, MockServer, ResponseTemplate};
+
+struct FetchCall;
+
+impl Params for FetchCall {
+    fn check(&self, _: &mut ValidationErrors) {}
+
+    fn write_params(&self, _: &mut FormWriter) {}
+}
+
+impl Endpoint for FetchCall {
+    const METHOD: Method = Method::Get;
+    const PATH: &'static str = "/fetch";
+    type Response = Value;
+
+    fn write_path(&self, _: &AccountSid, out: &mut PathWriter) {
+        out.literal("/fetch");
+    }
+
+    fn decode_response(body: &[u8]) -> Result<Value, serde_json::Error> {
+        decode_json(body)
+    }
+}
+
+fn builder(base_url: &str) -> ClientBuilder {
+    Client::builder()
+        .account_sid("AC0123456789abcdef0123456789abcdef".parse().unwrap())
+        .auth_token("token")
+        .base_url(base_url)
+}
+
+#[tokio::test]
+async fn user_agent_extensions_and_the_idempotency_key_are_sent() {
+    let server = MockServer::start().await;
+    Mock::given(any()).respond_with(ResponseTemplate::new(200).set_body_string("{}")).mount(&server).await;
+    let client = builder(&server.uri())
+        .user_agent_extension("my-app/1.2")
+        .user_agent_extension("ops (x)")
+        .build()
+        .unwrap();
+    let key = IdempotencyKey::new("order-42").unwrap();
+    client.send_with_idempotency_key(&FetchCall, &key).await.unwrap();
+    let requests = server.received_requests().await.unwrap();
+    let header = |name: &str| requests[0].headers.get(name).unwrap().to_str().unwrap().to_owned();
+    assert_eq!(
+        header("user-agent"),
+        format!("twilio-endpoint/{} (Rust) my-app/1.2 ops (x)", env!("CARGO_PKG_VERSION"))
+    );
+    assert_eq!(header("i-twilio-idempotency-token"), "order-42");
+}
+
+#[test]
+fn user_agent_extensions_that_could_split_the_header_are_refused() {
+    for (extension, problem) in [
+        ("app\r\nX-Injected: 1", "a CR"),
+        ("app\nX", "a LF"),
+        ("app\0", "a NUL"),
+        ("app\tx", "the character \\u{9}"),
+        ("appé", "the character \\u{e9}"),
+        ("   ", "an empty value"),
+    ] {
+        let error = builder("https://api.twilio.com").user_agent_extension(extension).build().unwrap_err();
+        assert!(matches!(error, Error::Config(_)));
+        assert_eq!(
+            error.to_string(),
+            format!(
+                "user_agent_extension: must be 1 to 100 visible ASCII characters or spaces, got {problem}"
+            ),
+            "{extension:?}"
+        );
+    }
+    let long = builder("https://api.twilio.com").user_agent_extension("a".repeat(101)).build().unwrap_err();
+    assert!(long.to_string().ends_with("got 101 characters"), "{long}");
+}
+
+#[test]
+fn idempotency_keys_that_could_split_the_header_are_refused_naming_the_header() {
+    for bad in ["", "key\r\nX-Injected: 1", "key\n", "key\0", "two words", "clé"] {
+        let Err(Error::Validation(errors)) = bad.parse::<IdempotencyKey>() else {
+            panic!("{bad:?} was accepted")
+        };
+        assert_eq!(errors.violations()[0].key(), "I-Twilio-Idempotency-Token", "{bad:?}");
+    }
+}
