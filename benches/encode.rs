@@ -116,7 +116,6 @@ fn main() {
     let mut c = support::criterion();
 
     let mut group = c.benchmark_group("encode");
-    group.throughput(Throughput::Bytes(body.len() as u64));
     group.bench_function("crate/every_parameter", |b| b.iter(|| validate_and_encode(black_box(&full))));
     group.bench_function("floor/every_parameter", |b| b.iter(|| floor::encode(black_box(&full_pairs))));
     group.bench_function("serde_urlencoded/every_parameter", |b| {
