@@ -6,19 +6,63 @@
 
 use std::fmt;
 
-use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
-
-/// What `quote_plus` escapes. A space is in the set, but never reaches it: it is written as `+` first.
-const QUOTE_PLUS: &AsciiSet = &NON_ALPHANUMERIC.remove(b'_').remove(b'.').remove(b'-').remove(b'~');
-
-fn push_escaped(out: &mut String, text: &str) {
-    let mut pieces = text.split(' ');
-    if let Some(first) = pieces.next() {
-        out.extend(utf8_percent_encode(first, QUOTE_PLUS));
+/// Whether `quote_plus` leaves a byte as it is; a space is not literal but written `+`.
+const LITERAL: [bool; 256] = {
+    let mut literal = [false; 256];
+    let mut byte = 0;
+    while byte < 256 {
+        let b = byte as u8;
+        literal[byte] = b.is_ascii_alphanumeric() || matches!(b, b'_' | b'.' | b'-' | b'~');
+        byte += 1;
     }
-    for piece in pieces {
-        out.push('+');
-        out.extend(utf8_percent_encode(piece, QUOTE_PLUS));
+    literal
+};
+
+/// `%00%01...%FF`: byte `b` is escaped as `PERCENT[3 * b..3 * b + 3]`.
+const PERCENT: &str = {
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
+    const BYTES: [u8; 768] = {
+        let mut bytes = [0; 768];
+        let mut byte = 0;
+        while byte < 256 {
+            bytes[3 * byte] = b'%';
+            bytes[3 * byte + 1] = HEX[byte >> 4];
+            bytes[3 * byte + 2] = HEX[byte & 15];
+            byte += 1;
+        }
+        bytes
+    };
+    match std::str::from_utf8(&BYTES) {
+        Ok(text) => text,
+        Err(_) => panic!("the table is ASCII"),
+    }
+};
+
+/// The most bytes one byte of text becomes once escaped (`%XX`).
+const MAX_ESCAPED_LEN: usize = 3;
+
+/// Appends `text` escaped: by table, a run of literal bytes copied at once.
+fn push_escaped(out: &mut String, text: &str) {
+    let bytes = text.as_bytes();
+    let mut run = 0;
+    for (index, &byte) in bytes.iter().enumerate() {
+        if LITERAL[usize::from(byte)] {
+            continue;
+        }
+        // `run..index` holds only ASCII bytes, so both ends are character boundaries.
+        if run < index {
+            out.push_str(&text[run..index]);
+        }
+        run = index + 1;
+        if byte == b' ' {
+            out.push('+');
+        } else {
+            let at = MAX_ESCAPED_LEN * usize::from(byte);
+            out.push_str(&PERCENT[at..at + MAX_ESCAPED_LEN]);
+        }
+    }
+    if run < bytes.len() {
+        out.push_str(&text[run..]);
     }
 }
 
@@ -30,19 +74,41 @@ pub fn escape(text: &str) -> String {
 }
 
 /// Accumulates `Key=value` pairs, in the order they are written, into one body or query string.
+///
+/// [`encode`](crate::endpoint::encode) runs the parameters through a writer twice: once measuring, to
+/// size the buffer, and once writing into it, so that a body takes one allocation however many
+/// parameters it has.
 #[derive(Debug, Default)]
 pub struct FormWriter {
     buf: String,
+    /// `Some(bytes)` while measuring: nothing is written, and `bytes` adds up the most the pairs take.
+    measured: Option<usize>,
 }
 
 impl FormWriter {
-    /// A writer whose buffer already holds `capacity` bytes, so that a typical body needs no reallocation.
+    /// A writer whose buffer already holds `capacity` bytes.
     pub fn with_capacity(capacity: usize) -> Self {
-        Self { buf: String::with_capacity(capacity) }
+        Self { buf: String::with_capacity(capacity), measured: None }
+    }
+
+    /// A writer that writes nothing and measures the most the pairs can take once escaped, from each
+    /// value's [`FormValue::size_hint`].
+    pub(crate) fn measuring() -> Self {
+        Self { buf: String::new(), measured: Some(0) }
+    }
+
+    /// What a measuring writer measured.
+    pub(crate) fn measured(&self) -> usize {
+        self.measured.unwrap_or(0)
     }
 
     /// Appends `key=value`, both escaped.
     pub fn pair<V: FormValue + ?Sized>(&mut self, key: &str, value: &V) {
+        if let Some(measured) = &mut self.measured {
+            // `&`, `=` and every byte escaped: a bound, not a guess, where the hint is exact.
+            *measured += 2 + MAX_ESCAPED_LEN * (key.len() + value.size_hint());
+            return;
+        }
         if !self.buf.is_empty() {
             self.buf.push('&');
         }
@@ -91,11 +157,22 @@ impl fmt::Write for ValueWriter<'_> {
 pub trait FormValue {
     /// Writes the value's text; the writer escapes it.
     fn write_value(&self, out: &mut ValueWriter<'_>);
+
+    /// How many bytes of text `write_value` writes, before escaping, so that the body's buffer can be
+    /// sized once. Only a hint: a value that writes more makes the buffer grow, nothing else. The
+    /// default, 0, suits values that write little; the crate's own values say exactly.
+    fn size_hint(&self) -> usize {
+        0
+    }
 }
 
 impl<T: FormValue + ?Sized> FormValue for &T {
     fn write_value(&self, out: &mut ValueWriter<'_>) {
         (**self).write_value(out);
+    }
+
+    fn size_hint(&self) -> usize {
+        (**self).size_hint()
     }
 }
 
@@ -103,17 +180,29 @@ impl FormValue for str {
     fn write_value(&self, out: &mut ValueWriter<'_>) {
         out.text(self);
     }
+
+    fn size_hint(&self) -> usize {
+        self.len()
+    }
 }
 
 impl FormValue for String {
     fn write_value(&self, out: &mut ValueWriter<'_>) {
         out.text(self);
     }
+
+    fn size_hint(&self) -> usize {
+        self.len()
+    }
 }
 
 impl FormValue for bool {
     fn write_value(&self, out: &mut ValueWriter<'_>) {
         out.text(if *self { "true" } else { "false" });
+    }
+
+    fn size_hint(&self) -> usize {
+        "false".len()
     }
 }
 
@@ -123,6 +212,11 @@ macro_rules! integer_form_values {
             fn write_value(&self, out: &mut ValueWriter<'_>) {
                 // Digits and `-` need no escaping, but going through the writer keeps one code path.
                 out.text(itoa::Buffer::new().format(*self));
+            }
+
+            fn size_hint(&self) -> usize {
+                // The longest integer of these types: `-9223372036854775808`, `18446744073709551615`.
+                20
             }
         }
     )*};
@@ -175,6 +269,37 @@ mod tests {
         assert_eq!(escape("é漢"), "%C3%A9%E6%BC%A2");
         assert_eq!(escape("  "), "++");
         assert_eq!(escape(""), "");
+    }
+
+    #[test]
+    fn escapes_every_byte_by_the_quote_plus_rule() {
+        for byte in 0..=127u8 {
+            let text = char::from(byte).to_string();
+            let expected = match byte {
+                b' ' => "+".to_owned(),
+                b if b.is_ascii_alphanumeric() || b"_.-~".contains(&b) => text.clone(),
+                b => format!("%{b:02X}"),
+            };
+            assert_eq!(escape(&text), expected, "byte {byte:#04x}");
+            // Between literal runs, and next to a multi-byte character.
+            assert_eq!(escape(&format!("a{text}é{text}z")), format!("a{expected}%C3%A9{expected}z"));
+        }
+    }
+
+    #[test]
+    fn a_measuring_writer_bounds_what_is_written() {
+        let write = |out: &mut FormWriter| {
+            "a b/é".write_field("Key>=", out);
+            Some(u64::MAX).write_field("N", out);
+            vec![true, false].write_field("Flag", out);
+        };
+        let mut size = FormWriter::measuring();
+        write(&mut size);
+        let mut out = FormWriter::with_capacity(size.measured());
+        write(&mut out);
+        let body = out.finish();
+        assert_eq!(body, "Key%3E%3D=a+b%2F%C3%A9&N=18446744073709551615&Flag=true&Flag=false");
+        assert!(body.len() <= size.measured() && size.measured() <= 3 * body.len(), "{}", size.measured());
     }
 
     #[test]

@@ -75,8 +75,14 @@ pub fn validate<P: Params + ?Sized>(params: &P) -> Result<(), ValidationErrors> 
 }
 
 /// The encoded parameters: the form body of a `POST`, the query string of a `GET` or `DELETE`.
+///
+/// The parameters are walked twice: first to add up the most their pairs can take, then to write them
+/// into a buffer of that size, so that the body is one allocation (a walk that only adds lengths costs
+/// far less than the growth of a buffer from a guessed size).
 pub fn encode<P: Params + ?Sized>(params: &P) -> String {
-    let mut out = FormWriter::with_capacity(256);
+    let mut size = FormWriter::measuring();
+    params.write_params(&mut size);
+    let mut out = FormWriter::with_capacity(size.measured());
     params.write_params(&mut out);
     out.finish()
 }

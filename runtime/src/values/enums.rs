@@ -139,6 +139,10 @@ macro_rules! wire_enum {
             fn write_value(&self, out: &mut $crate::ValueWriter<'_>) {
                 out.text(self.as_str());
             }
+
+            fn size_hint(&self) -> usize {
+                self.as_str().len()
+            }
         }
 
         impl $crate::values::__wire_enum::serde::Serialize for $name {

@@ -23,6 +23,10 @@ macro_rules! text_value {
             fn write_value(&self, out: &mut $crate::encode::ValueWriter<'_>) {
                 out.text(self.as_str());
             }
+
+            fn size_hint(&self) -> usize {
+                self.as_str().len()
+            }
         }
 
         impl ::serde::Serialize for $name {
