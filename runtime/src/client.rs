@@ -141,18 +141,8 @@ impl Client {
     ///
     /// `path` is already escaped and `params` already encoded (the form body of a `POST`, the query of
     /// a `GET` or `DELETE`); both are sent as they are. Not generic, so it is compiled once.
+    /// `key`, when given, is the idempotency key of every attempt.
     pub(crate) async fn execute(
-        &self,
-        method: Method,
-        path_template: &'static str,
-        path: &str,
-        params: String,
-    ) -> Result<Reply, Error> {
-        self.execute_with_key(method, path_template, path, params, None).await
-    }
-
-    /// [`execute`](Self::execute), sending `key` as the idempotency key of every attempt.
-    pub(crate) async fn execute_with_key(
         &self,
         method: Method,
         path_template: &'static str,

@@ -6,6 +6,7 @@ use serde::de::DeserializeOwned;
 use crate::client::Client;
 use crate::encode::FormWriter;
 use crate::error::Error;
+use crate::idempotency::IdempotencyKey;
 use crate::path::PathWriter;
 use crate::validate::ValidationErrors;
 use crate::values::AccountSid;
@@ -110,10 +111,19 @@ impl Client {
 
 /// Validates `request`, then sends it and decodes the reply; nothing is sent when validation fails.
 pub async fn send<E: Endpoint>(client: &Client, request: &E) -> Result<E::Response, Error> {
+    send_with(client, request, None).await
+}
+
+/// [`send`], with `key` as the idempotency key of every attempt.
+pub(crate) async fn send_with<E: Endpoint>(
+    client: &Client,
+    request: &E,
+    key: Option<&IdempotencyKey>,
+) -> Result<E::Response, Error> {
     validate(request).map_err(Error::Validation)?;
     let mut path = PathWriter::default();
     request.write_path(client.account_sid(), &mut path);
-    let reply = client.execute(E::METHOD, E::PATH, &path.finish(), encode(request)).await?;
+    let reply = client.execute(E::METHOD, E::PATH, &path.finish(), encode(request), key).await?;
     E::decode_response(reply.body()).map_err(|source| Error::decode(&reply, source))
 }
 

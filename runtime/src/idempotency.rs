@@ -7,9 +7,8 @@ use std::str::FromStr;
 use reqwest::header::{HeaderName, HeaderValue};
 
 use crate::client::Client;
-use crate::endpoint::{Endpoint, encode, validate};
+use crate::endpoint::{Endpoint, send_with};
 use crate::error::Error;
-use crate::path::PathWriter;
 use crate::validate::{Rule, ValidationErrors, Violation};
 
 /// The header Twilio uses for idempotency tokens.
@@ -98,12 +97,7 @@ impl Client {
         request: &E,
         key: &IdempotencyKey,
     ) -> Result<E::Response, Error> {
-        validate(request).map_err(Error::Validation)?;
-        let mut path = PathWriter::default();
-        request.write_path(self.account_sid(), &mut path);
-        let reply =
-            self.execute_with_key(E::METHOD, E::PATH, &path.finish(), encode(request), Some(key)).await?;
-        E::decode_response(reply.body()).map_err(|source| Error::decode(&reply, source))
+        send_with(self, request, Some(key)).await
     }
 }
 
