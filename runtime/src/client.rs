@@ -12,7 +12,7 @@ use std::time::{Duration, Instant};
 use base64::Engine as _;
 use base64::engine::general_purpose::STANDARD as BASE64;
 use bytes::Bytes;
-use reqwest::header::{ACCEPT, AUTHORIZATION, CONTENT_TYPE, HeaderName, HeaderValue, RETRY_AFTER};
+use reqwest::header::{ACCEPT, AUTHORIZATION, CONTENT_TYPE, HeaderMap, HeaderName, HeaderValue, RETRY_AFTER};
 use url::{Host, Url};
 
 use crate::endpoint::Method;
@@ -320,10 +320,7 @@ impl Client {
             }
         };
         let status = response.status().as_u16();
-        let header = |name| response.headers().get(name).and_then(|value: &HeaderValue| value.to_str().ok());
-        let request_id = header(REQUEST_ID).map(str::to_owned);
-        let retry_after =
-            header(RETRY_AFTER).and_then(|value| retry::parse_retry_after(value, chrono::Utc::now()));
+        let (request_id, retry_after) = read_headers(response.headers(), chrono::Utc::now());
         // The body is read chunk by chunk and dropped once past the limit, so that a huge or endless
         // reply cannot fill the memory; a declared length past it is refused before reading.
         let too_large = |request_id| {
@@ -349,14 +346,36 @@ impl Client {
                 }
             }
         }
-        let reply = Reply { status, request_id, body };
-        if (200..300).contains(&status) {
-            (Ok(reply), Outcome::Answer { status, code: None }, retry_after)
-        } else {
-            let error = ApiError::from_reply(&reply);
-            let outcome = Outcome::Answer { status, code: error.code() };
-            (Err(Error::Api(error)), outcome, retry_after)
-        }
+        let (result, outcome) = judge(status, request_id, body);
+        (result, outcome, retry_after)
+    }
+}
+
+/// The `Twilio-Request-Id` of a reply, and the wait its `Retry-After` asks for.
+pub(crate) fn read_headers(
+    headers: &HeaderMap,
+    now: chrono::DateTime<chrono::Utc>,
+) -> (Option<String>, Option<Duration>) {
+    let header = |name| headers.get(name).and_then(|value: &HeaderValue| value.to_str().ok());
+    let request_id = header(REQUEST_ID).map(str::to_owned);
+    let retry_after = header(RETRY_AFTER).and_then(|value| retry::parse_retry_after(value, now));
+    (request_id, retry_after)
+}
+
+/// A complete reply as an attempt's result: the reply itself for a 2xx status, else the API error its
+/// body describes; and the outcome the retry decision needs.
+pub(crate) fn judge(
+    status: u16,
+    request_id: Option<String>,
+    body: Vec<u8>,
+) -> (Result<Reply, Error>, Outcome) {
+    let reply = Reply { status, request_id, body };
+    if (200..300).contains(&status) {
+        (Ok(reply), Outcome::Answer { status, code: None })
+    } else {
+        let error = ApiError::from_reply(&reply);
+        let outcome = Outcome::Answer { status, code: error.code() };
+        (Err(Error::Api(error)), outcome)
     }
 }
 
