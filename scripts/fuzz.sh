@@ -40,11 +40,21 @@ echo "== building the fuzz targets ($(rustc --version))"
 RUSTFLAGS="$flags" cargo build --manifest-path fuzz/Cargo.toml --release --target "$host" \
     --target-dir "$target_dir" --bins
 
-# The embedded mock's replies (the description's examples) as 2xx answers to start the reply target from.
+# The embedded mock's replies (the description's examples) to start the reply target from, each under
+# the 2xx status that makes the target decode it as its operation's response (see its doc comment).
 mkdir -p fuzz/corpus/reply
 for example in src/mock/examples/*.json; do
-    seed=fuzz/corpus/reply/example-$(basename "$example" .json)
-    [ -f "$seed" ] || { printf '200\r\nTwilio-Request-Id: RQ0123456789abcdef0123456789abcdef\r\n\r\n'; cat "$example"; } >"$seed"
+    operation=$(basename "$example" .json)
+    case $operation in
+        List*Recording) status=210 ;; *Recording) status=209 ;;
+        ListConference) status=208 ;; *Conference) status=207 ;;
+        ListParticipant) status=206 ;; *Participant) status=205 ;;
+        ListMessage) status=203 ;; *Message) status=202 ;;
+        ListCall) status=201 ;; *) status=200 ;;
+    esac
+    seed=fuzz/corpus/reply/example-$operation
+    [ -f "$seed" ] || { printf '%s\r\nTwilio-Request-Id: RQ0123456789abcdef0123456789abcdef\r\n\r\n' "$status"
+        cat "$example"; } >"$seed"
 done
 
 results=()

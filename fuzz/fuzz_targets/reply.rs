@@ -1,8 +1,12 @@
 //! The reply decoder: an answer's status, headers and body read as an attempt reads them, a 2xx body
-//! decoded into every response type of the catalog as `send` decodes it, and the retry decision.
+//! decoded as `send` decodes it, and the retry decision.
 //!
 //! The input is an answer written as in HTTP: the status on the first line, `Name: value` header
-//! lines, an empty line, then the body (lines end with `\n` or `\r\n`).
+//! lines, an empty line, then the body (lines end with `\n` or `\r\n`). The last two digits of a 2xx
+//! status choose the response type, so that each input costs one decoding: 200 a call, 201 a page
+//! of calls, 202 a message, 203 a page of messages, 204 no content, then a participant, a
+//! conference and a conference recording, each followed by its page (`scripts/fuzz.sh` seeds the
+//! corpus with the embedded mock's replies under the status of their type).
 //!
 //! Beyond "no panic", it checks that every error keeps the status and the `Twilio-Request-Id`, that
 //! its message is one bounded line, and that no answer makes a `POST` be resent except a 429 with
@@ -25,21 +29,19 @@ const MAX_MESSAGE_CHARS: usize = 1_000;
 
 fuzz_target!(|data: &[u8]| {
     let Some((status, headers, body)) = parse(data) else { return };
-    check::<FetchCall>(status, &headers, body);
-    if !(200..300).contains(&status) {
-        // The response type only matters to a 2xx answer.
-        return;
+    match status % 100 % 11 {
+        0 => check::<FetchCall>(status, &headers, body),
+        1 => check::<ListCalls>(status, &headers, body),
+        2 => check::<FetchMessage>(status, &headers, body),
+        3 => check::<ListMessages>(status, &headers, body),
+        4 => check::<DeleteCall>(status, &headers, body),
+        5 => check::<FetchParticipant>(status, &headers, body),
+        6 => check::<ListParticipants>(status, &headers, body),
+        7 => check::<FetchConference>(status, &headers, body),
+        8 => check::<ListConferences>(status, &headers, body),
+        9 => check::<FetchConferenceRecording>(status, &headers, body),
+        _ => check::<ListConferenceRecordings>(status, &headers, body),
     }
-    check::<ListCalls>(status, &headers, body);
-    check::<FetchMessage>(status, &headers, body);
-    check::<ListMessages>(status, &headers, body);
-    check::<FetchParticipant>(status, &headers, body);
-    check::<ListParticipants>(status, &headers, body);
-    check::<FetchConference>(status, &headers, body);
-    check::<ListConferences>(status, &headers, body);
-    check::<FetchConferenceRecording>(status, &headers, body);
-    check::<ListConferenceRecordings>(status, &headers, body);
-    check::<DeleteCall>(status, &headers, body);
 });
 
 /// The status (100 to 999, as an HTTP client delivers it), the headers an HTTP client would accept,
@@ -120,7 +122,12 @@ fn check<E: Endpoint>(status: u16, headers: &HeaderMap, body: &[u8]) {
         }
     }
     if let Some(asked) = answer.retry_after() {
+        // At least what the server asked for, clamped to 30 s, or the jittered backoff if longer.
         let delay = retry_delay(&RetryPolicy::default(), 1, Some(asked));
-        assert_eq!(delay, asked.min(Duration::from_secs(30)), "Retry-After {asked:?} gave {delay:?}");
+        let clamped = asked.min(Duration::from_secs(30));
+        assert!(
+            clamped <= delay && delay <= clamped.max(Duration::from_millis(100)),
+            "{asked:?} gave {delay:?}"
+        );
     }
 }
