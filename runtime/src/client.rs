@@ -12,7 +12,7 @@ use std::time::{Duration, Instant};
 use base64::Engine as _;
 use base64::engine::general_purpose::STANDARD as BASE64;
 use bytes::Bytes;
-use reqwest::header::{ACCEPT, AUTHORIZATION, CONTENT_TYPE, HeaderName, HeaderValue, RETRY_AFTER};
+use reqwest::header::{ACCEPT, AUTHORIZATION, CONTENT_TYPE, HeaderMap, HeaderName, HeaderValue, RETRY_AFTER};
 use url::{Host, Url};
 
 use crate::endpoint::Method;
@@ -41,6 +41,9 @@ const MAX_USER_AGENT_EXTENSION: usize = 100;
 const USER_AGENT: &str = concat!("twilio-endpoint/", env!("CARGO_PKG_VERSION"), " (Rust)");
 const FORM: &str = "application/x-www-form-urlencoded";
 const REQUEST_ID: HeaderName = HeaderName::from_static("twilio-request-id");
+/// The longest `Twilio-Request-Id` kept whole. Twilio's have 34 characters (`RQ` and 32 hex digits);
+/// a longer value, from a proxy or a misbehaving server, is cut so that errors and logs stay short.
+const MAX_REQUEST_ID: usize = 64;
 const REDACTED: &str = "<redacted>";
 
 /// The environment variables [`Client::from_env`] reads.
@@ -310,10 +313,7 @@ impl Client {
             }
         };
         let status = response.status().as_u16();
-        let header = |name| response.headers().get(name).and_then(|value: &HeaderValue| value.to_str().ok());
-        let request_id = header(REQUEST_ID).map(str::to_owned);
-        let retry_after =
-            header(RETRY_AFTER).and_then(|value| retry::parse_retry_after(value, chrono::Utc::now()));
+        let (request_id, retry_after) = read_headers(response.headers(), chrono::Utc::now());
         // The body is read chunk by chunk and dropped once past the limit, so that a huge or endless
         // reply cannot fill the memory; a declared length past it is refused before reading.
         let too_large = |request_id| {
@@ -339,14 +339,39 @@ impl Client {
                 }
             }
         }
-        let reply = Reply { status, request_id, body };
-        if (200..300).contains(&status) {
-            (Ok(reply), Outcome::Answer { status, code: None }, retry_after)
-        } else {
-            let error = ApiError::from_reply(&reply);
-            let outcome = Outcome::Answer { status, code: error.code() };
-            (Err(Error::Api(error)), outcome, retry_after)
-        }
+        let (result, outcome) = judge(status, request_id, body);
+        (result, outcome, retry_after)
+    }
+}
+
+/// The `Twilio-Request-Id` of a reply, and the wait its `Retry-After` asks for.
+pub(crate) fn read_headers(
+    headers: &HeaderMap,
+    now: chrono::DateTime<chrono::Utc>,
+) -> (Option<String>, Option<Duration>) {
+    let header = |name| headers.get(name).and_then(|value: &HeaderValue| value.to_str().ok());
+    // `to_str` only accepts visible ASCII (and tabs), so cutting at a byte index is cutting at a character.
+    let request_id = header(REQUEST_ID).map(|id| {
+        if id.len() > MAX_REQUEST_ID { format!("{}…", &id[..MAX_REQUEST_ID]) } else { id.to_owned() }
+    });
+    let retry_after = header(RETRY_AFTER).and_then(|value| retry::parse_retry_after(value, now));
+    (request_id, retry_after)
+}
+
+/// A complete reply as an attempt's result: the reply itself for a 2xx status, else the API error its
+/// body describes; and the outcome the retry decision needs.
+pub(crate) fn judge(
+    status: u16,
+    request_id: Option<String>,
+    body: Vec<u8>,
+) -> (Result<Reply, Error>, Outcome) {
+    let reply = Reply { status, request_id, body };
+    if (200..300).contains(&status) {
+        (Ok(reply), Outcome::Answer { status, code: None })
+    } else {
+        let error = ApiError::from_reply(&reply);
+        let outcome = Outcome::Answer { status, code: error.code() };
+        (Err(Error::Api(error)), outcome)
     }
 }
 
@@ -826,6 +851,23 @@ mod tests {
         assert_eq!(check_base_url("http://127.0.0.1:8080").unwrap(), "http://127.0.0.1:8080");
         assert_eq!(check_base_url("http://[::1]:9/").unwrap(), "http://[::1]:9");
         assert_eq!(check_base_url("http://LOCALHOST:9/").unwrap(), "http://localhost:9");
+    }
+
+    #[test]
+    fn a_request_id_longer_than_twilio_s_is_cut() {
+        let now = chrono::Utc::now();
+        let mut headers = HeaderMap::new();
+        headers.insert(REQUEST_ID, HeaderValue::from_static("RQ0123456789abcdef0123456789abcdef"));
+        let (request_id, _) = read_headers(&headers, now);
+        assert_eq!(request_id.as_deref(), Some("RQ0123456789abcdef0123456789abcdef"));
+
+        // Found by the `reply` fuzz target: a 1,500-character id made every error message as long.
+        let long = format!("RQ{}", "a".repeat(1_500));
+        headers.insert(REQUEST_ID, HeaderValue::try_from(long.as_str()).unwrap());
+        let (request_id, _) = read_headers(&headers, now);
+        assert_eq!(request_id, Some(format!("{}…", &long[..MAX_REQUEST_ID])));
+        let (result, _) = judge(400, request_id, b"{\"code\": 21205}".to_vec());
+        assert!(result.err().unwrap().to_string().len() < 200);
     }
 
     #[test]

@@ -41,3 +41,10 @@ pub mod __private {
     pub use crate::{Client, Error};
     pub use serde_json;
 }
+
+/// The internal steps the fuzz targets in `fuzz/` drive; only with the `fuzzing` feature, not a
+/// public API.
+#[cfg(feature = "fuzzing")]
+#[doc(hidden)]
+#[path = "fuzz.rs"]
+pub mod __fuzz;

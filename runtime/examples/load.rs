@@ -1,0 +1,235 @@
+//! Load test: many concurrent `POST`s (Create Message) through one real `Client`, against a local
+//! server that enforces a concurrency limit as Twilio does, answering 429 with code 20429 ("too many
+//! concurrent requests", never processed) to whatever arrives above it.
+//!
+//! Each scenario starts a fresh server and client, sends every request at once, and prints how many
+//! completed and failed, the attempts per request (counted by the server, from a tag each request
+//! carries), the server's peak of requests in flight and the time taken. The scenarios differ by
+//! retry policy: the default one, then the default with a budget large enough for every retry, then a
+//! more patient one.
+//!
+//! ```text
+//! cargo run --release -p twilio-endpoint-runtime --example load -- [REQUESTS] [LIMIT] [WORK_MS]
+//! ```
+//! (defaults: 1,000 requests, a limit of 100 in flight, 50 ms of work per admitted request). Each
+//! request holds a connection: the open file limit (`ulimit -n`) must exceed twice REQUESTS.
+
+use std::collections::BTreeMap;
+use std::convert::Infallible;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use http_body_util::{BodyExt as _, Full};
+use hyper::body::{Bytes, Incoming};
+use hyper::service::service_fn;
+use hyper::{Request, Response};
+use hyper_util::rt::TokioIo;
+use serde_json::Value;
+use tokio::net::TcpListener;
+use twilio_endpoint_runtime::values::AccountSid;
+use twilio_endpoint_runtime::{
+    Client, Endpoint, Error, FormWriter, Method, Params, PathWriter, RetryPolicy, ValidationErrors,
+};
+
+const ACCOUNT: &str = "AC0123456789abcdef0123456789abcdef";
+
+/// A Create Message request; `tag` numbers it, so the server can count each request's attempts.
+struct CreateMessage {
+    tag: usize,
+}
+
+impl Params for CreateMessage {
+    fn check(&self, _: &mut ValidationErrors) {}
+
+    fn write_params(&self, out: &mut FormWriter) {
+        out.pair("To", "+15558675310");
+        out.pair("From", "+15017122661");
+        out.pair("Body", "Load test");
+        out.pair("Tag", &self.tag);
+    }
+}
+
+impl Endpoint for CreateMessage {
+    const METHOD: Method = Method::Post;
+    const PATH: &'static str = "/2010-04-01/Accounts/{AccountSid}/Messages.json";
+    type Response = Value;
+
+    fn write_path(&self, account: &AccountSid, out: &mut PathWriter) {
+        out.literal("/2010-04-01/Accounts/");
+        out.param(account);
+        out.literal("/Messages.json");
+    }
+
+    fn decode_response(body: &[u8]) -> Result<Value, serde_json::Error> {
+        serde_json::from_slice(body)
+    }
+}
+
+/// What the server saw.
+#[derive(Default)]
+struct Stats {
+    in_flight: AtomicUsize,
+    peak_in_flight: AtomicUsize,
+    received: AtomicUsize,
+    refused: AtomicUsize,
+    /// Requests received per tag.
+    attempts: Mutex<BTreeMap<usize, u32>>,
+}
+
+/// Counts a request in flight until dropped, even if its connection is dropped first.
+struct InFlight<'a>(&'a Stats);
+
+impl Drop for InFlight<'_> {
+    fn drop(&mut self) {
+        self.0.in_flight.fetch_sub(1, Ordering::SeqCst);
+    }
+}
+
+/// Answers a Create Message: 201 after `work` while at most `limit` requests are in flight (this one
+/// included), else at once 429 with code 20429.
+async fn handle(
+    request: Request<Incoming>,
+    stats: Arc<Stats>,
+    limit: usize,
+    work: Duration,
+) -> Response<Full<Bytes>> {
+    let in_flight = stats.in_flight.fetch_add(1, Ordering::SeqCst) + 1;
+    let _guard = InFlight(&stats);
+    stats.peak_in_flight.fetch_max(in_flight, Ordering::SeqCst);
+    stats.received.fetch_add(1, Ordering::SeqCst);
+    let body = request.into_body().collect().await.map(|body| body.to_bytes()).unwrap_or_default();
+    let tag = url::form_urlencoded::parse(&body)
+        .find(|(key, _)| key == "Tag")
+        .and_then(|(_, tag)| tag.parse().ok());
+    if let Some(tag) = tag {
+        *stats.attempts.lock().unwrap().entry(tag).or_default() += 1;
+    }
+    let (status, body) = if in_flight > limit {
+        stats.refused.fetch_add(1, Ordering::SeqCst);
+        (
+            429,
+            r#"{"code": 20429, "message": "Too Many Requests", "more_info": "https://www.twilio.com/docs/errors/20429", "status": 429}"#,
+        )
+    } else {
+        tokio::time::sleep(work).await;
+        (201, r#"{"sid": "SMa1b2c3d4e5f60718293a4b5c6d7e8f90", "status": "queued"}"#)
+    };
+    Response::builder()
+        .status(status)
+        .header("Content-Type", "application/json")
+        .body(Full::new(Bytes::from_static(body.as_bytes())))
+        .expect("a valid response")
+}
+
+/// A server on 127.0.0.1 that serves until the runtime ends; its URL and its statistics.
+async fn start_server(limit: usize, work: Duration) -> (String, Arc<Stats>) {
+    let listener = TcpListener::bind("127.0.0.1:0").await.expect("a local port");
+    let url = format!("http://{}", listener.local_addr().expect("a bound address"));
+    let stats = Arc::new(Stats::default());
+    let server_stats = Arc::clone(&stats);
+    tokio::spawn(async move {
+        loop {
+            let Ok((stream, _)) = listener.accept().await else { continue };
+            let stats = Arc::clone(&server_stats);
+            tokio::spawn(async move {
+                let service = service_fn(move |request| {
+                    let stats = Arc::clone(&stats);
+                    async move { Ok::<_, Infallible>(handle(request, stats, limit, work).await) }
+                });
+                // A connection the client drops mid-request ends here; nothing to report.
+                let _ = hyper::server::conn::http1::Builder::new()
+                    .serve_connection(TokioIo::new(stream), service)
+                    .await;
+            });
+        }
+    });
+    (url, stats)
+}
+
+async fn run(name: &str, policy: RetryPolicy, requests: usize, limit: usize, work: Duration) {
+    let (url, stats) = start_server(limit, work).await;
+    let client = Client::builder()
+        .account_sid(ACCOUNT.parse().expect("a valid account SID"))
+        .auth_token("load-test-token")
+        .base_url(url)
+        .retry(policy.clone())
+        .build()
+        .expect("a client");
+
+    let start = Instant::now();
+    let tasks: Vec<_> = (0..requests)
+        .map(|tag| {
+            let client = client.clone();
+            tokio::spawn(async move { client.send(&CreateMessage { tag }).await })
+        })
+        .collect();
+    let mut completed = 0;
+    let mut failures: BTreeMap<String, usize> = BTreeMap::new();
+    for task in tasks {
+        match task.await.expect("the request's task") {
+            Ok(_) => completed += 1,
+            Err(Error::Api(error)) => {
+                *failures.entry(format!("{} code {:?}", error.status(), error.code())).or_default() += 1
+            }
+            Err(error) => *failures.entry(error.to_string()).or_default() += 1,
+        }
+    }
+    let elapsed = start.elapsed();
+
+    let attempts = stats.attempts.lock().unwrap();
+    let total: u32 = attempts.values().sum();
+    let max = attempts.values().copied().max().unwrap_or(0);
+    let mut histogram: BTreeMap<u32, usize> = BTreeMap::new();
+    for &count in attempts.values() {
+        *histogram.entry(count).or_default() += 1;
+    }
+    let histogram: Vec<String> =
+        histogram.iter().map(|(count, requests)| format!("{count}: {requests}")).collect();
+    let failed: usize = failures.values().sum();
+
+    println!("== {name}: {policy:?}");
+    println!("requests {requests}, completed {completed}, failed {failed}");
+    for (kind, count) in &failures {
+        println!("  failed with {kind}: {count}");
+    }
+    println!(
+        "attempts per request: mean {:.2}, max {max}; requests by attempts: {}",
+        f64::from(total) / requests as f64,
+        histogram.join(", ")
+    );
+    println!(
+        "server: {} requests received, {} answered 429/20429, peak in flight {}; {:.2} s",
+        stats.received.load(Ordering::SeqCst),
+        stats.refused.load(Ordering::SeqCst),
+        stats.peak_in_flight.load(Ordering::SeqCst),
+        elapsed.as_secs_f64()
+    );
+    println!();
+}
+
+#[tokio::main]
+async fn main() {
+    let mut args = std::env::args().skip(1).map(|arg| arg.parse::<usize>().expect("a number"));
+    let requests = args.next().unwrap_or(1_000);
+    let limit = args.next().unwrap_or(100);
+    let work = Duration::from_millis(args.next().unwrap_or(50) as u64);
+    println!(
+        "{requests} concurrent POSTs; the server answers 429/20429 above {limit} in flight and takes {} ms per admitted request\n",
+        work.as_millis()
+    );
+    run("default policy", RetryPolicy::default(), requests, limit, work).await;
+    run(
+        "default policy, budget for every retry",
+        RetryPolicy::default().budget(10 * requests as u32),
+        requests,
+        limit,
+        work,
+    )
+    .await;
+    let patient = RetryPolicy::default()
+        .max_attempts(10)
+        .max_delay(Duration::from_secs(2))
+        .budget(10 * requests as u32);
+    run("patient policy", patient, requests, limit, work).await;
+}
