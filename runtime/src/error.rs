@@ -194,7 +194,8 @@ impl ApiError {
         self.more_info.as_deref()
     }
 
-    /// The `Twilio-Request-Id` header of the reply (`RQ…`), which Twilio's support asks for.
+    /// The `Twilio-Request-Id` header of the reply (`RQ…`), which Twilio's support asks for; cut after 64
+    /// characters (Twilio's are 34), so that a hostile header cannot flood messages.
     pub fn request_id(&self) -> Option<&str> {
         self.request_id.as_deref()
     }
