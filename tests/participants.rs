@@ -478,3 +478,25 @@ async fn create_answered_500_is_an_unknown_outcome_not_resent_with_an_html_excer
     );
     assert!(error.to_string().starts_with("Twilio answered 500 Internal Server Error: <html>"), "{error}");
 }
+
+/// The decoder's own message quotes the offending value in full; the error keeps a short, redacted
+/// reason instead, so that a reply holding a phone number or a message body does not end up in logs.
+#[tokio::test]
+async fn a_reply_that_does_not_decode_is_reported_without_its_values() {
+    let value = format!("+15558675310 {}", "x".repeat(2000));
+    let body = serde_json::json!({ "call_sid": CALL.as_str(), "muted": value }).to_string();
+    let server = server_answering(200, Some(&body)).await;
+    let Err(error) = FetchParticipant::new(CONFERENCE, CALL).send(&client_for(&server)).await else {
+        panic!("a string is not a boolean");
+    };
+    let Error::Decode(decode) = &error else { panic!("expected a decode error, got {error:?}") };
+    assert!(decode.reason().starts_with("invalid type: string \"[phone] xxx"), "{}", decode.reason());
+    let mut everything = format!("{error} {error:?}");
+    let mut source = std::error::Error::source(&error);
+    while let Some(cause) = source {
+        everything.push_str(&format!(" {cause} {cause:?}"));
+        source = cause.source();
+    }
+    assert!(!everything.contains("5558675310"), "{everything}");
+    assert!(everything.len() < 1500, "{} characters: {everything}", everything.len());
+}

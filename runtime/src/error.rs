@@ -91,7 +91,7 @@ impl Error {
             status: reply.status(),
             request_id: reply.request_id().map(str::to_owned),
             body_excerpt: excerpt(reply.body(), BODY_EXCERPT_CHARS),
-            source,
+            reason: excerpt(source.to_string().as_bytes(), BODY_EXCERPT_CHARS),
         })
     }
 }
@@ -348,14 +348,17 @@ impl StdError for TransportError {
     }
 }
 
-/// A 2xx answer whose body is not the response the endpoint declares; the [`serde_json::Error`] saying
-/// why is the `source()`.
-#[derive(Debug)]
+/// A 2xx answer whose body is not the response the endpoint declares.
+///
+/// The decoder's message is kept as a short, redacted [`reason`](Self::reason), not as the
+/// `serde_json::Error` itself: its message quotes the offending value in full, which may be a
+/// phone number or a message body, and error chains end up in logs.
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct DecodeError {
     status: u16,
     request_id: Option<String>,
     body_excerpt: String,
-    source: serde_json::Error,
+    reason: String,
 }
 
 impl DecodeError {
@@ -373,11 +376,17 @@ impl DecodeError {
     pub fn body_excerpt(&self) -> &str {
         &self.body_excerpt
     }
+
+    /// Why the body did not decode, as the JSON decoder said, with its line and column (at most 200
+    /// characters, phone numbers redacted).
+    pub fn reason(&self) -> &str {
+        &self.reason
+    }
 }
 
 impl fmt::Display for DecodeError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "could not decode Twilio's {} answer", StatusText(self.status))?;
+        write!(f, "could not decode Twilio's {} answer: {}", StatusText(self.status), self.reason)?;
         if self.body_excerpt.is_empty() {
             f.write_str(" (empty body)")?;
         } else {
@@ -387,11 +396,7 @@ impl fmt::Display for DecodeError {
     }
 }
 
-impl StdError for DecodeError {
-    fn source(&self) -> Option<&(dyn StdError + 'static)> {
-        Some(&self.source)
-    }
-}
+impl StdError for DecodeError {}
 
 /// A client that cannot be built as configured; the message names the setting and how to fix it.
 #[derive(Clone, Debug, PartialEq, Eq)]

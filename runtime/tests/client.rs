@@ -338,10 +338,10 @@ async fn a_2xx_body_of_the_wrong_shape_is_a_decode_error() {
         (error.status(), error.request_id(), error.body_excerpt()),
         (200, Some("RQ1"), r#"{"sid": 42}"#)
     );
-    assert!(error.source().unwrap().is::<serde_json::Error>());
+    assert_eq!(error.reason(), "invalid type: integer `42`, expected a string at line 1 column 10");
     assert_eq!(
         error.to_string(),
-        r#"could not decode Twilio's 200 OK answer (body: {"sid": 42}) [request RQ1]"#
+        r#"could not decode Twilio's 200 OK answer: invalid type: integer `42`, expected a string at line 1 column 10 (body: {"sid": 42}) [request RQ1]"#
     );
 }
 
