@@ -13,6 +13,9 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::{DateTime, FixedOffset, NaiveDate, TimeZone as _, Utc};
 use serde::Deserialize;
+#[path = "support/every_parameter.rs"]
+mod every_parameter;
+use every_parameter::every_parameter;
 use twilio_endpoint::api::v2010::*;
 use twilio_endpoint::mock::MockTwilio;
 use twilio_endpoint::values::{
@@ -216,61 +219,6 @@ fn with_offset(
     offset.with_ymd_and_hms(year, month, day, hour, minute, second).unwrap()
 }
 
-fn participant_every_parameter() -> CreateParticipant {
-    CreateParticipant::new(CONFERENCE, address("+15017122661"), address("+15558675310"))
-        .status_callback(url("https://example.com/status?a=1&b=two+words"))
-        .status_callback_method(HttpMethod::Post)
-        .status_callback_event(CallEvent::ALL.iter().copied())
-        .label("customer * ~ café")
-        .timeout(30)
-        .record(true)
-        .muted(false)
-        .beep(Beep::OnEnter)
-        .start_conference_on_enter(true)
-        .end_conference_on_exit(false)
-        .wait_url(OrEmpty::Empty)
-        .wait_method(HttpMethod::Get)
-        .early_media(true)
-        .max_participants(10)
-        .conference_record(ConferenceRecord::RecordFromStart)
-        .conference_trim(Trim::TrimSilence)
-        .conference_status_callback(url("https://example.com/conference"))
-        .conference_status_callback_method(HttpMethod::Post)
-        .conference_status_callback_event(ConferenceEvent::ALL.iter().copied())
-        .recording_channels(RecordingChannels::Dual)
-        .recording_status_callback(url("https://example.com/recording"))
-        .recording_status_callback_method(HttpMethod::Get)
-        .sip_auth_username("alice")
-        .sip_auth_password("s3cr3t&=+")
-        .region(Region::Ie1)
-        .conference_recording_status_callback(url("https://example.com/conference-recording"))
-        .conference_recording_status_callback_method(HttpMethod::Post)
-        .recording_status_callback_event([
-            RecordingEvent::InProgress,
-            RecordingEvent::Completed,
-            RecordingEvent::Absent,
-        ])
-        .conference_recording_status_callback_event(ConferenceRecordingEvent::ALL.iter().copied())
-        .coaching(Coaching::Coach { call_sid_to_coach: COACHED_CALL })
-        .jitter_buffer_size(JitterBufferSize::Small)
-        .byoc(BYOC_TRUNK)
-        .caller_id(address("+15017122661"))
-        .call_reason("Your order #42 & more")
-        .recording_track(RecordingTrack::Both)
-        .time_limit(3600)
-        .machine_detection(MachineDetection::DetectMessageEnd)
-        .machine_detection_timeout(30)
-        .machine_detection_speech_threshold(2400)
-        .machine_detection_speech_end_threshold(1200)
-        .machine_detection_silence_timeout(5000)
-        .amd_status_callback(url("https://example.com/amd"))
-        .amd_status_callback_method(HttpMethod::Post)
-        .trim(Trim::DoNotTrim)
-        .call_token("token/with+chars")
-        .client_notification_url(url("https://example.com/notify"))
-        .caller_display_name("Ada Lovelace")
-}
-
 fn participant_in_named_conference() -> CreateParticipant {
     let conference: ConferenceRef = "Room 42 café".parse().unwrap();
     CreateParticipant::new(
@@ -391,7 +339,7 @@ async fn every_scenario_sends_what_the_official_sdk_sends() {
     let to = || message_address("+15558675310");
 
     // ---- Conference participants ----
-    check!(run, "create_participant_every_parameter", participant_every_parameter());
+    check!(run, "create_participant_every_parameter", every_parameter());
     check!(
         run,
         "create_participant_required_only",

@@ -11,7 +11,7 @@ use std::time::Instant;
 
 use criterion::Criterion;
 use twilio_endpoint::api::v2010::*;
-use twilio_endpoint::values::{Address, ByocTrunkSid, CallSid, ConferenceRef, HttpMethod, OrEmpty, Url};
+use twilio_endpoint::values::{Address, ConferenceRef, Url};
 
 /// The system allocator, counting every allocation and reallocation (one relaxed atomic add each, the
 /// same cost for every contender).
@@ -66,64 +66,9 @@ fn conference() -> ConferenceRef {
     "CFaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa".parse().unwrap()
 }
 
-/// Create Participant with every parameter set and every list filled: the call of
-/// `tests/create_participant.rs`, whose body the official SDK's fixture holds (66 pairs, 2,172 bytes).
-pub fn every_parameter() -> CreateParticipant {
-    CreateParticipant::new(conference(), address("+15017122661"), address("+15558675310"))
-        .status_callback(url("https://example.com/status?a=1&b=two+words"))
-        .status_callback_method(HttpMethod::Post)
-        .status_callback_event(CallEvent::ALL.iter().copied())
-        .label("customer * ~ café")
-        .timeout(30)
-        .record(true)
-        .muted(false)
-        .beep(Beep::OnEnter)
-        .start_conference_on_enter(true)
-        .end_conference_on_exit(false)
-        .wait_url(OrEmpty::Empty)
-        .wait_method(HttpMethod::Get)
-        .early_media(true)
-        .max_participants(10)
-        .conference_record(ConferenceRecord::RecordFromStart)
-        .conference_trim(Trim::TrimSilence)
-        .conference_status_callback(url("https://example.com/conference"))
-        .conference_status_callback_method(HttpMethod::Post)
-        .conference_status_callback_event(ConferenceEvent::ALL.iter().copied())
-        .recording_channels(RecordingChannels::Dual)
-        .recording_status_callback(url("https://example.com/recording"))
-        .recording_status_callback_method(HttpMethod::Get)
-        .sip_auth_username("alice")
-        .sip_auth_password("s3cr3t&=+")
-        .region(Region::Ie1)
-        .conference_recording_status_callback(url("https://example.com/conference-recording"))
-        .conference_recording_status_callback_method(HttpMethod::Post)
-        .recording_status_callback_event([
-            RecordingEvent::InProgress,
-            RecordingEvent::Completed,
-            RecordingEvent::Absent,
-        ])
-        .conference_recording_status_callback_event(ConferenceRecordingEvent::ALL.iter().copied())
-        .coaching(Coaching::Coach {
-            call_sid_to_coach: CallSid::from_static("CAbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb"),
-        })
-        .jitter_buffer_size(JitterBufferSize::Small)
-        .byoc("BYcccccccccccccccccccccccccccccccc".parse::<ByocTrunkSid>().unwrap())
-        .caller_id(address("+15017122661"))
-        .call_reason("Your order #42 & more")
-        .recording_track(RecordingTrack::Both)
-        .time_limit(3600)
-        .machine_detection(MachineDetection::DetectMessageEnd)
-        .machine_detection_timeout(30)
-        .machine_detection_speech_threshold(2400)
-        .machine_detection_speech_end_threshold(1200)
-        .machine_detection_silence_timeout(5000)
-        .amd_status_callback(url("https://example.com/amd"))
-        .amd_status_callback_method(HttpMethod::Post)
-        .trim(Trim::DoNotTrim)
-        .call_token("token/with+chars")
-        .client_notification_url(url("https://example.com/notify"))
-        .caller_display_name("Ada Lovelace")
-}
+#[path = "../../tests/support/every_parameter.rs"]
+mod every_parameter;
+pub use every_parameter::every_parameter;
 
 /// Create Participant with its required parameters only (`From`, `To`).
 pub fn minimal() -> CreateParticipant {
