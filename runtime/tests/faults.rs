@@ -15,12 +15,7 @@ use std::time::Duration;
 use serde_json::Value;
 use tokio::io::{AsyncReadExt as _, AsyncWriteExt as _};
 use tokio::net::{TcpListener, TcpStream};
-use twilio_endpoint_runtime::__private::decode_json;
-use twilio_endpoint_runtime::values::AccountSid;
-use twilio_endpoint_runtime::{
-    Client, Endpoint, Error, FormWriter, IdempotencyKey, Method, Params, PathWriter, RetryPolicy,
-    ValidationErrors,
-};
+use twilio_endpoint_runtime::{Client, Error, IdempotencyKey, Method, RetryPolicy};
 use wiremock::matchers::any;
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
@@ -32,39 +27,9 @@ const TIMEOUT: Duration = Duration::from_millis(300);
 const MAX_BODY: usize = 64 * 1024;
 const OVERSIZED: usize = 8 * 1024 * 1024;
 
-macro_rules! endpoint {
-    ($name:ident, $method:ident) => {
-        struct $name;
-
-        impl Params for $name {
-            fn check(&self, _: &mut ValidationErrors) {}
-
-            fn write_params(&self, out: &mut FormWriter) {
-                out.pair("To", "+15558675310");
-            }
-        }
-
-        impl Endpoint for $name {
-            const METHOD: Method = Method::$method;
-            const PATH: &'static str = "/2010-04-01/Accounts/{AccountSid}/Calls.json";
-            type Response = Value;
-
-            fn write_path(&self, account: &AccountSid, out: &mut PathWriter) {
-                out.literal("/2010-04-01/Accounts/");
-                out.param(account);
-                out.literal("/Calls.json");
-            }
-
-            fn decode_response(body: &[u8]) -> Result<Value, serde_json::Error> {
-                decode_json(body)
-            }
-        }
-    };
-}
-
-endpoint!(Get, Get);
-endpoint!(Post, Post);
-endpoint!(Delete, Delete);
+#[path = "support/calls_endpoints.rs"]
+mod calls_endpoints;
+use calls_endpoints::{Delete, Get, Post};
 
 const METHODS: [Method; 3] = [Method::Get, Method::Post, Method::Delete];
 

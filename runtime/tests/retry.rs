@@ -3,51 +3,16 @@
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
-use serde_json::Value;
-use twilio_endpoint_runtime::__private::{decode_json, send};
-use twilio_endpoint_runtime::values::AccountSid;
-use twilio_endpoint_runtime::{
-    Client, Endpoint, Error, FormWriter, Method, Params, PathWriter, RetryPolicy, ValidationErrors,
-};
+use twilio_endpoint_runtime::__private::send;
+use twilio_endpoint_runtime::{Client, Error, Method, RetryPolicy};
 use wiremock::matchers::any;
 use wiremock::{Mock, MockServer, Request, Respond, ResponseTemplate};
 
 const ACCOUNT: &str = "AC0123456789abcdef0123456789abcdef";
 
-/// A request with one parameter to a fixed path, one type per method.
-macro_rules! endpoint {
-    ($name:ident, $method:ident) => {
-        struct $name;
-
-        impl Params for $name {
-            fn check(&self, _: &mut ValidationErrors) {}
-
-            fn write_params(&self, out: &mut FormWriter) {
-                out.pair("To", "+15558675310");
-            }
-        }
-
-        impl Endpoint for $name {
-            const METHOD: Method = Method::$method;
-            const PATH: &'static str = "/2010-04-01/Accounts/{AccountSid}/Calls.json";
-            type Response = Value;
-
-            fn write_path(&self, account: &AccountSid, out: &mut PathWriter) {
-                out.literal("/2010-04-01/Accounts/");
-                out.param(account);
-                out.literal("/Calls.json");
-            }
-
-            fn decode_response(body: &[u8]) -> Result<Value, serde_json::Error> {
-                decode_json(body)
-            }
-        }
-    };
-}
-
-endpoint!(Get, Get);
-endpoint!(Post, Post);
-endpoint!(Delete, Delete);
+#[path = "support/calls_endpoints.rs"]
+mod calls_endpoints;
+use calls_endpoints::{Delete, Get, Post};
 
 /// Answers with `replies` in turn, then with the last one forever.
 struct Script {
