@@ -4,7 +4,7 @@
 
 use chrono::{TimeZone, Utc};
 use twilio_endpoint::api::v2010::*;
-use twilio_endpoint::values::{AccountSid, ApplicationSid, ContentSid, MessageSid, MessagingServiceSid, Url};
+use twilio_endpoint::values::{AccountSid, ContentSid, MessageSid, MessagingServiceSid, Url};
 use twilio_endpoint::{Client, Error, LengthUnit, Rule};
 use wiremock::matchers::any;
 use wiremock::{Mock, MockServer, Request, ResponseTemplate};
@@ -74,59 +74,23 @@ fn violation(request: &CreateMessage) -> String {
 
 // ---- Create Message ----
 
-/// What twilio 9.13's `client.messages.create(...)` sends with every parameter of the description set
-/// to the values below (captured as `scripts/sdk_wire.py` captures Create Participant).
-const SDK_EVERY_PARAMETER: &str = "To=whatsapp%3A%2B15558675310\
-    &StatusCallback=https%3A%2F%2Fexample.com%2Fstatus%3Fa%3D1%26b%3Dtwo%2Bwords\
-    &ApplicationSid=APbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb&MaxPrice=0.75&ProvideFeedback=true&Attempt=2\
-    &ValidityPeriod=36000&ForceDelivery=false&ContentRetention=discard&AddressRetention=obfuscate\
-    &SmartEncoded=true&PersistentAction=geo%3A37.787890%2C-122.391664%7C375+Beale+St\
-    &PersistentAction=mailto%3Aa%40example.com&TrafficType=free&ShortenUrls=true&ScheduleType=fixed\
-    &SendAt=2024-03-09T07%3A05%3A03Z&SendAsMms=true\
-    &ContentVariables=%7B%221%22%3A%22Ada+%26+Bob%22%2C%222%22%3A%2212%2F1%22%7D&RiskCheck=disable\
-    &From=%2B15017122661&FallbackFrom=Acme+Inc&MessagingServiceSid=MGcccccccccccccccccccccccccccccccc\
-    &Body=Hello+%2A+~+caf%C3%A9+%F0%9F%91%8D&MediaUrl=https%3A%2F%2Fexample.com%2Fa.png\
-    &MediaUrl=https%3A%2F%2Fexample.com%2Fb.jpg%3Fx%3D1&ContentSid=HXdddddddddddddddddddddddddddddddd";
-
-fn every_parameter() -> CreateMessage {
-    let sender = MessageSender::MessagingService {
-        from: Some(address("+15017122661")),
-        fallback_from: Some(address("Acme Inc")),
-        messaging_service_sid: SERVICE,
-    };
-    let content = MessageContent::Template {
-        body: Some("Hello * ~ café 👍".into()),
-        media_url: vec![url("https://example.com/a.png"), url("https://example.com/b.jpg?x=1")],
-        content_sid: TEMPLATE,
-    };
-    CreateMessage::new(address("whatsapp:+15558675310"), sender, content)
-        .status_callback(url("https://example.com/status?a=1&b=two+words"))
-        .application_sid(ApplicationSid::from_static("APbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb"))
-        .max_price("0.75")
-        .provide_feedback(true)
-        .attempt(2)
-        .validity_period(36000)
-        .force_delivery(false)
-        .content_retention(ContentRetention::Discard)
-        .address_retention(AddressRetention::Obfuscate)
-        .smart_encoded(true)
-        .persistent_action([
-            "geo:37.787890,-122.391664|375 Beale St".to_owned(),
-            "mailto:a@example.com".to_owned(),
-        ])
-        .traffic_type(TrafficType::Free)
-        .shorten_urls(true)
-        .schedule(MessageSchedule::Fixed { send_at: Utc.with_ymd_and_hms(2024, 3, 9, 7, 5, 3).unwrap() })
-        .send_as_mms(true)
-        .content_variables(r#"{"1":"Ada & Bob","2":"12/1"}"#)
-        .risk_check(RiskCheck::Disable)
+/// What twilio 9.13's `client.messages.create(...)` sends with every parameter set, as
+/// `scripts/sdk_wire.sh` captured it.
+fn sdk_body(scenario: &str) -> String {
+    let fixture: serde_json::Value =
+        serde_json::from_str(include_str!("fixtures/sdk_wire.json")).expect("the fixture is JSON");
+    fixture[scenario]["body"].as_str().expect("the scenario has a body").to_owned()
 }
+
+#[path = "support/message_every_parameter.rs"]
+mod message_every_parameter;
+use message_every_parameter::message_every_parameter as every_parameter;
 
 #[test]
 fn every_parameter_encodes_as_the_official_sdk_does() {
     let request = every_parameter();
     request.validate().expect("the request is valid");
-    assert_eq!(request.to_form(), SDK_EVERY_PARAMETER);
+    assert_eq!(request.to_form(), sdk_body("create_message_every_parameter"));
 }
 
 #[test]

@@ -15,7 +15,10 @@ use chrono::{DateTime, FixedOffset, NaiveDate, TimeZone as _, Utc};
 use serde::Deserialize;
 #[path = "support/every_parameter.rs"]
 mod every_parameter;
+#[path = "support/message_every_parameter.rs"]
+mod message_every_parameter;
 use every_parameter::every_parameter;
+use message_every_parameter::message_every_parameter;
 use twilio_endpoint::api::v2010::*;
 use twilio_endpoint::mock::MockTwilio;
 use twilio_endpoint::values::{
@@ -297,40 +300,6 @@ fn call_url_every_parameter() -> CreateCall {
         .recording_track(RecordingTrack::Outbound)
         .time_limit(14400)
         .client_notification_url(url("https://example.com/notify?x=ü"))
-}
-
-fn message_every_parameter() -> CreateMessage {
-    let sender = MessageSender::MessagingService {
-        from: Some(message_address("+15017122661")),
-        fallback_from: Some(message_address("Acme Inc")),
-        messaging_service_sid: SERVICE,
-    };
-    let content = MessageContent::Template {
-        body: Some("Hello * ~ café 👍".into()),
-        media_url: vec![url("https://example.com/a.png"), url("https://example.com/b.jpg?x=1")],
-        content_sid: TEMPLATE,
-    };
-    CreateMessage::new(message_address("whatsapp:+15558675310"), sender, content)
-        .status_callback(url("https://example.com/status?a=1&b=two+words"))
-        .application_sid(APPLICATION)
-        .max_price("0.75")
-        .provide_feedback(true)
-        .attempt(2)
-        .validity_period(36000)
-        .force_delivery(false)
-        .content_retention(ContentRetention::Discard)
-        .address_retention(AddressRetention::Obfuscate)
-        .smart_encoded(true)
-        .persistent_action([
-            "geo:37.787890,-122.391664|375 Beale St".to_owned(),
-            "mailto:a@example.com".to_owned(),
-        ])
-        .traffic_type(TrafficType::Free)
-        .shorten_urls(true)
-        .schedule(MessageSchedule::Fixed { send_at: utc(2024, 3, 9, 7, 5, 3) })
-        .send_as_mms(true)
-        .content_variables(r#"{"1":"Ada & Bob","2":"12/1"}"#)
-        .risk_check(RiskCheck::Disable)
 }
 
 #[tokio::test]
