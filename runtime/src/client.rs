@@ -321,10 +321,13 @@ impl Client {
                 BodyTooLargeError::new(method, path_template, status, request_id, inner.max_body_size);
             (Err(Error::BodyTooLarge(error)), Outcome::Answer { status, code: None }, retry_after)
         };
-        if response.content_length().is_some_and(|length| length > inner.max_body_size as u64) {
+        let declared = response.content_length();
+        if declared.is_some_and(|length| length > inner.max_body_size as u64) {
             return too_large(request_id);
         }
-        let mut body = Vec::new();
+        // Sized once from the declared length (already within the limit), so that reading a reply
+        // does not regrow the buffer chunk after chunk.
+        let mut body = Vec::with_capacity(declared.map_or(0, |length| length as usize));
         loop {
             match response.chunk().await {
                 Ok(Some(chunk)) if body.len() + chunk.len() > inner.max_body_size => {
