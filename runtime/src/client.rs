@@ -40,6 +40,7 @@ const DEFAULT_MAX_BODY_SIZE: usize = 16 * 1024 * 1024;
 const MAX_USER_AGENT_EXTENSION: usize = 100;
 const USER_AGENT: &str = concat!("twilio-endpoint/", env!("CARGO_PKG_VERSION"), " (Rust)");
 const FORM: &str = "application/x-www-form-urlencoded";
+const JSON: &str = "application/json";
 const REQUEST_ID: HeaderName = HeaderName::from_static("twilio-request-id");
 /// The longest `Twilio-Request-Id` kept whole. Twilio's have 34 characters (`RQ` and 32 hex digits);
 /// a longer value, from a proxy or a misbehaving server, is cut so that errors and logs stay short.
@@ -81,6 +82,9 @@ struct Inner {
     authorization: HeaderValue,
     /// Without a trailing `/`: every path starts with one.
     base_url: String,
+    /// `base_url` parsed once: a request's URL is this one with its path set, which skips parsing the
+    /// scheme and host again for every request (a third of what reqwest spends on URLs).
+    base: Url,
     /// The longest one attempt may take.
     timeout: Duration,
     /// The longest a request may take, all attempts and waits included.
@@ -164,15 +168,17 @@ impl Client {
                 tracing::trace!(method = method.as_str(), path = path_template, params = %keys, "parameters");
             }
         }
-        let mut url = String::with_capacity(inner.base_url.len() + path.len() + 1 + params.len());
-        url.push_str(&inner.base_url);
-        url.push_str(path);
+        let mut url = inner.base.clone();
+        // The base's own path (a gateway's prefix) comes first; both are already escaped.
+        match inner.base.path() {
+            "/" => url.set_path(path),
+            prefix => url.set_path(&format!("{prefix}{path}")),
+        }
         let body = match method {
             Method::Post => Some(params),
             Method::Get | Method::Delete => {
                 if !params.is_empty() {
-                    url.push('?');
-                    url.push_str(&params);
+                    url.set_query(Some(&params));
                 }
                 None
             }
@@ -193,7 +199,8 @@ impl Client {
         {
             return Err(Error::Refused(RefusedError::next_page_uri(uri)));
         }
-        let url = format!("{}{uri}", self.inner.base_url);
+        let url = Url::parse(&format!("{}{uri}", self.inner.base_url))
+            .map_err(|_| Error::Refused(RefusedError::next_page_uri(uri)))?;
         self.run(Method::Get, TEMPLATE, url, None, None).await
     }
 
@@ -206,7 +213,7 @@ impl Client {
         &self,
         method: Method,
         path_template: &'static str,
-        url: String,
+        url: Url,
         body: Option<Bytes>,
         key: Option<&IdempotencyKey>,
     ) -> Result<Reply, Error> {
@@ -219,14 +226,17 @@ impl Client {
             duration_ms = Empty,
             request_id = Empty,
         );
-        self.run_in_span(method, path_template, url, body, key).instrument(span).await
+        // Without a subscriber that wants the span, entering and leaving it on every poll is pure cost.
+        let run = self.run_in_span(&span, method, path_template, url, body, key);
+        if span.is_disabled() { run.await } else { run.instrument(span.clone()).await }
     }
 
     async fn run_in_span(
         &self,
+        span: &tracing::Span,
         method: Method,
         path_template: &'static str,
-        url: String,
+        url: Url,
         body: Option<Bytes>,
         key: Option<&IdempotencyKey>,
     ) -> Result<Reply, Error> {
@@ -235,7 +245,6 @@ impl Client {
         let deadline = start + inner.deadline;
         let mut attempt = 1;
         let finish = |attempt: u32, result: Result<Reply, Error>| {
-            let span = tracing::Span::current();
             span.record("attempts", attempt);
             span.record("duration_ms", millis(start.elapsed()));
             match &result {
@@ -286,7 +295,7 @@ impl Client {
         &self,
         method: Method,
         path_template: &'static str,
-        url: &str,
+        url: &Url,
         body: Option<Bytes>,
         key: Option<&IdempotencyKey>,
         remaining: Duration,
@@ -294,15 +303,15 @@ impl Client {
         let inner = &*self.inner;
         let mut request = inner
             .http
-            .request(http_method(method), url)
+            .request(http_method(method), url.clone())
             .timeout(inner.timeout.min(remaining))
             .header(AUTHORIZATION, inner.authorization.clone())
-            .header(ACCEPT, "application/json");
+            .header(ACCEPT, HeaderValue::from_static(JSON));
         if let Some(key) = key {
             request = request.header(IDEMPOTENCY_HEADER, key.header_value());
         }
         if let Some(body) = body {
-            request = request.header(CONTENT_TYPE, FORM).body(body);
+            request = request.header(CONTENT_TYPE, HeaderValue::from_static(FORM)).body(body);
         }
         let mut response = match request.send().await {
             Ok(response) => response,
@@ -645,6 +654,8 @@ impl ClientBuilder {
             Some(base_url) => check_base_url(&base_url)?,
             None => twilio_base_url(self.region.as_deref(), self.edge.as_deref())?,
         };
+        let base = Url::parse(&base_url)
+            .map_err(|error| ConfigError::new(format!("the base URL is not a URL: {error}")))?;
         for (name, timeout) in [
             ("connect_timeout", self.connect_timeout),
             ("timeout", self.timeout),
@@ -683,6 +694,7 @@ impl ClientBuilder {
                 api_key,
                 authorization,
                 base_url,
+                base,
                 timeout: self.timeout,
                 deadline: self.deadline,
                 retry: self.retry,

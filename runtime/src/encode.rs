@@ -41,8 +41,16 @@ const PERCENT: &str = {
 /// The most bytes one byte of text becomes once escaped (`%XX`).
 const MAX_ESCAPED_LEN: usize = 3;
 
+/// How a space is escaped: `+` in a form, as `quote_plus` does, `%20` in a path segment, where a `+`
+/// would be read as a plus sign.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Space {
+    Plus,
+    Percent,
+}
+
 /// Appends `text` escaped: by table, a run of literal bytes copied at once.
-fn push_escaped(out: &mut String, text: &str) {
+pub(crate) fn push_escaped(out: &mut String, text: &str, space: Space) {
     let bytes = text.as_bytes();
     let mut run = 0;
     for (index, &byte) in bytes.iter().enumerate() {
@@ -54,7 +62,7 @@ fn push_escaped(out: &mut String, text: &str) {
             out.push_str(&text[run..index]);
         }
         run = index + 1;
-        if byte == b' ' {
+        if byte == b' ' && space == Space::Plus {
             out.push('+');
         } else {
             let at = MAX_ESCAPED_LEN * usize::from(byte);
@@ -69,7 +77,7 @@ fn push_escaped(out: &mut String, text: &str) {
 /// Escapes one key or value as Twilio's SDKs do (`quote_plus`).
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    push_escaped(&mut out, text);
+    push_escaped(&mut out, text, Space::Plus);
     out
 }
 
@@ -112,7 +120,7 @@ impl FormWriter {
         if !self.buf.is_empty() {
             self.buf.push('&');
         }
-        push_escaped(&mut self.buf, key);
+        push_escaped(&mut self.buf, key, Space::Plus);
         self.buf.push('=');
         value.write_value(&mut ValueWriter { buf: &mut self.buf });
     }
@@ -133,7 +141,7 @@ pub struct ValueWriter<'a> {
 impl ValueWriter<'_> {
     /// Appends `text`, escaped.
     pub fn text(&mut self, text: &str) {
-        push_escaped(self.buf, text);
+        push_escaped(self.buf, text, Space::Plus);
     }
 }
 

@@ -5,18 +5,27 @@
 
 use std::fmt::{self, Write as _};
 
-use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
-
+use crate::encode::{Space, push_escaped};
 use crate::validate::{Rule, ValidationErrors, Violation};
 use crate::values::AccountSid;
 
-/// Everything but RFC 3986's unreserved characters is escaped in a segment.
-const SEGMENT: &AsciiSet = &NON_ALPHANUMERIC.remove(b'_').remove(b'.').remove(b'-').remove(b'~');
-
 /// Builds a request path from literal pieces of the template and escaped parameters.
-#[derive(Debug, Default)]
+///
+/// In a segment, everything but RFC 3986's unreserved characters (`A-Z a-z 0-9 _ . - ~`, the bytes
+/// the form body leaves literal too) is escaped, a space as `%20`.
+#[derive(Debug)]
 pub struct PathWriter {
     buf: String,
+}
+
+/// Room for Twilio's longest paths (an account, a resource and a sub-resource SID, about 130 bytes),
+/// so that rendering one does not regrow the buffer piece by piece.
+const PATH_CAPACITY: usize = 160;
+
+impl Default for PathWriter {
+    fn default() -> Self {
+        PathWriter { buf: String::with_capacity(PATH_CAPACITY) }
+    }
 }
 
 impl PathWriter {
@@ -44,7 +53,7 @@ struct SegmentEscaper<'a> {
 
 impl fmt::Write for SegmentEscaper<'_> {
     fn write_str(&mut self, text: &str) -> fmt::Result {
-        self.buf.extend(utf8_percent_encode(text, SEGMENT));
+        push_escaped(self.buf, text, Space::Percent);
         Ok(())
     }
 }

@@ -246,6 +246,29 @@ async fn a_trailing_slash_on_the_base_url_is_ignored() {
     assert_eq!(only_request(&server).await.url.path(), THING_PATH);
 }
 
+/// A gateway's path prefix stays in front of every request's path, the query after it; the path is
+/// set on the parsed base URL, not joined as text.
+#[tokio::test]
+async fn a_base_url_path_prefix_is_kept_before_every_path() {
+    let server = server_answering(thing_json_reply(200)).await;
+    let client = Client::builder()
+        .account_sid(account())
+        .auth_token(TOKEN)
+        .base_url(format!("{}/twilio%20gw/v1/", server.uri()))
+        .build()
+        .unwrap();
+    send(&client, &FetchThing(thing())).await.unwrap();
+    send(&client, &UpdateThing(thing())).await.unwrap();
+
+    let requests = server.received_requests().await.unwrap();
+    let prefixed = format!("/twilio%20gw/v1{THING_PATH}");
+    assert_eq!(requests.len(), 2);
+    assert_eq!(requests[0].url.path(), prefixed);
+    assert_eq!(requests[0].url.query(), Some(THING_PARAMS));
+    assert_eq!(requests[1].url.path(), prefixed);
+    assert_eq!(requests[1].url.query(), None);
+}
+
 #[tokio::test]
 async fn twilio_error_json_becomes_an_api_error_with_the_request_id() {
     let body = r#"{"code": 21205, "message": "Url is not a valid URL: ftp://x", "more_info": "https://www.twilio.com/docs/errors/21205", "status": 400}"#;
