@@ -10,6 +10,10 @@
 //! each side opened (reuse means about one per send in flight, not one per request).
 //!
 //!     cargo bench --bench send
+//!
+//! With `SEND_BENCH_SIDE=crate` (or `raw+decode`, `raw-bytes`) it only sends `SEND_BENCH_REQUESTS`
+//! (3,000 unless set) requests one at a time through that side, for counting instructions per request
+//! under callgrind (docs/PERFORMANCE.md).
 
 use std::convert::Infallible;
 use std::future::Future;
@@ -113,6 +117,19 @@ async fn run() {
     let bytes_send = || async {
         std::hint::black_box(bytes_only.post().await);
     };
+
+    if let Ok(side) = std::env::var("SEND_BENCH_SIDE") {
+        let requests = std::env::var("SEND_BENCH_REQUESTS").map_or(3_000, |count| {
+            count.parse().expect("SEND_BENCH_REQUESTS is a number of requests")
+        });
+        match side.as_str() {
+            "crate" => timed(requests, 1, &crate_send).await,
+            "raw+decode" => timed(requests, 1, &decoding_send).await,
+            "raw-bytes" => timed(requests, 1, &bytes_send).await,
+            other => panic!("SEND_BENCH_SIDE is `crate`, `raw+decode` or `raw-bytes`, not `{other}`"),
+        };
+        return;
+    }
 
     // Warm the three connection pools.
     timed(CONCURRENCY, CONCURRENCY, &crate_send).await;
