@@ -36,8 +36,8 @@ const ACCOUNT: AccountSid = AccountSid::from_static("ACaaaaaaaaaaaaaaaaaaaaaaaaa
 const TOKEN: &str = "bench-token";
 const PARTICIPANT: &str = include_str!("../src/mock/examples/CreateParticipant.json");
 /// Requests per round and side.
-const PER_ROUND: usize = 200;
-const ROUNDS: usize = 21;
+const PER_ROUND: usize = 300;
+const ROUNDS: usize = 41;
 const CONCURRENCY: usize = 64;
 
 /// A server that drains each request and answers 201 with the spec's participant, counting the
