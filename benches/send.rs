@@ -4,16 +4,17 @@
 //!
 //! Two baselines: raw reqwest decoding the reply into the same `Participant` with serde_json (what a
 //! hand-written client does, and what `send` returns: the like-for-like figure, judged against the
-//! target), and raw reqwest reading the reply's bytes only (the floor of any client). Each round runs
-//! the three sides one after another, in an order that rotates from round to round, so that a load on
-//! the machine slows them alike; the ratios are medians over the rounds. Also prints the connections
+//! target), and raw reqwest reading the reply's bytes only (the floor of any client). A second, identical
+//! raw+decode side measures the bench's own noise (its ratio to the first would be 1.00 on a quiet
+//! machine). Each round runs the sides one after another, in an order that rotates from round to round,
+//! so that a load on the machine slows them alike; the ratios are medians over the rounds. Also prints the connections
 //! each side opened (reuse means about one per send in flight, not one per request).
 //!
 //!     cargo bench --bench send
 //!
 //! With `SEND_BENCH_SIDE=crate` (or `raw+decode`, `raw-bytes`) it only sends `SEND_BENCH_REQUESTS`
-//! (3,000 unless set) requests one at a time through that side, for counting instructions per request
-//! under callgrind (docs/PERFORMANCE.md).
+//! (3,000 unless set) requests through that side, `SEND_BENCH_IN_FLIGHT` at a time (1 unless set), for
+//! profiling one side, or counting its instructions per request under callgrind (docs/PERFORMANCE.md).
 
 use std::convert::Infallible;
 use std::future::Future;
@@ -103,6 +104,9 @@ async fn run() {
     .label("customer")
     .timeout(30);
     let decoding = Raw::start(request.to_form()).await;
+    // The same as `decoding`, with a client and a server of its own: its ratio to `decoding` shows how
+    // far two identical sides differ on this machine, the noise under the other ratios.
+    let decoding_again = Raw::start(request.to_form()).await;
     let bytes_only = Raw::start(request.to_form()).await;
 
     let crate_send = || async {
@@ -114,73 +118,88 @@ async fn run() {
         let participant: Participant = serde_json::from_slice(&body).expect("the reply decodes");
         std::hint::black_box(participant);
     };
+    let decoding_again_send = || async {
+        let body = decoding_again.post().await;
+        let participant: Participant = serde_json::from_slice(&body).expect("the reply decodes");
+        std::hint::black_box(participant);
+    };
     let bytes_send = || async {
         std::hint::black_box(bytes_only.post().await);
     };
 
     if let Ok(side) = std::env::var("SEND_BENCH_SIDE") {
-        let requests = std::env::var("SEND_BENCH_REQUESTS").map_or(3_000, |count| {
-            count.parse().expect("SEND_BENCH_REQUESTS is a number of requests")
-        });
+        let count = |name: &str, default: usize| {
+            std::env::var(name).map_or(default, |count| count.parse().expect("a count"))
+        };
+        let (requests, in_flight) = (count("SEND_BENCH_REQUESTS", 3_000), count("SEND_BENCH_IN_FLIGHT", 1));
         match side.as_str() {
-            "crate" => timed(requests, 1, &crate_send).await,
-            "raw+decode" => timed(requests, 1, &decoding_send).await,
-            "raw-bytes" => timed(requests, 1, &bytes_send).await,
+            "crate" => timed(requests, in_flight, &crate_send).await,
+            "raw+decode" => timed(requests, in_flight, &decoding_send).await,
+            "raw-bytes" => timed(requests, in_flight, &bytes_send).await,
             other => panic!("SEND_BENCH_SIDE is `crate`, `raw+decode` or `raw-bytes`, not `{other}`"),
         };
         return;
     }
 
-    // Warm the three connection pools.
+    // Warm the connection pools.
     timed(CONCURRENCY, CONCURRENCY, &crate_send).await;
     timed(CONCURRENCY, CONCURRENCY, &decoding_send).await;
+    timed(CONCURRENCY, CONCURRENCY, &decoding_again_send).await;
     timed(CONCURRENCY, CONCURRENCY, &bytes_send).await;
 
     println!(
         "send throughput, {ROUNDS} rounds of {PER_ROUND} requests per side, medians of per-round ratios"
     );
     println!(
-        "{:<14} {:>12} {:>14} {:>14} {:>18} {:>18}",
-        "", "crate req/s", "raw+decode", "raw bytes", "vs raw+decode", "vs raw bytes"
+        "{:<14} {:>11} {:>11} {:>10} {:>20} {:>13} {:>12}",
+        "", "crate req/s", "raw+decode", "raw bytes", "vs raw+decode", "vs raw bytes", "noise (A/A)"
     );
     for in_flight in [1, CONCURRENCY] {
-        let mut totals = [Duration::ZERO; 3];
-        let (mut like_for_like, mut floor) = (Vec::with_capacity(ROUNDS), Vec::with_capacity(ROUNDS));
+        const SIDES: usize = 4;
+        let mut totals = [Duration::ZERO; SIDES];
+        let mut ratios = [(); 3].map(|()| Vec::with_capacity(ROUNDS));
         for round in 0..ROUNDS {
-            let mut times = [Duration::ZERO; 3];
-            for turn in 0..3 {
-                let side = (round + turn) % 3;
+            let mut times = [Duration::ZERO; SIDES];
+            for turn in 0..SIDES {
+                let side = (round + turn) % SIDES;
                 times[side] = match side {
                     0 => timed(PER_ROUND, in_flight, &crate_send).await,
                     1 => timed(PER_ROUND, in_flight, &decoding_send).await,
+                    2 => timed(PER_ROUND, in_flight, &decoding_again_send).await,
                     _ => timed(PER_ROUND, in_flight, &bytes_send).await,
                 };
             }
             for (total, time) in totals.iter_mut().zip(times) {
                 *total += time;
             }
-            // Requests per second, crate over baseline: the inverse ratio of the times.
-            like_for_like.push(times[1].as_secs_f64() / times[0].as_secs_f64());
-            floor.push(times[2].as_secs_f64() / times[0].as_secs_f64());
+            // Requests per second, subject over baseline: the inverse ratio of the times.
+            let per_second = |subject: usize, baseline: usize| {
+                times[baseline].as_secs_f64() / times[subject].as_secs_f64()
+            };
+            ratios[0].push(per_second(0, 1));
+            ratios[1].push(per_second(0, 3));
+            ratios[2].push(per_second(2, 1));
         }
         let rate = |total: Duration| (ROUNDS * PER_ROUND) as f64 / total.as_secs_f64();
-        let like_for_like = median(&mut like_for_like);
+        let [like_for_like, floor, noise] = ratios.map(|mut ratios| median(&mut ratios));
         let verdict = if like_for_like >= 0.95 { "met" } else { "MISSED" };
         let label = if in_flight == 1 { "sequential".to_owned() } else { format!("{in_flight} in flight") };
         println!(
-            "{label:<14} {:>12.0} {:>14.0} {:>14.0} {:>18} {:>18}",
+            "{label:<14} {:>11.0} {:>11.0} {:>10.0} {:>20} {:>13} {:>12}",
             rate(totals[0]),
             rate(totals[1]),
-            rate(totals[2]),
+            rate(totals[3]),
             format!("{like_for_like:.2}x (>=0.95 {verdict})"),
-            format!("{:.2}x", median(&mut floor)),
+            format!("{floor:.2}x"),
+            format!("{noise:.2}x"),
         );
     }
     let sent = ROUNDS * PER_ROUND * 2 + CONCURRENCY;
     println!(
-        "connections opened for {sent} requests each: crate {}, raw+decode {}, raw bytes {}",
+        "connections opened for {sent} requests each: crate {}, raw+decode {} and {}, raw bytes {}",
         crate_connections.load(Ordering::Relaxed),
         decoding.connections.load(Ordering::Relaxed),
+        decoding_again.connections.load(Ordering::Relaxed),
         bytes_only.connections.load(Ordering::Relaxed),
     );
 }
