@@ -149,14 +149,18 @@ impl Client {
     /// `path` is already escaped and `params` already encoded (the form body of a `POST`, the query of
     /// a `GET` or `DELETE`); both are sent as they are. Not generic, so it is compiled once.
     /// `key`, when given, is the idempotency key of every attempt.
-    pub(crate) async fn execute(
-        &self,
+    ///
+    /// A plain function that prepares the request and returns the future that sends it, rather than an
+    /// `async fn` awaiting it: each `async` layer stores its own copy of what it hands to the next, and
+    /// the future of a send is the size of the task that runs it.
+    pub(crate) fn execute<'a>(
+        &'a self,
         method: Method,
         path_template: &'static str,
         path: &str,
         params: String,
-        key: Option<&IdempotencyKey>,
-    ) -> Result<Reply, Error> {
+        key: Option<&'a IdempotencyKey>,
+    ) -> impl Future<Output = Result<Reply, Error>> + use<'a> {
         let inner = &*self.inner;
         if tracing::enabled!(tracing::Level::TRACE) {
             // Phone numbers and message bodies are personal data: only their keys are logged unless
@@ -183,7 +187,7 @@ impl Client {
                 None
             }
         };
-        self.run(method, path_template, url, body.map(Bytes::from), key).await
+        self.run(method, path_template, url, body.map(Bytes::from), key)
     }
 
     /// GETs `uri`, a path and query on this client's host taken from a reply (`next_page_uri`).
@@ -209,14 +213,14 @@ impl Client {
     /// Everything runs in one `twilio.request` span (DEBUG) with the method, the path template (never
     /// the URL, whose query can hold phone numbers), the final status, the number of attempts and the
     /// duration; each attempt is a DEBUG event in it.
-    async fn run(
-        &self,
+    fn run<'a>(
+        &'a self,
         method: Method,
         path_template: &'static str,
         url: Url,
         body: Option<Bytes>,
-        key: Option<&IdempotencyKey>,
-    ) -> Result<Reply, Error> {
+        key: Option<&'a IdempotencyKey>,
+    ) -> impl Future<Output = Result<Reply, Error>> + use<'a> {
         let span = tracing::debug_span!(
             "twilio.request",
             method = method.as_str(),
@@ -226,14 +230,14 @@ impl Client {
             duration_ms = Empty,
             request_id = Empty,
         );
-        // Without a subscriber that wants the span, entering and leaving it on every poll is pure cost.
-        let run = self.run_in_span(&span, method, path_template, url, body, key);
-        if span.is_disabled() { run.await } else { run.instrument(span.clone()).await }
+        self.run_in_span(span.clone(), method, path_template, url, body, key).instrument(span)
     }
 
+    /// The body of [`run`](Self::run); `span` is the one it runs in, given rather than taken as the
+    /// current span, which would be the caller's own when ours is disabled.
     async fn run_in_span(
         &self,
-        span: &tracing::Span,
+        span: tracing::Span,
         method: Method,
         path_template: &'static str,
         url: Url,

@@ -266,6 +266,9 @@ async fn no_secret_phone_number_or_message_body_leaks() {
     assert_eq!(successes, 4, "{printed}");
     assert!(logs.contains("span twilio.request: method=POST path=/create"), "{logs}");
     assert!(logs.contains("attempt=3"), "{logs}");
+    // The span's outcome is recorded on the span itself once the request ends.
+    assert!(logs.contains("\nrecord: attempts="), "{logs}");
+    assert!(logs.contains("\nrecord: status=200"), "{logs}");
     assert!(logs.contains("params=To=[redacted]&Body=[redacted]"), "{logs}");
     assert!(printed.contains("Basic [redacted]"), "the echoed header was not printed: {printed}");
 
