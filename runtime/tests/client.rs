@@ -106,7 +106,11 @@ fn account() -> AccountSid {
 }
 
 fn client_for(server: &MockServer) -> Client {
-    Client::builder().account_sid(account()).auth_token(TOKEN).base_url(server.uri()).build().unwrap()
+    client_at(server.uri())
+}
+
+fn client_at(base_url: String) -> Client {
+    Client::builder().account_sid(account()).auth_token(TOKEN).base_url(base_url).build().unwrap()
 }
 
 fn thing() -> Thing {
@@ -235,12 +239,7 @@ async fn delete_answered_204_is_ok() {
 #[tokio::test]
 async fn a_trailing_slash_on_the_base_url_is_ignored() {
     let server = server_answering(thing_json_reply(200)).await;
-    let client = Client::builder()
-        .account_sid(account())
-        .auth_token(TOKEN)
-        .base_url(format!("{}/", server.uri()))
-        .build()
-        .unwrap();
+    let client = client_at(format!("{}/", server.uri()));
     assert_eq!(client.base_url(), server.uri());
     send(&client, &FetchThing(thing())).await.unwrap();
     assert_eq!(only_request(&server).await.url.path(), THING_PATH);
@@ -251,12 +250,7 @@ async fn a_trailing_slash_on_the_base_url_is_ignored() {
 #[tokio::test]
 async fn a_base_url_path_prefix_is_kept_before_every_path() {
     let server = server_answering(thing_json_reply(200)).await;
-    let client = Client::builder()
-        .account_sid(account())
-        .auth_token(TOKEN)
-        .base_url(format!("{}/twilio%20gw/v1/", server.uri()))
-        .build()
-        .unwrap();
+    let client = client_at(format!("{}/twilio%20gw/v1/", server.uri()));
     send(&client, &FetchThing(thing())).await.unwrap();
     send(&client, &UpdateThing(thing())).await.unwrap();
 
