@@ -50,6 +50,7 @@ pub(crate) enum Space {
 }
 
 /// Appends `text` escaped: by table, a run of literal bytes copied at once.
+#[inline]
 pub(crate) fn push_escaped(out: &mut String, text: &str, space: Space) {
     let bytes = text.as_bytes();
     let mut run = 0;
