@@ -21,9 +21,11 @@ pub fn expand_debug(endpoint: &Endpoint<'_>) -> TokenStream {
         };
         quote!(#(#cfgs)* __twilio_debug.field(#label, #value);)
     });
+    // `#[inline]`, as `#[derive(Debug)]`'s: compiled only where called, see `methods.rs`.
     quote! {
         #[automatically_derived]
         impl ::core::fmt::Debug for #name {
+            #[inline]
             fn fmt(&self, __twilio_f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
                 let mut __twilio_debug = __twilio_f.debug_struct(#name_text);
                 #(#fields)*

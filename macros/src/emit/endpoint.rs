@@ -59,6 +59,7 @@ pub fn expand_endpoint(endpoint: &Endpoint<'_>) -> TokenStream {
         })
         .collect();
     let account_arg = if uses_account { quote!(__twilio_account) } else { quote!(_) };
+    // `#[inline]`: compiled only where called, see `methods.rs`.
     quote! {
         #[automatically_derived]
         impl __twilio::Endpoint for #name {
@@ -66,10 +67,12 @@ pub fn expand_endpoint(endpoint: &Endpoint<'_>) -> TokenStream {
             const PATH: &'static str = #template;
             type Response = #response;
 
+            #[inline]
             fn write_path(&self, #account_arg: &__twilio::AccountSid, __twilio_out: &mut __twilio::PathWriter) {
                 #(#pieces)*
             }
 
+            #[inline]
             fn decode_response(
                 __twilio_body: &[u8],
             ) -> ::core::result::Result<Self::Response, __twilio::serde_json::Error> {

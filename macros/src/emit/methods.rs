@@ -1,5 +1,11 @@
 //! The inherent methods: `new` from the required parameters, a setter per optional one, and
 //! `validate`, `to_form` and `send`, each a one-line call into the runtime.
+//!
+//! Every generated function is `#[inline]`, as the standard derives' are (compile cost, issue 7): in a
+//! debug build, rustc then compiles a function only in a crate that calls it, so a catalog crate of
+//! hundreds of endpoints compiles none of them, and an application only those of the endpoints it
+//! uses. Without it, LLVM and the debug information of these small functions were most of a
+//! catalog's cost per endpoint.
 
 use heck::ToShoutySnakeCase as _;
 use proc_macro2::{Literal, TokenStream};
@@ -22,6 +28,7 @@ pub fn expand_methods(endpoint: &Endpoint<'_>) -> TokenStream {
             #(#setters)*
 
             /// Checks every documented rule and reports all the parameters that break one.
+            #[inline]
             #vis fn validate(&self) -> ::core::result::Result<(), __twilio::ValidationErrors> {
                 __twilio::validate(self)
             }
@@ -29,6 +36,7 @@ pub fn expand_methods(endpoint: &Endpoint<'_>) -> TokenStream {
             /// The parameters exactly as they are sent: the form body of a `POST`, the query string of
             /// a `GET` or `DELETE`.
             #[must_use]
+            #[inline]
             #vis fn to_form(&self) -> ::std::string::String {
                 __twilio::encode(self)
             }
@@ -38,11 +46,16 @@ pub fn expand_methods(endpoint: &Endpoint<'_>) -> TokenStream {
             /// # Errors
             /// [`Error::Validation`](__twilio::Error::Validation) before sending, otherwise an API,
             /// transport or decoding error.
-            #vis async fn send(
-                &self,
-                client: &__twilio::Client,
-            ) -> ::core::result::Result<#response, __twilio::Error> {
-                __twilio::send(client, self).await
+            //
+            // Not an `async fn`, which would be a state machine per endpoint for rustc to check and
+            // lay out: the runtime's future is already lazy. The signature is the one `async fn`
+            // desugars to, with both lifetimes captured whatever the caller's edition.
+            #[inline]
+            #vis fn send<'r, 'c>(
+                &'r self,
+                client: &'c __twilio::Client,
+            ) -> impl ::core::future::Future<Output = ::core::result::Result<#response, __twilio::Error>> + use<'r, 'c> {
+                __twilio::send(client, self)
             }
         }
     }
@@ -83,6 +96,7 @@ fn expand_new(endpoint: &Endpoint<'_>) -> TokenStream {
     quote! {
         #[doc = #doc]
         #[must_use]
+        #[inline]
         #[allow(clippy::too_many_arguments, clippy::new_without_default)]
         #vis fn new(#(#args),*) -> Self {
             Self { #(#inits),* }
@@ -139,6 +153,7 @@ fn expand_setter(field: &Field<'_>) -> Option<TokenStream> {
         #(#cfgs)*
         #doc
         #[must_use]
+        #[inline]
         #body
     })
 }

@@ -42,13 +42,16 @@ pub fn expand_impl(
 ) -> TokenStream {
     let errors_arg = if uses_errors { quote!(__twilio_errors) } else { quote!(_) };
     let out_arg = if uses_out { quote!(__twilio_out) } else { quote!(_) };
+    // `#[inline]`: compiled only where called, see `methods.rs`.
     quote! {
         #[automatically_derived]
         impl __twilio::Params for #name {
+            #[inline]
             fn check(&self, #errors_arg: &mut __twilio::ValidationErrors) {
                 #checks
             }
 
+            #[inline]
             fn write_params(&self, #out_arg: &mut __twilio::FormWriter) {
                 #writes
             }
