@@ -66,6 +66,7 @@ macro_rules! wire_enum {
             pub const ALL: &'static [Self] = &[$(Self::$variant),+];
 
             /// The value as Twilio writes it.
+            #[inline]
             pub const fn as_str(&self) -> &'static str {
                 match self {
                     $(Self::$variant => $wire,)+
@@ -76,8 +77,14 @@ macro_rules! wire_enum {
         impl ::core::str::FromStr for $name {
             type Err = $crate::values::InvalidValue;
 
+            #[inline]
             fn from_str(text: &str) -> ::core::result::Result<Self, Self::Err> {
-                $crate::values::__wire_enum::parse(text, &[$($wire),+]).map(|index| Self::ALL[index])
+                // A `match` rather than `Result::map` with a closure: no closure body to check and
+                // no `map` to instantiate for every enum.
+                match $crate::values::__wire_enum::parse(text, &[$($wire),+]) {
+                    ::core::result::Result::Ok(index) => ::core::result::Result::Ok(Self::ALL[index]),
+                    ::core::result::Result::Err(error) => ::core::result::Result::Err(error),
+                }
             }
         }
 
@@ -106,6 +113,7 @@ macro_rules! wire_enum {
             pub const ALL: &'static [Self] = &[$(Self::$variant),+];
 
             /// The value as Twilio writes it.
+            #[inline]
             pub fn as_str(&self) -> &str {
                 match self {
                     $(Self::$variant => $wire,)+
@@ -117,6 +125,7 @@ macro_rules! wire_enum {
         impl ::core::str::FromStr for $name {
             type Err = ::core::convert::Infallible;
 
+            #[inline]
             fn from_str(text: &str) -> ::core::result::Result<Self, Self::Err> {
                 ::core::result::Result::Ok(match $crate::values::__wire_enum::find(text, &[$($wire),+]) {
                     ::core::option::Option::Some(index) => ::core::clone::Clone::clone(&Self::ALL[index]),
@@ -130,16 +139,19 @@ macro_rules! wire_enum {
 
     (@common $name:ident) => {
         impl ::core::fmt::Display for $name {
+            #[inline]
             fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
                 f.pad(self.as_str())
             }
         }
 
         impl $crate::FormValue for $name {
+            #[inline]
             fn write_value(&self, out: &mut $crate::ValueWriter<'_>) {
                 out.text(self.as_str());
             }
 
+            #[inline]
             fn size_hint(&self) -> usize {
                 self.as_str().len()
             }
