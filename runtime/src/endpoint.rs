@@ -168,8 +168,9 @@ impl<E: Endpoint> Future for Sending<'_, '_, E> {
             }
             let mut path = PathWriter::default();
             request.write_path(this.client.account_sid(), &mut path);
-            let (path, params) = (path.finish(), encode(request));
-            this.state = State::Exchanging(exchange(this.client, E::METHOD, E::PATH, path, params, this.key));
+            let exchange =
+                exchange(this.client, E::METHOD, E::PATH, &path.finish(), encode(request), this.key);
+            this.state = State::Exchanging(exchange);
         }
         let State::Exchanging(exchange) = &mut this.state else {
             panic!("`Sending` polled after it completed");
@@ -188,11 +189,11 @@ fn exchange<'a>(
     client: &'a Client,
     method: Method,
     template: &'static str,
-    path: String,
+    path: &str,
     params: String,
     key: Option<&'a IdempotencyKey>,
 ) -> Pin<Box<dyn Future<Output = Result<Reply, Error>> + Send + 'a>> {
-    Box::pin(async move { client.execute(method, template, &path, params, key).await })
+    Box::pin(client.execute(method, template, path, params, key))
 }
 
 /// Stands in for a `sensitive` field in a request's `Debug` output.
