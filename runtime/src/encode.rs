@@ -41,17 +41,21 @@ const PERCENT: &str = {
 /// The most bytes one byte of text becomes once escaped (`%XX`).
 const MAX_ESCAPED_LEN: usize = 3;
 
-/// How a space is escaped: `+` in a form, as `quote_plus` does, `%20` in a path segment, where a `+`
-/// would be read as a plus sign.
-#[derive(Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Space {
-    Plus,
-    Percent,
+/// Appends `text` escaped as a form key or value: a space as `+`, as `quote_plus` does.
+#[inline]
+fn push_escaped(out: &mut String, text: &str) {
+    push_escaped_with::<true>(out, text);
 }
 
-/// Appends `text` escaped: by table, a run of literal bytes copied at once.
-#[inline]
-pub(crate) fn push_escaped(out: &mut String, text: &str, space: Space) {
+/// Appends `text` escaped as one path segment: a space as `%20`, where a `+` would be read as a plus.
+pub(crate) fn push_escaped_segment(out: &mut String, text: &str) {
+    push_escaped_with::<false>(out, text);
+}
+
+/// Appends `text` escaped: by table, a run of literal bytes copied at once. One copy per kind of space,
+/// so that the form's, called for every key and value, has no test of the kind inside its loop.
+#[inline(always)]
+fn push_escaped_with<const SPACE_AS_PLUS: bool>(out: &mut String, text: &str) {
     let bytes = text.as_bytes();
     let mut run = 0;
     for (index, &byte) in bytes.iter().enumerate() {
@@ -63,7 +67,7 @@ pub(crate) fn push_escaped(out: &mut String, text: &str, space: Space) {
             out.push_str(&text[run..index]);
         }
         run = index + 1;
-        if byte == b' ' && space == Space::Plus {
+        if SPACE_AS_PLUS && byte == b' ' {
             out.push('+');
         } else {
             let at = MAX_ESCAPED_LEN * usize::from(byte);
@@ -78,7 +82,7 @@ pub(crate) fn push_escaped(out: &mut String, text: &str, space: Space) {
 /// Escapes one key or value as Twilio's SDKs do (`quote_plus`).
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    push_escaped(&mut out, text, Space::Plus);
+    push_escaped(&mut out, text);
     out
 }
 
@@ -121,7 +125,7 @@ impl FormWriter {
         if !self.buf.is_empty() {
             self.buf.push('&');
         }
-        push_escaped(&mut self.buf, key, Space::Plus);
+        push_escaped(&mut self.buf, key);
         self.buf.push('=');
         value.write_value(&mut ValueWriter { buf: &mut self.buf });
     }
@@ -142,7 +146,7 @@ pub struct ValueWriter<'a> {
 impl ValueWriter<'_> {
     /// Appends `text`, escaped.
     pub fn text(&mut self, text: &str) {
-        push_escaped(self.buf, text, Space::Plus);
+        push_escaped(self.buf, text);
     }
 }
 

@@ -5,7 +5,7 @@
 
 use std::fmt::{self, Write as _};
 
-use crate::encode::{Space, push_escaped};
+use crate::encode::push_escaped_segment;
 use crate::validate::{Rule, ValidationErrors, Violation};
 use crate::values::AccountSid;
 
@@ -53,7 +53,7 @@ struct SegmentEscaper<'a> {
 
 impl fmt::Write for SegmentEscaper<'_> {
     fn write_str(&mut self, text: &str) -> fmt::Result {
-        push_escaped(self.buf, text, Space::Percent);
+        push_escaped_segment(self.buf, text);
         Ok(())
     }
 }
