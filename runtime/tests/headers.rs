@@ -1,37 +1,12 @@
 //! Header values a user supplies (user agent extensions, idempotency keys) are checked before
 //! anything is sent: a CR, LF or NUL could add a header or end the request early.
 
-use serde_json::Value;
-use twilio_endpoint_runtime::__private::decode_json;
-use twilio_endpoint_runtime::values::AccountSid;
-use twilio_endpoint_runtime::{
-    Client, ClientBuilder, Endpoint, Error, FormWriter, IdempotencyKey, Method, Params, PathWriter,
-    ValidationErrors,
-};
+#[path = "support/calls_endpoints.rs"]
+mod calls_endpoints;
+use calls_endpoints::Get;
+use twilio_endpoint_runtime::{Client, ClientBuilder, Error, IdempotencyKey};
 use wiremock::matchers::any;
 use wiremock::{Mock, MockServer, ResponseTemplate};
-
-struct FetchCall;
-
-impl Params for FetchCall {
-    fn check(&self, _: &mut ValidationErrors) {}
-
-    fn write_params(&self, _: &mut FormWriter) {}
-}
-
-impl Endpoint for FetchCall {
-    const METHOD: Method = Method::Get;
-    const PATH: &'static str = "/fetch";
-    type Response = Value;
-
-    fn write_path(&self, _: &AccountSid, out: &mut PathWriter) {
-        out.literal("/fetch");
-    }
-
-    fn decode_response(body: &[u8]) -> Result<Value, serde_json::Error> {
-        decode_json(body)
-    }
-}
 
 fn builder(base_url: &str) -> ClientBuilder {
     Client::builder()
@@ -50,7 +25,7 @@ async fn user_agent_extensions_and_the_idempotency_key_are_sent() {
         .build()
         .unwrap();
     let key = IdempotencyKey::new("order-42").unwrap();
-    client.send_with_idempotency_key(&FetchCall, &key).await.unwrap();
+    client.send_with_idempotency_key(&Get, &key).await.unwrap();
     let requests = server.received_requests().await.unwrap();
     let header = |name: &str| requests[0].headers.get(name).unwrap().to_str().unwrap().to_owned();
     assert_eq!(

@@ -1,40 +1,15 @@
 //! Every reply shape a server can send becomes a typed error, never a panic, keeping the status and
 //! the `Twilio-Request-Id` and showing at most a short, redacted excerpt.
 
+#[path = "support/calls_endpoints.rs"]
+mod calls_endpoints;
+use calls_endpoints::Get;
 use serde_json::Value;
-use twilio_endpoint_runtime::__private::decode_json;
-use twilio_endpoint_runtime::values::AccountSid;
-use twilio_endpoint_runtime::{
-    Client, Endpoint, Error, FormWriter, Method, Params, PathWriter, RetryPolicy, ValidationErrors,
-};
+use twilio_endpoint_runtime::{Client, Error, RetryPolicy};
 use wiremock::matchers::any;
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
 const REQUEST_ID: &str = "RQ0123456789abcdef0123456789abcdef";
-
-struct FetchCall;
-
-impl Params for FetchCall {
-    fn check(&self, _: &mut ValidationErrors) {}
-
-    fn write_params(&self, _: &mut FormWriter) {}
-}
-
-impl Endpoint for FetchCall {
-    const METHOD: Method = Method::Get;
-    const PATH: &'static str = "/2010-04-01/Accounts/{AccountSid}/Calls/CA1.json";
-    type Response = Value;
-
-    fn write_path(&self, account: &AccountSid, out: &mut PathWriter) {
-        out.literal("/2010-04-01/Accounts/");
-        out.param(account);
-        out.literal("/Calls/CA1.json");
-    }
-
-    fn decode_response(body: &[u8]) -> Result<Value, serde_json::Error> {
-        decode_json(body)
-    }
-}
 
 /// The result of one `GET` answered with `status` and `body`, the request id set.
 async fn answer(status: u16, body: impl Into<Vec<u8>>) -> Result<Value, Error> {
@@ -51,7 +26,7 @@ async fn answer(status: u16, body: impl Into<Vec<u8>>) -> Result<Value, Error> {
         .max_body_size(1024 * 1024)
         .build()
         .unwrap();
-    client.send(&FetchCall).await
+    client.send(&Get).await
 }
 
 /// The API error of a non-2xx answer, after checking it kept the status and the request id.
