@@ -11,7 +11,6 @@ use std::time::Instant;
 
 use criterion::Criterion;
 use twilio_endpoint::api::v2010::*;
-use twilio_endpoint::values::{Address, ConferenceRef, Url};
 
 /// The system allocator, counting every allocation and reallocation (one relaxed atomic add each, the
 /// same cost for every contender).
@@ -54,21 +53,10 @@ pub fn allocations<T>(run: impl FnOnce() -> T) -> u64 {
     counted
 }
 
-fn address(text: &str) -> Address {
-    text.parse().unwrap()
-}
-
-fn url(text: &str) -> Url {
-    text.parse().unwrap()
-}
-
-fn conference() -> ConferenceRef {
-    "CFaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa".parse().unwrap()
-}
-
 #[path = "../../tests/support/every_parameter.rs"]
 mod every_parameter;
 pub use every_parameter::every_parameter;
+use every_parameter::{address, conference};
 
 /// Create Participant with its required parameters only (`From`, `To`).
 pub fn minimal() -> CreateParticipant {

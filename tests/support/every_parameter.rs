@@ -5,7 +5,7 @@
 use twilio_endpoint::api::v2010::*;
 use twilio_endpoint::values::{Address, ByocTrunkSid, CallSid, ConferenceRef, HttpMethod, OrEmpty, Url};
 
-fn address(text: &str) -> Address {
+pub fn address(text: &str) -> Address {
     text.parse().unwrap()
 }
 
@@ -13,7 +13,7 @@ fn url(text: &str) -> Url {
     text.parse().unwrap()
 }
 
-fn conference() -> ConferenceRef {
+pub fn conference() -> ConferenceRef {
     "CFaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa".parse().unwrap()
 }
 
