@@ -80,10 +80,9 @@ struct Inner {
     /// The key `authorization` was made from, if not the auth token; shown by `Debug`, unlike secrets.
     api_key: Option<ApiKeySid>,
     authorization: HeaderValue,
-    /// Without a trailing `/`: every path starts with one.
-    base_url: String,
-    /// `base_url` parsed once: a request's URL is this one with its path set, which skips parsing the
-    /// scheme and host again for every request (a third of what reqwest spends on URLs).
+    /// Where requests go, parsed once: a request's URL is this one with its path set, which skips
+    /// parsing the scheme and host again for every request (a third of what reqwest spends on URLs).
+    /// Its path has no trailing `/` (but `/` alone): every request path starts with one.
     base: Url,
     /// The longest one attempt may take.
     timeout: Duration,
@@ -141,7 +140,7 @@ impl Client {
 
     /// Where requests go, without a trailing `/`, e.g. `https://api.twilio.com`.
     pub fn base_url(&self) -> &str {
-        &self.inner.base_url
+        self.inner.base.as_str().trim_end_matches('/')
     }
 
     /// Sends one request and reads the whole reply: `Ok` for a 2xx status, [`Error::Api`] otherwise.
@@ -203,7 +202,7 @@ impl Client {
         {
             return Err(Error::Refused(RefusedError::next_page_uri(uri)));
         }
-        let url = Url::parse(&format!("{}{uri}", self.inner.base_url))
+        let url = Url::parse(&format!("{}{uri}", self.base_url()))
             .map_err(|_| Error::Refused(RefusedError::next_page_uri(uri)))?;
         self.run(Method::Get, TEMPLATE, url, None, None).await
     }
@@ -396,7 +395,7 @@ impl fmt::Debug for Client {
         f.debug_struct("Client")
             .field("account_sid", &self.inner.account_sid.as_str())
             .field("auth", &RedactedAuth(self.inner.api_key.as_ref()))
-            .field("base_url", &self.inner.base_url)
+            .field("base_url", &self.base_url())
             .finish_non_exhaustive()
     }
 }
@@ -697,7 +696,6 @@ impl ClientBuilder {
                 account_sid,
                 api_key,
                 authorization,
-                base_url,
                 base,
                 timeout: self.timeout,
                 deadline: self.deadline,
