@@ -248,8 +248,11 @@ impl Client {
         let deadline = start + inner.deadline;
         let mut attempt = 1;
         let finish = |attempt: u32, result: Result<Reply, Error>| {
-            span.record("attempts", attempt);
-            span.record("duration_ms", millis(start.elapsed()));
+            // Without a subscriber that wants the span, its fields are not worth reading the clock.
+            if !span.is_disabled() {
+                span.record("attempts", attempt);
+                span.record("duration_ms", millis(start.elapsed()));
+            }
             match &result {
                 Ok(reply) => {
                     span.record("status", reply.status);
@@ -262,12 +265,14 @@ impl Client {
             result
         };
         loop {
-            let remaining = deadline.saturating_duration_since(Instant::now());
-            let attempt_start = Instant::now();
+            let attempt_start = if attempt == 1 { start } else { Instant::now() };
+            let remaining = deadline.saturating_duration_since(attempt_start);
             let (result, outcome, retry_after) =
                 self.attempt(method, path_template, &url, body.clone(), key, remaining).await;
             let verdict = retry::verdict(method, outcome);
-            log_attempt(attempt, attempt_start.elapsed(), &result, verdict);
+            if tracing::enabled!(tracing::Level::DEBUG) {
+                log_attempt(attempt, attempt_start.elapsed(), &result, verdict);
+            }
             let retry_delay = match verdict {
                 Verdict::Success => {
                     inner.budget.deposit();
@@ -325,7 +330,7 @@ impl Client {
             }
         };
         let status = response.status().as_u16();
-        let (request_id, retry_after) = read_headers(response.headers(), chrono::Utc::now());
+        let (request_id, retry_after) = read_headers(response.headers(), chrono::Utc::now);
         // The body is read chunk by chunk and dropped once past the limit, so that a huge or endless
         // reply cannot fill the memory; a declared length past it is refused before reading.
         let too_large = |request_id| {
@@ -337,15 +342,26 @@ impl Client {
         if declared.is_some_and(|length| length > inner.max_body_size as u64) {
             return too_large(request_id);
         }
-        // Sized once from the declared length (already within the limit), so that reading a reply
-        // does not regrow the buffer chunk after chunk.
-        let mut body = Vec::with_capacity(declared.map_or(0, |length| length as usize));
+        // A reply that arrives in one chunk, as most do, is kept as it came; only one in several
+        // chunks is copied into a buffer, sized once from the declared length (already within the
+        // limit) so that it does not regrow chunk after chunk.
+        let mut body = Bytes::new();
+        let mut joined: Option<Vec<u8>> = None;
         loop {
             match response.chunk().await {
-                Ok(Some(chunk)) if body.len() + chunk.len() > inner.max_body_size => {
+                Ok(Some(chunk))
+                    if joined.as_ref().map_or(body.len(), Vec::len) + chunk.len() > inner.max_body_size =>
+                {
                     return too_large(request_id);
                 }
-                Ok(Some(chunk)) => body.extend_from_slice(&chunk),
+                Ok(Some(chunk)) if body.is_empty() && joined.is_none() => body = chunk,
+                Ok(Some(chunk)) => joined
+                    .get_or_insert_with(|| {
+                        let mut buffer = Vec::with_capacity(declared.map_or(0, |length| length as usize));
+                        buffer.extend_from_slice(&std::mem::take(&mut body));
+                        buffer
+                    })
+                    .extend_from_slice(&chunk),
                 Ok(None) => break,
                 Err(error) => {
                     let error =
@@ -354,32 +370,30 @@ impl Client {
                 }
             }
         }
+        let body = joined.map_or(body, Bytes::from);
         let (result, outcome) = judge(status, request_id, body);
         (result, outcome, retry_after)
     }
 }
 
-/// The `Twilio-Request-Id` of a reply, and the wait its `Retry-After` asks for.
+/// The `Twilio-Request-Id` of a reply, and the wait its `Retry-After` asks for; `now` tells the time,
+/// read only when there is a `Retry-After` to read it for.
 pub(crate) fn read_headers(
     headers: &HeaderMap,
-    now: chrono::DateTime<chrono::Utc>,
+    now: impl FnOnce() -> chrono::DateTime<chrono::Utc>,
 ) -> (Option<String>, Option<Duration>) {
     let header = |name| headers.get(name).and_then(|value: &HeaderValue| value.to_str().ok());
     // `to_str` only accepts visible ASCII (and tabs), so cutting at a byte index is cutting at a character.
     let request_id = header(REQUEST_ID).map(|id| {
         if id.len() > MAX_REQUEST_ID { format!("{}…", &id[..MAX_REQUEST_ID]) } else { id.to_owned() }
     });
-    let retry_after = header(RETRY_AFTER).and_then(|value| retry::parse_retry_after(value, now));
+    let retry_after = header(RETRY_AFTER).and_then(|value| retry::parse_retry_after(value, now()));
     (request_id, retry_after)
 }
 
 /// A complete reply as an attempt's result: the reply itself for a 2xx status, else the API error its
 /// body describes; and the outcome the retry decision needs.
-pub(crate) fn judge(
-    status: u16,
-    request_id: Option<String>,
-    body: Vec<u8>,
-) -> (Result<Reply, Error>, Outcome) {
+pub(crate) fn judge(status: u16, request_id: Option<String>, body: Bytes) -> (Result<Reply, Error>, Outcome) {
     let reply = Reply { status, request_id, body };
     if (200..300).contains(&status) {
         (Ok(reply), Outcome::Answer { status, code: None })
@@ -429,7 +443,7 @@ fn millis(duration: Duration) -> u64 {
 pub(crate) struct Reply {
     status: u16,
     request_id: Option<String>,
-    body: Vec<u8>,
+    body: Bytes,
 }
 
 impl Reply {
@@ -875,15 +889,15 @@ mod tests {
         let now = chrono::Utc::now();
         let mut headers = HeaderMap::new();
         headers.insert(REQUEST_ID, HeaderValue::from_static("RQ0123456789abcdef0123456789abcdef"));
-        let (request_id, _) = read_headers(&headers, now);
+        let (request_id, _) = read_headers(&headers, || now);
         assert_eq!(request_id.as_deref(), Some("RQ0123456789abcdef0123456789abcdef"));
 
         // Found by the `reply` fuzz target: a 1,500-character id made every error message as long.
         let long = format!("RQ{}", "a".repeat(1_500));
         headers.insert(REQUEST_ID, HeaderValue::try_from(long.as_str()).unwrap());
-        let (request_id, _) = read_headers(&headers, now);
+        let (request_id, _) = read_headers(&headers, || now);
         assert_eq!(request_id, Some(format!("{}…", &long[..MAX_REQUEST_ID])));
-        let (result, _) = judge(400, request_id, b"{\"code\": 21205}".to_vec());
+        let (result, _) = judge(400, request_id, Bytes::from_static(b"{\"code\": 21205}"));
         assert!(result.err().unwrap().to_string().len() < 200);
     }
 

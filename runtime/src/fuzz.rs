@@ -44,8 +44,8 @@ pub fn read_answer<T>(
     now: chrono::DateTime<chrono::Utc>,
     decode: impl FnOnce(&[u8]) -> Result<T, serde_json::Error>,
 ) -> Answer<T> {
-    let (request_id, retry_after) = read_headers(headers, now);
-    let (result, outcome) = judge(status, request_id, body);
+    let (request_id, retry_after) = read_headers(headers, || now);
+    let (result, outcome) = judge(status, request_id, body.into());
     let result =
         result.and_then(|reply| decode(reply.body()).map_err(|source| Error::decode(&reply, source)));
     Answer { result, retry_after, outcome }

@@ -135,6 +135,11 @@ impl RetryBudget {
 
     /// A success pays back a tenth of a retry.
     pub(crate) fn deposit(&self) {
+        // A full budget, the usual case, is only read: writing it back on every success would bounce
+        // its cache line between the threads that send.
+        if self.tokens.load(Ordering::Acquire) >= self.capacity {
+            return;
+        }
         let _ = self.tokens.fetch_update(Ordering::AcqRel, Ordering::Acquire, |tokens| {
             Some(tokens.saturating_add(SUCCESS_REFUND).min(self.capacity))
         });

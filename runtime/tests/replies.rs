@@ -167,3 +167,65 @@ async fn a_limit_of_zero_is_a_configuration_error() {
         .unwrap_err();
     assert_eq!(error.to_string(), "`max_body_size` is zero; give it a positive size");
 }
+
+/// The result of one `GET` whose 200 reply's body arrives in `pieces`, written one at a time with a
+/// pause between them, framed by `Content-Length` or as chunks, with a body limit of `limit` bytes.
+async fn answer_in_pieces(pieces: &[&str], chunked: bool, limit: usize) -> Result<Value, Error> {
+    use tokio::io::{AsyncReadExt as _, AsyncWriteExt as _};
+
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let url = format!("http://{}", listener.local_addr().unwrap());
+    let pieces: Vec<String> = pieces.iter().map(|&piece| piece.to_owned()).collect();
+    tokio::spawn(async move {
+        let (mut stream, _) = listener.accept().await.unwrap();
+        // A GET has no body: the request ends with its head.
+        let mut request = Vec::new();
+        while !request.ends_with(b"\r\n\r\n") {
+            let mut byte = [0];
+            stream.read_exact(&mut byte).await.unwrap();
+            request.push(byte[0]);
+        }
+        let framing = if chunked {
+            "Transfer-Encoding: chunked".to_owned()
+        } else {
+            format!("Content-Length: {}", pieces.iter().map(String::len).sum::<usize>())
+        };
+        let head = format!("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n{framing}\r\n\r\n");
+        stream.write_all(head.as_bytes()).await.unwrap();
+        for piece in &pieces {
+            let framed = if chunked { format!("{:x}\r\n{piece}\r\n", piece.len()) } else { piece.clone() };
+            // The client may hang up once past its limit.
+            if stream.write_all(framed.as_bytes()).await.is_err() {
+                return;
+            }
+            stream.flush().await.unwrap();
+            tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+        }
+        if chunked {
+            let _ = stream.write_all(b"0\r\n\r\n").await;
+        }
+    });
+    let client = Client::builder()
+        .account_sid("AC0123456789abcdef0123456789abcdef".parse().unwrap())
+        .auth_token("token")
+        .base_url(url)
+        .retry(RetryPolicy::none())
+        .max_body_size(limit)
+        .build()
+        .unwrap();
+    client.send(&Get).await
+}
+
+#[tokio::test]
+async fn a_reply_that_arrives_in_pieces_is_read_whole() {
+    let pieces = [r#"{"sid": "CA01", "#, r#""status": "queued", "#, r#""price": null}"#];
+    for chunked in [false, true] {
+        let reply = answer_in_pieces(&pieces, chunked, 1024).await.unwrap();
+        assert_eq!(reply, serde_json::json!({"sid": "CA01", "status": "queued", "price": null}), "{chunked}");
+    }
+    // The pieces (16, 20 and 14 bytes) add up past the limit only with the last one.
+    let Err(Error::BodyTooLarge(error)) = answer_in_pieces(&pieces, true, 40).await else {
+        panic!("expected the body to be refused at its third piece")
+    };
+    assert_eq!(error.limit(), 40);
+}
