@@ -6,10 +6,9 @@
 //! hand-written client does, and what `send` returns: the like-for-like figure, judged against the
 //! target), and raw reqwest reading the reply's bytes only (the floor of any client). A second, identical
 //! raw+decode side measures the bench's own noise (its ratio to the first would be 1.00 on a quiet
-//! machine). Each round builds new clients, opens their connections, then runs the sides one after
-//! another, in an order that rotates from round to round, so that a load on the machine slows them
-//! alike; the ratios are medians over the rounds. Also prints the connections each side opened (reuse
-//! means about one per send in flight and round, not one per request).
+//! machine). Each round runs the sides one after another, in an order that rotates from round to round,
+//! so that a load on the machine slows them alike; the ratios are medians over the rounds. Also prints the connections
+//! each side opened (reuse means about one per send in flight, not one per request).
 //!
 //!     cargo bench --bench send
 //!
@@ -91,6 +90,15 @@ fn main() {
 }
 
 async fn run() {
+    let (crate_url, crate_connections) = start_server().await;
+    let client = Client::builder()
+        .account_sid(ACCOUNT)
+        .auth_token(TOKEN)
+        .base_url(crate_url)
+        // Every answer is a success; the policy only costs its bookkeeping.
+        .retry(RetryPolicy::default())
+        .build()
+        .expect("the client builds");
     let request = CreateParticipant::new(
         "bench-room".parse::<ConferenceRef>().unwrap(),
         "+15017122661".parse::<Address>().unwrap(),
@@ -98,27 +106,45 @@ async fn run() {
     )
     .label("customer")
     .timeout(30);
-    let mut servers = Vec::with_capacity(SIDES);
-    for _ in 0..SIDES {
-        servers.push(start_server().await);
-    }
-    let servers: [(String, Arc<AtomicUsize>); SIDES] = servers.try_into().expect("one server per side");
-    let urls = servers.each_ref().map(|(url, _)| url.as_str());
+    let decoding = Raw::start(request.to_form()).await;
+    // The same as `decoding`, with a client and a server of its own: its ratio to `decoding` shows how
+    // far two identical sides differ on this machine, the noise under the other ratios.
+    let decoding_again = Raw::start(request.to_form()).await;
+    let bytes_only = Raw::start(request.to_form()).await;
+
+    let crate_send = || async {
+        let participant = request.send(&client).await.expect("the crate's send succeeds");
+        std::hint::black_box(participant);
+    };
+    let decoding_send = || async {
+        std::hint::black_box(decoding.post_and_decode().await);
+    };
+    let decoding_again_send = || async {
+        std::hint::black_box(decoding_again.post_and_decode().await);
+    };
+    let bytes_send = || async {
+        std::hint::black_box(bytes_only.post().await);
+    };
 
     if let Ok(side) = std::env::var("SEND_BENCH_SIDE") {
         let count = |name: &str, default: usize| {
             std::env::var(name).map_or(default, |count| count.parse().expect("a count"))
         };
         let (requests, in_flight) = (count("SEND_BENCH_REQUESTS", 3_000), count("SEND_BENCH_IN_FLIGHT", 1));
-        let side = match side.as_str() {
-            "crate" => CRATE,
-            "raw+decode" => RAW_DECODE,
-            "raw-bytes" => RAW_BYTES,
+        match side.as_str() {
+            "crate" => timed(requests, in_flight, &crate_send).await,
+            "raw+decode" => timed(requests, in_flight, &decoding_send).await,
+            "raw-bytes" => timed(requests, in_flight, &bytes_send).await,
             other => panic!("SEND_BENCH_SIDE is `crate`, `raw+decode` or `raw-bytes`, not `{other}`"),
         };
-        Sides::new(urls, &request).time(side, requests, in_flight).await;
         return;
     }
+
+    // Warm the connection pools.
+    timed(CONCURRENCY, CONCURRENCY, &crate_send).await;
+    timed(CONCURRENCY, CONCURRENCY, &decoding_send).await;
+    timed(CONCURRENCY, CONCURRENCY, &decoding_again_send).await;
+    timed(CONCURRENCY, CONCURRENCY, &bytes_send).await;
 
     println!(
         "send throughput, {ROUNDS} rounds of {PER_ROUND} requests per side, medians of per-round ratios"
@@ -128,21 +154,19 @@ async fn run() {
         "", "crate req/s", "raw+decode", "raw bytes", "vs raw+decode", "vs raw bytes", "noise (A/A)"
     );
     for in_flight in [1, CONCURRENCY] {
+        const SIDES: usize = 4;
         let mut totals = [Duration::ZERO; SIDES];
         let mut ratios = [(); 3].map(|()| Vec::with_capacity(ROUNDS));
         for round in 0..ROUNDS {
-            // New clients every round. The worker thread that runs a pooled connection's task is
-            // settled when the connection opens and moves its side's throughput by several percent
-            // for as long as the pool lives (the A/A column showed it); new pools each round make it
-            // one more thing the medians average over. Their connections open before timing.
-            let sides = Sides::new(urls, &request);
-            for side in 0..SIDES {
-                sides.time(side, CONCURRENCY, CONCURRENCY).await;
-            }
             let mut times = [Duration::ZERO; SIDES];
             for turn in 0..SIDES {
                 let side = (round + turn) % SIDES;
-                times[side] = sides.time(side, PER_ROUND, in_flight).await;
+                times[side] = match side {
+                    0 => timed(PER_ROUND, in_flight, &crate_send).await,
+                    1 => timed(PER_ROUND, in_flight, &decoding_send).await,
+                    2 => timed(PER_ROUND, in_flight, &decoding_again_send).await,
+                    _ => timed(PER_ROUND, in_flight, &bytes_send).await,
+                };
             }
             for (total, time) in totals.iter_mut().zip(times) {
                 *total += time;
@@ -151,9 +175,9 @@ async fn run() {
             let per_second = |subject: usize, baseline: usize| {
                 times[baseline].as_secs_f64() / times[subject].as_secs_f64()
             };
-            ratios[0].push(per_second(CRATE, RAW_DECODE));
-            ratios[1].push(per_second(CRATE, RAW_BYTES));
-            ratios[2].push(per_second(RAW_DECODE_AGAIN, RAW_DECODE));
+            ratios[0].push(per_second(0, 1));
+            ratios[1].push(per_second(0, 3));
+            ratios[2].push(per_second(2, 1));
         }
         let rate = |total: Duration| (ROUNDS * PER_ROUND) as f64 / total.as_secs_f64();
         let [like_for_like, floor, noise] = ratios.map(|mut ratios| median(&mut ratios));
@@ -161,90 +185,23 @@ async fn run() {
         let label = if in_flight == 1 { "sequential".to_owned() } else { format!("{in_flight} in flight") };
         println!(
             "{label:<14} {:>11.0} {:>11.0} {:>10.0} {:>21} {:>13} {:>12}",
-            rate(totals[CRATE]),
-            rate(totals[RAW_DECODE]),
-            rate(totals[RAW_BYTES]),
+            rate(totals[0]),
+            rate(totals[1]),
+            rate(totals[3]),
             // Three decimals, so that a median just under the target does not print as 0.95x missed.
             format!("{like_for_like:.3}x (>=0.95 {verdict})"),
             format!("{floor:.3}x"),
             format!("{noise:.3}x"),
         );
     }
-    let opened = servers.each_ref().map(|(_, connections)| connections.load(Ordering::Relaxed));
+    let sent = ROUNDS * PER_ROUND * 2 + CONCURRENCY;
     println!(
-        "connections opened for {} requests per side ({} rounds, new clients each): crate {}, raw+decode {} and {}, raw bytes {}",
-        2 * ROUNDS * (PER_ROUND + CONCURRENCY),
-        2 * ROUNDS,
-        opened[CRATE],
-        opened[RAW_DECODE],
-        opened[RAW_DECODE_AGAIN],
-        opened[RAW_BYTES],
+        "connections opened for {sent} requests each: crate {}, raw+decode {} and {}, raw bytes {}",
+        crate_connections.load(Ordering::Relaxed),
+        decoding.connections.load(Ordering::Relaxed),
+        decoding_again.connections.load(Ordering::Relaxed),
+        bytes_only.connections.load(Ordering::Relaxed),
     );
-}
-
-/// The sides, by index.
-const CRATE: usize = 0;
-const RAW_DECODE: usize = 1;
-/// The same as `RAW_DECODE`, with a client and a server of its own: its ratio to `RAW_DECODE` shows
-/// how far two identical sides differ on this machine, the noise under the other ratios.
-const RAW_DECODE_AGAIN: usize = 2;
-const RAW_BYTES: usize = 3;
-const SIDES: usize = 4;
-
-/// One client per side, each sending to its side's server.
-struct Sides<'r> {
-    client: Client,
-    request: &'r CreateParticipant,
-    raw: [Raw; 3],
-}
-
-impl<'r> Sides<'r> {
-    fn new(urls: [&str; SIDES], request: &'r CreateParticipant) -> Sides<'r> {
-        let client = Client::builder()
-            .account_sid(ACCOUNT)
-            .auth_token(TOKEN)
-            .base_url(urls[CRATE])
-            // Every answer is a success; the policy only costs its bookkeeping.
-            .retry(RetryPolicy::default())
-            .build()
-            .expect("the client builds");
-        let raw =
-            [RAW_DECODE, RAW_DECODE_AGAIN, RAW_BYTES].map(|side| Raw::new(urls[side], request.to_form()));
-        Sides { client, request, raw }
-    }
-
-    /// Sends `count` requests through `side`, `in_flight` at a time; the elapsed time.
-    async fn time(&self, side: usize, count: usize, in_flight: usize) -> Duration {
-        let [decoding, decoding_again, bytes_only] = &self.raw;
-        match side {
-            CRATE => {
-                timed(count, in_flight, || async {
-                    let participant =
-                        self.request.send(&self.client).await.expect("the crate's send succeeds");
-                    std::hint::black_box(participant);
-                })
-                .await
-            }
-            RAW_DECODE => {
-                timed(count, in_flight, || async {
-                    std::hint::black_box(decoding.post_and_decode().await);
-                })
-                .await
-            }
-            RAW_DECODE_AGAIN => {
-                timed(count, in_flight, || async {
-                    std::hint::black_box(decoding_again.post_and_decode().await);
-                })
-                .await
-            }
-            _ => {
-                timed(count, in_flight, || async {
-                    std::hint::black_box(bytes_only.post().await);
-                })
-                .await
-            }
-        }
-    }
 }
 
 fn median(values: &mut [f64]) -> f64 {
@@ -253,16 +210,18 @@ fn median(values: &mut [f64]) -> f64 {
 }
 
 /// Raw reqwest with the crate client's settings (the same headers, no redirects, the same timeouts),
-/// posting a body encoded once beforehand.
+/// posting a body encoded once beforehand to a server of its own.
 struct Raw {
     http: reqwest::Client,
     url: String,
     authorization: String,
     body: Bytes,
+    connections: Arc<AtomicUsize>,
 }
 
 impl Raw {
-    fn new(base: &str, body: String) -> Raw {
+    async fn start(body: String) -> Raw {
+        let (base, connections) = start_server().await;
         let http = reqwest::Client::builder()
             .user_agent(concat!("twilio-endpoint/", env!("CARGO_PKG_VERSION"), " (Rust)"))
             .connect_timeout(Duration::from_secs(10))
@@ -274,6 +233,7 @@ impl Raw {
             url: format!("{base}/2010-04-01/Accounts/{ACCOUNT}/Conferences/bench-room/Participants.json"),
             authorization: format!("Basic {}", base64_credentials()),
             body: Bytes::from(body),
+            connections,
         }
     }
 
