@@ -270,9 +270,7 @@ impl Client {
             let (result, outcome, retry_after) =
                 self.attempt(method, path_template, &url, body.clone(), key, remaining).await;
             let verdict = retry::verdict(method, outcome);
-            if tracing::enabled!(tracing::Level::DEBUG) {
-                log_attempt(attempt, attempt_start.elapsed(), &result, verdict);
-            }
+            log_attempt(attempt, attempt_start, &result, verdict);
             let retry_delay = match verdict {
                 Verdict::Success => {
                     inner.budget.deposit();
@@ -416,22 +414,33 @@ impl fmt::Debug for Client {
 
 /// One DEBUG event per attempt: its number, how long it took, the status or the failure, and what
 /// happens next. Never the URL, the headers or the body.
-fn log_attempt(attempt: u32, elapsed: Duration, result: &Result<Reply, Error>, verdict: Verdict) {
-    let duration_ms = millis(elapsed);
+///
+/// The duration is a field expression, which tracing evaluates only for an event that is recorded
+/// (by a subscriber, or by `log` through tracing's `log` feature): otherwise the clock is not read.
+fn log_attempt(attempt: u32, started: Instant, result: &Result<Reply, Error>, verdict: Verdict) {
     match result {
-        Ok(reply) => tracing::debug!(attempt, status = reply.status, duration_ms, "attempt answered"),
+        Ok(reply) => tracing::debug!(
+            attempt,
+            status = reply.status,
+            duration_ms = millis(started.elapsed()),
+            "attempt answered"
+        ),
         Err(Error::Api(error)) => tracing::debug!(
             attempt,
             status = error.status(),
             code = error.code(),
             request_id = error.request_id(),
-            duration_ms,
+            duration_ms = millis(started.elapsed()),
             verdict = ?verdict,
             "attempt answered"
         ),
-        Err(error) => {
-            tracing::debug!(attempt, duration_ms, verdict = ?verdict, error = %error, "attempt failed")
-        }
+        Err(error) => tracing::debug!(
+            attempt,
+            duration_ms = millis(started.elapsed()),
+            verdict = ?verdict,
+            error = %error,
+            "attempt failed"
+        ),
     }
 }
 
