@@ -11,7 +11,7 @@ use std::time::{Duration, Instant};
 
 use base64::Engine as _;
 use base64::engine::general_purpose::STANDARD as BASE64;
-use bytes::Bytes;
+use bytes::{Bytes, BytesMut};
 use reqwest::header::{ACCEPT, AUTHORIZATION, CONTENT_TYPE, HeaderMap, HeaderName, HeaderValue, RETRY_AFTER};
 use url::{Host, Url};
 
@@ -340,26 +340,23 @@ impl Client {
         if declared.is_some_and(|length| length > inner.max_body_size as u64) {
             return too_large(request_id);
         }
-        // A reply that arrives in one chunk, as most do, is kept as it came; only one in several
-        // chunks is copied into a buffer, sized once from the declared length (already within the
-        // limit) so that it does not regrow chunk after chunk.
+        // A reply that arrives in one chunk, as most do, is kept as it came. Further chunks are
+        // gathered after it in one buffer, sized the first time from the declared length (already
+        // within the limit) so that it does not regrow chunk after chunk; the buffer is unique, so
+        // turning it back into `BytesMut` for the next chunk copies nothing.
         let mut body = Bytes::new();
-        let mut joined: Option<Vec<u8>> = None;
         loop {
             match response.chunk().await {
-                Ok(Some(chunk))
-                    if joined.as_ref().map_or(body.len(), Vec::len) + chunk.len() > inner.max_body_size =>
-                {
+                Ok(Some(chunk)) if body.len() + chunk.len() > inner.max_body_size => {
                     return too_large(request_id);
                 }
-                Ok(Some(chunk)) if body.is_empty() && joined.is_none() => body = chunk,
-                Ok(Some(chunk)) => joined
-                    .get_or_insert_with(|| {
-                        let mut buffer = Vec::with_capacity(declared.map_or(0, |length| length as usize));
-                        buffer.extend_from_slice(&std::mem::take(&mut body));
-                        buffer
-                    })
-                    .extend_from_slice(&chunk),
+                Ok(Some(chunk)) if body.is_empty() => body = chunk,
+                Ok(Some(chunk)) => {
+                    let mut joined = BytesMut::from(std::mem::take(&mut body));
+                    joined.reserve(declared.map_or(0, |length| length as usize).saturating_sub(joined.len()));
+                    joined.extend_from_slice(&chunk);
+                    body = joined.freeze();
+                }
                 Ok(None) => break,
                 Err(error) => {
                     let error =
@@ -368,7 +365,6 @@ impl Client {
                 }
             }
         }
-        let body = joined.map_or(body, Bytes::from);
         let (result, outcome) = judge(status, request_id, body);
         (result, outcome, retry_after)
     }
