@@ -17,6 +17,8 @@
 mod calls;
 mod conferences;
 mod conformance;
+#[path = "../support/every_parameter.rs"]
+mod every_parameter;
 mod messages;
 mod participants;
 mod recordings;
