@@ -10,7 +10,7 @@ use std::error::Error;
 
 use serde::{Deserialize, Serialize};
 use twilio_endpoint::twilio_endpoint;
-use twilio_endpoint::values::{AccountSid, CallSid, HttpMethod, PhoneNumber, Url};
+use twilio_endpoint::values::{AccountSid, CallSid, CallbackMethod, PhoneNumber, Url};
 use wiremock::matchers::{method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
@@ -38,7 +38,7 @@ pub struct CreateValidationRequest {
     /// The URL Twilio calls with the outcome of the verification.
     pub status_callback: Option<Url>,
     /// The method for `StatusCallback`; Twilio's default is `POST`.
-    pub status_callback_method: Option<HttpMethod>,
+    pub status_callback_method: Option<CallbackMethod>,
 }
 
 /// A verification in progress, as Twilio describes it (`api.v2010.account.validation_request`).
@@ -87,7 +87,7 @@ async fn main() -> Result<(), Box<dyn Error>> {
         .call_delay(5)
         .extension("1234#")
         .status_callback("https://example.com/caller-id?desk=front".parse::<Url>()?)
-        .status_callback_method(HttpMethod::Post);
+        .status_callback_method(CallbackMethod::Post);
     println!("form body: {}", request.to_form());
     let validation = request.send(&client).await?;
     for received in server.received_requests().await.unwrap_or_default() {

@@ -12,7 +12,7 @@ use std::error::Error;
 use twilio_endpoint::Client;
 use twilio_endpoint::api::v2010::{Beep, CallEvent, CreateParticipant};
 use twilio_endpoint::mock::MockTwilio;
-use twilio_endpoint::values::{Address, ConferenceRef, HttpMethod};
+use twilio_endpoint::values::{Address, ConferenceRef, CallbackMethod};
 
 #[tokio::main]
 async fn main() -> Result<(), Box<dyn Error>> {
@@ -44,7 +44,7 @@ async fn main() -> Result<(), Box<dyn Error>> {
     .timeout(30)
     .beep(Beep::OnEnter)
     .status_callback_event([CallEvent::Ringing, CallEvent::Answered])
-    .status_callback_method(HttpMethod::Post);
+    .status_callback_method(CallbackMethod::Post);
 
     println!("\n== A valid request");
     println!("form body: {}", request.to_form());

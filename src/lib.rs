@@ -4,7 +4,7 @@
 //!
 //! ```no_run
 //! use twilio_endpoint::api::v2010::{CreateParticipant, Participant};
-//! use twilio_endpoint::values::{ConferenceRef, HttpMethod};
+//! use twilio_endpoint::values::{ConferenceRef, CallbackMethod};
 //! use twilio_endpoint::{Client, twilio_endpoint};
 //!
 //! # async fn run() -> Result<(), Box<dyn std::error::Error>> {
@@ -15,7 +15,7 @@
 //!     "+15558675310".parse::<twilio_endpoint::values::Address>()?,
 //! )
 //! .timeout(30)
-//! .status_callback_method(HttpMethod::Post)
+//! .status_callback_method(CallbackMethod::Post)
 //! .send(&client)
 //! .await?;
 //! # Ok(()) }

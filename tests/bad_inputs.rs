@@ -12,7 +12,7 @@ use std::pin::Pin;
 
 use twilio_endpoint::api::v2010::*;
 use twilio_endpoint::values::{
-    AccountSid, Address, CallSid, ConferenceRef, ConferenceSid, HttpMethod, MessageSid, MessagingServiceSid,
+    AccountSid, Address, CallSid, ConferenceRef, ConferenceSid, CallbackMethod, MessageSid, MessagingServiceSid,
     RecordingSid, Url,
 };
 use twilio_endpoint::{Client, Endpoint, Error};
@@ -226,7 +226,7 @@ async fn every_bad_input_is_rejected_naming_its_parameter_and_nothing_is_sent() 
         ),
         ("URL with ftp scheme", "", parse::<Url>("ftp://example.com/x")),
         ("URL not a URL", "", parse::<Url>("not a url")),
-        ("HTTP method PATCH", "", parse::<HttpMethod>("PATCH")),
+        ("HTTP method PATCH", "", parse::<CallbackMethod>("PATCH")),
         ("send digits with letters", "`0`-`9`", parse::<SendDigits>("123x")),
         ("send digits too long", "`0`-`9`", parse::<SendDigits>(&"1".repeat(33))),
     ];

@@ -6,7 +6,7 @@ use futures_util::TryStreamExt as _;
 use twilio_endpoint::api::v2010::*;
 use twilio_endpoint::mock::MockTwilio;
 use twilio_endpoint::values::{
-    AccountSid, Address, ApplicationSid, ByocTrunkSid, CallSid, HttpMethod, PhoneNumberSid, Url,
+    AccountSid, Address, ApplicationSid, ByocTrunkSid, CallSid, CallbackMethod, PhoneNumberSid, Url,
 };
 use twilio_endpoint::{Client, Error, Rule};
 use wiremock::matchers::{any, query_param, query_param_is_missing};
@@ -79,18 +79,18 @@ fn phone_call() -> CreateCall {
 
 fn every_parameter() -> CreateCall {
     phone_call()
-        .method(HttpMethod::Get)
+        .method(CallbackMethod::Get)
         .fallback_url(url("https://example.com/fallback"))
-        .fallback_method(HttpMethod::Post)
+        .fallback_method(CallbackMethod::Post)
         .status_callback(url("https://example.com/status?a=1&b=two+words"))
         .status_callback_event(CallEvent::ALL.iter().copied())
-        .status_callback_method(HttpMethod::Post)
+        .status_callback_method(CallbackMethod::Post)
         .send_digits(digits("W1234#"))
         .timeout(30)
         .record(true)
         .recording_channels(RecordingChannels::Dual)
         .recording_status_callback(url("https://example.com/recording"))
-        .recording_status_callback_method(HttpMethod::Get)
+        .recording_status_callback_method(CallbackMethod::Get)
         .sip_auth_username("alice")
         .sip_auth_password("s3cr3t&=+")
         .machine_detection(MachineDetection::DetectMessageEnd)
@@ -103,7 +103,7 @@ fn every_parameter() -> CreateCall {
         .machine_detection_silence_timeout(5000)
         .async_amd(true)
         .async_amd_status_callback(url("https://example.com/amd"))
-        .async_amd_status_callback_method(HttpMethod::Post)
+        .async_amd_status_callback_method(CallbackMethod::Post)
         .byoc(ByocTrunkSid::from_static("BYcccccccccccccccccccccccccccccccc"))
         .call_reason("Your order #42 & more")
         .call_token("token/with+chars")
@@ -253,12 +253,12 @@ async fn update_call_posts_a_redirect_and_decodes_the_reply() {
     let server = server_replying(200, Some(UPDATE_CALL_REPLY)).await;
     let call = UpdateCall::new(CALL)
         .redirect(url("https://example.com/next"))
-        .method(HttpMethod::Get)
+        .method(CallbackMethod::Get)
         .status(CallUpdateStatus::Completed)
         .fallback_url(url("https://example.com/fallback"))
-        .fallback_method(HttpMethod::Post)
+        .fallback_method(CallbackMethod::Post)
         .status_callback(url("https://example.com/status"))
-        .status_callback_method(HttpMethod::Get)
+        .status_callback_method(CallbackMethod::Get)
         .time_limit(600)
         .send(&client_for(&server))
         .await

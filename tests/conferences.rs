@@ -8,7 +8,7 @@ use chrono::{DateTime, NaiveDate, TimeZone as _, Utc};
 use futures_util::TryStreamExt as _;
 use twilio_endpoint::api::v2010::*;
 use twilio_endpoint::mock::MockTwilio;
-use twilio_endpoint::values::{AccountSid, CallSid, ConferenceSid, HttpMethod, RecordingSid, Url};
+use twilio_endpoint::values::{AccountSid, CallSid, ConferenceSid, CallbackMethod, RecordingSid, Url};
 use twilio_endpoint::{Client, Error, Page, Rule};
 use wiremock::matchers::any;
 use wiremock::{Mock, MockServer, Request, ResponseTemplate};
@@ -249,7 +249,7 @@ async fn ending_a_conference_posts_status_completed() {
 fn an_update_sends_its_parameters_in_the_descriptions_order() {
     let announce = "https://example.com/announce.xml?lang=en&voice=a%20b";
     let request = UpdateConference::new(CONFERENCE)
-        .announce_method(HttpMethod::Get)
+        .announce_method(CallbackMethod::Get)
         .announce_url(announce.parse::<Url>().unwrap())
         .status(ConferenceUpdateStatus::Completed);
     assert_eq!(

@@ -8,7 +8,7 @@ use twilio_endpoint::api::v2010::{
     Participant, ParticipantRef, ParticipantStatus, UpdateParticipant,
 };
 use twilio_endpoint::values::{
-    AccountSid, Address, CallSid, ConferenceRef, ConferenceSid, HttpMethod, OrEmpty, Url,
+    AccountSid, Address, CallSid, ConferenceRef, ConferenceSid, CallbackMethod, OrEmpty, Url,
 };
 use twilio_endpoint::{Client, Error, Rule};
 use wiremock::matchers::any;
@@ -218,12 +218,12 @@ async fn update_posts_every_parameter_as_the_official_sdk_does_and_decodes_the_e
         .muted(true)
         .hold(Hold::OnWith {
             hold_url: url("https://example.com/hold.mp3"),
-            hold_method: Some(HttpMethod::Get),
+            hold_method: Some(CallbackMethod::Get),
         })
         .announce_url(url("https://example.com/announce?x=1&y=a+b"))
-        .announce_method(HttpMethod::Post)
+        .announce_method(CallbackMethod::Post)
         .wait_url(OrEmpty::Empty)
-        .wait_method(HttpMethod::Get)
+        .wait_method(CallbackMethod::Get)
         .beep_on_exit(false)
         .end_conference_on_exit(true)
         .coaching(Coaching::Coach { call_sid_to_coach: COACHED })
@@ -277,7 +277,7 @@ fn hold_music_goes_only_with_hold_true() {
     assert_eq!(
         form(Hold::OnWith {
             hold_url: url("https://example.com/hold.xml"),
-            hold_method: Some(HttpMethod::Post)
+            hold_method: Some(CallbackMethod::Post)
         }),
         "Hold=true&HoldUrl=https%3A%2F%2Fexample.com%2Fhold.xml&HoldMethod=POST"
     );

@@ -23,7 +23,7 @@ use twilio_endpoint::api::v2010::*;
 use twilio_endpoint::mock::MockTwilio;
 use twilio_endpoint::values::{
     AccountSid, Address, ApplicationSid, ByocTrunkSid, CallSid, ConferenceRef, ConferenceSid, ContentSid,
-    HttpMethod, MessageSid, MessagingServiceSid, OrEmpty, RecordingSid, Url,
+    CallbackMethod, MessageSid, MessagingServiceSid, OrEmpty, RecordingSid, Url,
 };
 use twilio_endpoint::{Client, Endpoint};
 
@@ -238,7 +238,7 @@ fn participant_in_named_conference() -> CreateParticipant {
     .start_conference_on_enter(false)
     .end_conference_on_exit(true)
     .wait_url(url("https://example.com/wait?genre=jazz&title=caf%C3%A9"))
-    .wait_method(HttpMethod::Post)
+    .wait_method(CallbackMethod::Post)
     .early_media(false)
     .max_participants(250)
     .conference_record(ConferenceRecord::DoNotRecord)
@@ -269,18 +269,18 @@ fn participant_in_named_conference() -> CreateParticipant {
 fn call_url_every_parameter() -> CreateCall {
     let twiml = url("https://example.com/twiml?step=1&name=Ada%20L");
     CreateCall::new(address("+15558675310"), address("+15017122661"), CallInstructions::Url(twiml))
-        .method(HttpMethod::Get)
+        .method(CallbackMethod::Get)
         .fallback_url(url("https://example.com/fallback?reason=error&n=1"))
-        .fallback_method(HttpMethod::Post)
+        .fallback_method(CallbackMethod::Post)
         .status_callback(url("https://example.com/status?a=1&b=two+words"))
         .status_callback_event(CallEvent::ALL.iter().copied())
-        .status_callback_method(HttpMethod::Post)
+        .status_callback_method(CallbackMethod::Post)
         .send_digits("W1234#*wABCD".parse::<SendDigits>().unwrap())
         .timeout(600)
         .record(true)
         .recording_channels(RecordingChannels::Dual)
         .recording_status_callback(url("https://example.com/recording"))
-        .recording_status_callback_method(HttpMethod::Get)
+        .recording_status_callback_method(CallbackMethod::Get)
         .sip_auth_username("ada lovelace")
         .sip_auth_password("p@ss w0rd&=+")
         .machine_detection(MachineDetection::DetectMessageEnd)
@@ -293,7 +293,7 @@ fn call_url_every_parameter() -> CreateCall {
         .machine_detection_silence_timeout(10000)
         .async_amd(true)
         .async_amd_status_callback(url("https://example.com/amd?call=1"))
-        .async_amd_status_callback_method(HttpMethod::Get)
+        .async_amd_status_callback_method(CallbackMethod::Get)
         .byoc(BYOC_TRUNK)
         .call_reason("Délivery update: order #42 & more")
         .call_token("eyJhbGciOi+/=")
@@ -322,12 +322,12 @@ async fn every_scenario_sends_what_the_official_sdk_sends() {
             .muted(false)
             .hold(Hold::OnWith {
                 hold_url: url("https://example.com/hold.mp3?loop=0&v=2"),
-                hold_method: Some(HttpMethod::Get),
+                hold_method: Some(CallbackMethod::Get),
             })
             .announce_url(url("https://example.com/announce?text=Room+42%21"))
-            .announce_method(HttpMethod::Post)
+            .announce_method(CallbackMethod::Post)
             .wait_url(OrEmpty::Empty)
-            .wait_method(HttpMethod::Get)
+            .wait_method(CallbackMethod::Get)
             .beep_on_exit(false)
             .end_conference_on_exit(true)
             .coaching(Coaching::Coach { call_sid_to_coach: COACHED_CALL })
@@ -371,7 +371,7 @@ async fn every_scenario_sends_what_the_official_sdk_sends() {
         UpdateConference::new(CONFERENCE)
             .status(ConferenceUpdateStatus::Completed)
             .announce_url(url("https://example.com/anuncio/música?voz=Lupe&texto=¡hola!"))
-            .announce_method(HttpMethod::Get)
+            .announce_method(CallbackMethod::Get)
     );
     check!(
         run,
@@ -478,12 +478,12 @@ async fn every_scenario_sends_what_the_official_sdk_sends() {
         "update_call_url_every_parameter",
         UpdateCall::new(CALL)
             .redirect(CallRedirect::Url(url("https://example.com/next?step=2&lang=fr-CA")))
-            .method(HttpMethod::Get)
+            .method(CallbackMethod::Get)
             .status(CallUpdateStatus::Completed)
             .fallback_url(url("https://example.com/fallback?x=%2B1"))
-            .fallback_method(HttpMethod::Get)
+            .fallback_method(CallbackMethod::Get)
             .status_callback(url("https://example.com/ended?call=a+b"))
-            .status_callback_method(HttpMethod::Get)
+            .status_callback_method(CallbackMethod::Get)
             .time_limit(60)
     );
     check!(
@@ -496,10 +496,10 @@ async fn every_scenario_sends_what_the_official_sdk_sends() {
         "update_call_twiml_with_other_parameters",
         UpdateCall::new(CALL)
             .redirect(CallRedirect::Twiml("<Response><Say>Ça va? 1+1=2</Say></Response>".into()))
-            .method(HttpMethod::Post)
+            .method(CallbackMethod::Post)
             .fallback_url(url("https://example.com/fallback"))
             .status_callback(url("https://example.com/ended"))
-            .status_callback_method(HttpMethod::Post)
+            .status_callback_method(CallbackMethod::Post)
             .time_limit(30)
     );
     check!(run, "update_call_cancel", UpdateCall::new(CALL).status(CallUpdateStatus::Canceled));

@@ -3,12 +3,12 @@
 use proc_macro2::Span;
 
 use crate::krate::CratePath;
-use crate::parse::{HttpMethod, Template};
+use crate::parse::{RequestMethod, Template};
 
 pub struct Endpoint<'a> {
     pub item: &'a syn::ItemStruct,
     pub krate: CratePath,
-    pub method: HttpMethod,
+    pub method: RequestMethod,
     pub template: Template,
     pub response: Response,
     pub validate_with: Option<syn::Path>,

@@ -10,7 +10,7 @@
 
 use chrono::{DateTime, TimeZone as _, Utc};
 use twilio_endpoint::api::v2010::*;
-use twilio_endpoint::values::{AccountSid, Address, ApplicationSid, ByocTrunkSid, CallSid, HttpMethod, Url};
+use twilio_endpoint::values::{AccountSid, Address, ApplicationSid, ByocTrunkSid, CallSid, CallbackMethod, Url};
 
 use super::Contract;
 
@@ -58,17 +58,17 @@ async fn create_call(contract: &Contract) {
     // `ClientNotificationUrl` is in Twilio's current description but not yet in the pinned one; Prism
     // lets through the parameters it does not know, so it is sent unchecked.
     let every_parameter = phone_call()
-        .method(HttpMethod::Get)
+        .method(CallbackMethod::Get)
         .fallback_url(url("https://example.com/fallback"))
-        .fallback_method(HttpMethod::Post)
+        .fallback_method(CallbackMethod::Post)
         .status_callback(url("https://example.com/status?a=1&b=two+words"))
-        .status_callback_method(HttpMethod::Post)
+        .status_callback_method(CallbackMethod::Post)
         .send_digits("W1234#".parse::<SendDigits>().unwrap())
         .timeout(30)
         .record(true)
         .recording_channels(RecordingChannels::Dual)
         .recording_status_callback(url("https://example.com/recording"))
-        .recording_status_callback_method(HttpMethod::Get)
+        .recording_status_callback_method(CallbackMethod::Get)
         .sip_auth_username("alice")
         .sip_auth_password("s3cr3t&=+")
         .machine_detection(MachineDetection::DetectMessageEnd)
@@ -80,7 +80,7 @@ async fn create_call(contract: &Contract) {
         .machine_detection_silence_timeout(5000)
         .async_amd(true)
         .async_amd_status_callback(url("https://example.com/amd"))
-        .async_amd_status_callback_method(HttpMethod::Post)
+        .async_amd_status_callback_method(CallbackMethod::Post)
         .byoc(ByocTrunkSid::from_static("BYeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeee"))
         .call_reason("Your order #42 & more")
         .call_token("token/with+chars")
@@ -105,16 +105,16 @@ async fn create_call(contract: &Contract) {
     for n in 0..4 {
         let low = n % 2 == 0;
         let request = phone_call()
-            .method(nth(HttpMethod::ALL, n))
+            .method(nth(CallbackMethod::ALL, n))
             .fallback_url(url("https://example.com/fallback"))
-            .fallback_method(nth(HttpMethod::ALL, n + 1))
+            .fallback_method(nth(CallbackMethod::ALL, n + 1))
             .status_callback(url("https://example.com/status"))
-            .status_callback_method(nth(HttpMethod::ALL, n))
+            .status_callback_method(nth(CallbackMethod::ALL, n))
             .timeout(if low { 1 } else { 600 })
             .record(low)
             .recording_channels(nth(RecordingChannels::ALL, n))
             .recording_status_callback(url("https://example.com/recording"))
-            .recording_status_callback_method(nth(HttpMethod::ALL, n + 1))
+            .recording_status_callback_method(nth(CallbackMethod::ALL, n + 1))
             .machine_detection(nth(MachineDetection::ALL, n))
             .machine_detection_timeout(if low { 3 } else { 59 })
             .trim(nth(Trim::ALL, n))
@@ -123,7 +123,7 @@ async fn create_call(contract: &Contract) {
             .machine_detection_silence_timeout(if low { 2000 } else { 10000 })
             .async_amd(!low)
             .async_amd_status_callback(url("https://example.com/amd"))
-            .async_amd_status_callback_method(nth(HttpMethod::ALL, n))
+            .async_amd_status_callback_method(nth(CallbackMethod::ALL, n))
             .recording_track(nth(RecordingTrack::ALL, n));
         contract.check(&format!("CreateCall: enum values and range bounds #{n}"), &request).await;
     }
@@ -157,23 +157,23 @@ async fn fetch_call(contract: &Contract) {
 async fn update_call(contract: &Contract) {
     let every_parameter = UpdateCall::new(CALL)
         .redirect(CallRedirect::Url(url("https://example.com/next?step=2")))
-        .method(HttpMethod::Get)
+        .method(CallbackMethod::Get)
         .status(CallUpdateStatus::Completed)
         .fallback_url(url("https://example.com/fallback"))
-        .fallback_method(HttpMethod::Post)
+        .fallback_method(CallbackMethod::Post)
         .status_callback(url("https://example.com/status"))
-        .status_callback_method(HttpMethod::Get)
+        .status_callback_method(CallbackMethod::Get)
         .time_limit(600);
     contract.check("UpdateCall: every parameter, Url", &every_parameter).await;
 
     let twiml = UpdateCall::new(CALL)
         .redirect(CallRedirect::Twiml("<Response><Hangup/></Response>".into()))
-        .fallback_method(HttpMethod::Get)
-        .status_callback_method(HttpMethod::Post)
+        .fallback_method(CallbackMethod::Get)
+        .status_callback_method(CallbackMethod::Post)
         .time_limit(60);
     contract.check("UpdateCall: Twiml", &twiml).await;
 
-    for &method in HttpMethod::ALL {
+    for &method in CallbackMethod::ALL {
         let request = UpdateCall::new(CALL)
             .redirect(CallRedirect::Url(url("https://example.com/next")))
             .method(method)

@@ -4,7 +4,7 @@ use chrono::NaiveDate;
 use twilio_endpoint::api::v2010::{
     ConferenceStatusFilter, ConferenceUpdateStatus, FetchConference, ListConferences, UpdateConference,
 };
-use twilio_endpoint::values::{AccountSid, ConferenceSid, HttpMethod, Url};
+use twilio_endpoint::values::{AccountSid, ConferenceSid, CallbackMethod, Url};
 
 use super::Contract;
 
@@ -40,7 +40,7 @@ async fn update(contract: &Contract) {
         .account_sid(SUBACCOUNT)
         .status(ConferenceUpdateStatus::Completed)
         .announce_url(url("https://example.com/announce?a=1&b=two+words"))
-        .announce_method(HttpMethod::Get);
+        .announce_method(CallbackMethod::Get);
     contract.check("UpdateConference: every parameter", &every_parameter).await;
     contract.check("UpdateConference: only the required ones", &UpdateConference::new(CONFERENCE)).await;
     contract
@@ -59,7 +59,7 @@ async fn update(contract: &Contract) {
             )
             .await;
     }
-    for method in HttpMethod::ALL.iter().copied() {
+    for method in CallbackMethod::ALL.iter().copied() {
         let request = UpdateConference::new(CONFERENCE)
             .announce_url(url("https://example.com/announce"))
             .announce_method(method);

@@ -24,7 +24,7 @@ use twilio_endpoint::api::v2010::{
     UpdateParticipant,
 };
 use twilio_endpoint::values::{
-    AccountSid, Address, CallSid, ConferenceRef, ConferenceSid, HttpMethod, OrEmpty, Url,
+    AccountSid, Address, CallSid, ConferenceRef, ConferenceSid, CallbackMethod, OrEmpty, Url,
 };
 
 use super::Contract;
@@ -118,20 +118,20 @@ async fn create(contract: &Contract) {
     // values.
     for i in 0..Region::ALL.len() {
         let request = CreateParticipant::new(CONFERENCE, from(), phone())
-            .status_callback_method(pick(HttpMethod::ALL, i))
+            .status_callback_method(pick(CallbackMethod::ALL, i))
             .beep(pick(Beep::ALL, i))
-            .wait_method(pick(HttpMethod::ALL, i + 1))
+            .wait_method(pick(CallbackMethod::ALL, i + 1))
             .conference_record(pick(ConferenceRecord::ALL, i))
             .conference_trim(pick(Trim::ALL, i))
-            .conference_status_callback_method(pick(HttpMethod::ALL, i))
+            .conference_status_callback_method(pick(CallbackMethod::ALL, i))
             .recording_channels(pick(RecordingChannels::ALL, i))
-            .recording_status_callback_method(pick(HttpMethod::ALL, i + 1))
+            .recording_status_callback_method(pick(CallbackMethod::ALL, i + 1))
             .region(pick(Region::ALL, i))
-            .conference_recording_status_callback_method(pick(HttpMethod::ALL, i))
+            .conference_recording_status_callback_method(pick(CallbackMethod::ALL, i))
             .jitter_buffer_size(pick(JitterBufferSize::ALL, i))
             .recording_track(pick(RecordingTrack::ALL, i))
             .machine_detection(pick(MachineDetection::ALL, i))
-            .amd_status_callback_method(pick(HttpMethod::ALL, i + 1))
+            .amd_status_callback_method(pick(CallbackMethod::ALL, i + 1))
             .trim(pick(Trim::ALL, i + 1));
         contract.check(&format!("CreateParticipant: enum values, round {i}"), &request).await;
     }
@@ -181,12 +181,12 @@ async fn update(contract: &Contract) {
         .muted(true)
         .hold(Hold::OnWith {
             hold_url: url("https://example.com/hold.mp3"),
-            hold_method: Some(HttpMethod::Get),
+            hold_method: Some(CallbackMethod::Get),
         })
         .announce_url(url("https://example.com/announce?x=1"))
-        .announce_method(HttpMethod::Post)
+        .announce_method(CallbackMethod::Post)
         .wait_url(url("https://example.com/wait"))
-        .wait_method(HttpMethod::Get)
+        .wait_method(CallbackMethod::Get)
         .beep_on_exit(true)
         .end_conference_on_exit(false)
         .coaching(Coaching::Coach { call_sid_to_coach: COACHED });
@@ -213,7 +213,7 @@ async fn update(contract: &Contract) {
         ),
         (
             "Hold=true with HoldUrl and HoldMethod=POST",
-            Hold::OnWith { hold_url: url("https://example.com/hold"), hold_method: Some(HttpMethod::Post) },
+            Hold::OnWith { hold_url: url("https://example.com/hold"), hold_method: Some(CallbackMethod::Post) },
         ),
     ] {
         contract
@@ -237,7 +237,7 @@ async fn update(contract: &Contract) {
             .await;
     }
 
-    for method in HttpMethod::ALL.iter().copied() {
+    for method in CallbackMethod::ALL.iter().copied() {
         let request = UpdateParticipant::new(CONFERENCE, CALL)
             .announce_url(url("https://example.com/announce"))
             .announce_method(method)

@@ -3,7 +3,7 @@
 //! Included with `#[path]` (this folder is not a test target).
 
 use twilio_endpoint::api::v2010::*;
-use twilio_endpoint::values::{Address, ByocTrunkSid, CallSid, ConferenceRef, HttpMethod, OrEmpty, Url};
+use twilio_endpoint::values::{Address, ByocTrunkSid, CallSid, ConferenceRef, CallbackMethod, OrEmpty, Url};
 
 pub fn address(text: &str) -> Address {
     text.parse().unwrap()
@@ -22,7 +22,7 @@ pub fn conference() -> ConferenceRef {
 pub fn every_parameter() -> CreateParticipant {
     CreateParticipant::new(conference(), address("+15017122661"), address("+15558675310"))
         .status_callback(url("https://example.com/status?a=1&b=two+words"))
-        .status_callback_method(HttpMethod::Post)
+        .status_callback_method(CallbackMethod::Post)
         .status_callback_event(CallEvent::ALL.iter().copied())
         .label("customer * ~ café")
         .timeout(30)
@@ -32,22 +32,22 @@ pub fn every_parameter() -> CreateParticipant {
         .start_conference_on_enter(true)
         .end_conference_on_exit(false)
         .wait_url(OrEmpty::Empty)
-        .wait_method(HttpMethod::Get)
+        .wait_method(CallbackMethod::Get)
         .early_media(true)
         .max_participants(10)
         .conference_record(ConferenceRecord::RecordFromStart)
         .conference_trim(Trim::TrimSilence)
         .conference_status_callback(url("https://example.com/conference"))
-        .conference_status_callback_method(HttpMethod::Post)
+        .conference_status_callback_method(CallbackMethod::Post)
         .conference_status_callback_event(ConferenceEvent::ALL.iter().copied())
         .recording_channels(RecordingChannels::Dual)
         .recording_status_callback(url("https://example.com/recording"))
-        .recording_status_callback_method(HttpMethod::Get)
+        .recording_status_callback_method(CallbackMethod::Get)
         .sip_auth_username("alice")
         .sip_auth_password("s3cr3t&=+")
         .region(Region::Ie1)
         .conference_recording_status_callback(url("https://example.com/conference-recording"))
-        .conference_recording_status_callback_method(HttpMethod::Post)
+        .conference_recording_status_callback_method(CallbackMethod::Post)
         .recording_status_callback_event([
             RecordingEvent::InProgress,
             RecordingEvent::Completed,
@@ -69,7 +69,7 @@ pub fn every_parameter() -> CreateParticipant {
         .machine_detection_speech_end_threshold(1200)
         .machine_detection_silence_timeout(5000)
         .amd_status_callback(url("https://example.com/amd"))
-        .amd_status_callback_method(HttpMethod::Post)
+        .amd_status_callback_method(CallbackMethod::Post)
         .trim(Trim::DoNotTrim)
         .call_token("token/with+chars")
         .client_notification_url(url("https://example.com/notify"))

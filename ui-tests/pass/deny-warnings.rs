@@ -3,7 +3,7 @@
 #![deny(warnings, unused_qualifications, unused_results, missing_debug_implementations)]
 
 use twilio_endpoint::twilio_endpoint;
-use twilio_endpoint::values::{HttpMethod, PhoneNumber, Url};
+use twilio_endpoint::values::{CallbackMethod, PhoneNumber, Url};
 
 /// Starts the verification of a caller ID.
 #[twilio_endpoint(POST, "/2010-04-01/Accounts/{AccountSid}/OutgoingCallerIds.json")]
@@ -20,7 +20,7 @@ pub struct CreateValidationRequest {
     /// Where to report the result.
     pub status_callback: Option<Url>,
     /// The method for `StatusCallback`.
-    pub status_callback_method: Option<HttpMethod>,
+    pub status_callback_method: Option<CallbackMethod>,
 }
 
 fn main() {

@@ -2,7 +2,7 @@
 //! placeholder), rename (also with a filter operator), range, len, sensitive, flatten, validate_with,
 //! response, crate, `cfg` and doc attributes on fields.
 
-use twilio_endpoint::values::{AccountSid, CallSid, HttpMethod, PhoneNumber, Url};
+use twilio_endpoint::values::{AccountSid, CallSid, CallbackMethod, PhoneNumber, Url};
 use twilio_endpoint::{Params, Rule, ValidationErrors, Violation, twilio_endpoint};
 
 #[derive(Debug, serde::Deserialize)]
@@ -17,7 +17,7 @@ pub enum Target {
     Direct,
     Hook {
         url: Url,
-        method: Option<HttpMethod>,
+        method: Option<CallbackMethod>,
     },
 }
 

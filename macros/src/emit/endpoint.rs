@@ -5,14 +5,14 @@ use quote::{quote, quote_spanned};
 use syn::spanned::Spanned as _;
 
 use crate::model::{Endpoint, Response, Role};
-use crate::parse::{HttpMethod, Piece};
+use crate::parse::{RequestMethod, Piece};
 
 pub fn expand_endpoint(endpoint: &Endpoint<'_>) -> TokenStream {
     let name = &endpoint.item.ident;
     let method = match endpoint.method {
-        HttpMethod::Get => quote!(Get),
-        HttpMethod::Post => quote!(Post),
-        HttpMethod::Delete => quote!(Delete),
+        RequestMethod::Get => quote!(Get),
+        RequestMethod::Post => quote!(Post),
+        RequestMethod::Delete => quote!(Delete),
     };
     let template = &endpoint.template.lit;
     let response = super::response_type(endpoint);

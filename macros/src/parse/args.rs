@@ -9,7 +9,7 @@ use syn::{Ident, LitStr, Token};
 const KEYS: &[&str] = &["response", "validate_with", "crate"];
 
 pub struct Args {
-    pub method: HttpMethod,
+    pub method: RequestMethod,
     pub path: LitStr,
     pub response: Option<syn::Type>,
     pub validate_with: Option<syn::Path>,
@@ -17,7 +17,7 @@ pub struct Args {
 }
 
 #[derive(Clone, Copy)]
-pub enum HttpMethod {
+pub enum RequestMethod {
     Get,
     Post,
     Delete,
@@ -96,17 +96,17 @@ impl Parse for Args {
     }
 }
 
-impl HttpMethod {
+impl RequestMethod {
     fn as_str(self) -> &'static str {
         match self {
-            HttpMethod::Get => "GET",
-            HttpMethod::Post => "POST",
-            HttpMethod::Delete => "DELETE",
+            RequestMethod::Get => "GET",
+            RequestMethod::Post => "POST",
+            RequestMethod::Delete => "DELETE",
         }
     }
 }
 
-fn parse_method(input: ParseStream) -> syn::Result<HttpMethod> {
+fn parse_method(input: ParseStream) -> syn::Result<RequestMethod> {
     let ident: Ident = input.parse().map_err(|err| {
         syn::Error::new(
             err.span(),
@@ -114,9 +114,9 @@ fn parse_method(input: ParseStream) -> syn::Result<HttpMethod> {
         )
     })?;
     match ident.to_string().as_str() {
-        "GET" => Ok(HttpMethod::Get),
-        "POST" => Ok(HttpMethod::Post),
-        "DELETE" => Ok(HttpMethod::Delete),
+        "GET" => Ok(RequestMethod::Get),
+        "POST" => Ok(RequestMethod::Post),
+        "DELETE" => Ok(RequestMethod::Delete),
         other => {
             let message = match other.to_ascii_uppercase().as_str() {
                 upper @ ("GET" | "POST" | "DELETE") => {

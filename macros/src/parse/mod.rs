@@ -7,7 +7,7 @@ mod field;
 mod template;
 mod variant;
 
-pub use args::{Args, HttpMethod};
+pub use args::{Args, RequestMethod};
 pub use field::{FieldAttrs, RawRange};
 pub use template::{Piece, Template};
 pub use variant::VariantAttrs;

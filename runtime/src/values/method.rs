@@ -2,7 +2,7 @@
 
 crate::wire_enum! {
     /// How Twilio requests a callback or TwiML URL; the default is `POST`.
-    pub enum HttpMethod {
+    pub enum CallbackMethod {
         /// `GET`, parameters in the query string.
         Get = "GET",
         /// `POST`, parameters in a form body.
@@ -16,13 +16,13 @@ mod tests {
 
     #[test]
     fn only_upper_case_get_and_post() {
-        assert_eq!("GET".parse(), Ok(HttpMethod::Get));
-        assert_eq!(HttpMethod::Post.to_string(), "POST");
+        assert_eq!("GET".parse(), Ok(CallbackMethod::Get));
+        assert_eq!(CallbackMethod::Post.to_string(), "POST");
         assert_eq!(
-            "get".parse::<HttpMethod>().unwrap_err().to_string(),
+            "get".parse::<CallbackMethod>().unwrap_err().to_string(),
             "expected one of `GET`, `POST`, got `get`"
         );
-        assert_eq!(serde_json::to_string(&HttpMethod::Get).unwrap(), "\"GET\"");
-        assert_eq!(serde_json::from_str::<HttpMethod>("\"POST\"").unwrap(), HttpMethod::Post);
+        assert_eq!(serde_json::to_string(&CallbackMethod::Get).unwrap(), "\"GET\"");
+        assert_eq!(serde_json::from_str::<CallbackMethod>("\"POST\"").unwrap(), CallbackMethod::Post);
     }
 }

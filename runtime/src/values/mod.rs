@@ -57,7 +57,7 @@ pub use address::{Address, AddressKind, PhoneNumber};
 pub use enums::support as __wire_enum;
 // Every typed value deserializes through its `FromStr`, so that decoding checks what parsing checks.
 use enums::support::deserialize as deserialize_from_str;
-pub use method::HttpMethod;
+pub use method::CallbackMethod;
 pub use sid::{
     AccountSid, ApiKeySid, ApplicationSid, ByocTrunkSid, CallSid, ConferenceRef, ConferenceSid, ContentSid,
     MessageSid, MessagingServiceSid, PhoneNumberSid, QueueSid, RecordingSid,

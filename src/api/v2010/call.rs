@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{CallEvent, MachineDetection, RecordingChannels, RecordingTrack, Trim};
 use crate::values::{
-    AccountSid, Address, ApplicationSid, ByocTrunkSid, CallSid, HttpMethod, InvalidValue, PhoneNumberSid, Url,
+    AccountSid, Address, ApplicationSid, ByocTrunkSid, CallSid, CallbackMethod, InvalidValue, PhoneNumberSid, Url,
 };
 use crate::{
     FormValue, Page, Params, Rule, ValidationErrors, ValueWriter, Violation, twilio_endpoint, wire_enum,
@@ -36,19 +36,19 @@ pub struct CreateCall {
     /// whenever `To` is one.
     pub from: Address,
     /// The method for `Url`; ignored with an `ApplicationSid`.
-    pub method: Option<HttpMethod>,
+    pub method: Option<CallbackMethod>,
     /// The URL Twilio calls when fetching or running the TwiML of `Url` fails; ignored with an
     /// `ApplicationSid`.
     pub fallback_url: Option<Url>,
     /// The method for `FallbackUrl`; ignored with an `ApplicationSid`.
-    pub fallback_method: Option<HttpMethod>,
+    pub fallback_method: Option<CallbackMethod>,
     /// The URL Twilio calls at each event of `StatusCallbackEvent` (`completed` alone when none is
     /// given); ignored with an `ApplicationSid`.
     pub status_callback: Option<Url>,
     /// The call events to report to `StatusCallback`; ignored with an `ApplicationSid`.
     pub status_callback_event: Vec<CallEvent>,
     /// The method for `StatusCallback`; ignored with an `ApplicationSid`.
-    pub status_callback_method: Option<HttpMethod>,
+    pub status_callback_method: Option<CallbackMethod>,
     /// Keys to dial once the call connects, such as an extension. When set, Twilio ignores
     /// `MachineDetection` (this is not an error).
     pub send_digits: Option<SendDigits>,
@@ -64,7 +64,7 @@ pub struct CreateCall {
     /// The URL Twilio calls when the recording changes state.
     pub recording_status_callback: Option<Url>,
     /// The method for `RecordingStatusCallback`.
-    pub recording_status_callback_method: Option<HttpMethod>,
+    pub recording_status_callback_method: Option<CallbackMethod>,
     /// The user name for SIP authentication, when `To` is a SIP address.
     pub sip_auth_username: Option<String>,
     /// The password for SIP authentication; never shown by `Debug`.
@@ -96,7 +96,7 @@ pub struct CreateCall {
     /// The URL Twilio calls with the result of a background answering machine detection.
     pub async_amd_status_callback: Option<Url>,
     /// The method for `AsyncAmdStatusCallback`.
-    pub async_amd_status_callback_method: Option<HttpMethod>,
+    pub async_amd_status_callback_method: Option<CallbackMethod>,
     /// The BYOC trunk to call through; Twilio ignores it unless `To` is a phone number (beta).
     pub byoc: Option<ByocTrunkSid>,
     /// Why the call is made, shown on the callee's device (beta).
@@ -230,17 +230,17 @@ pub struct UpdateCall {
     #[twilio(flatten)]
     pub redirect: Option<CallRedirect>,
     /// The method for `Url` (default `POST`).
-    pub method: Option<HttpMethod>,
+    pub method: Option<CallbackMethod>,
     /// Ends the call: `canceled` if it is still queued or ringing, `completed` if it is in progress.
     pub status: Option<CallUpdateStatus>,
     /// The URL Twilio calls when fetching or running the TwiML of `Url` fails.
     pub fallback_url: Option<Url>,
     /// The method for `FallbackUrl` (default `POST`).
-    pub fallback_method: Option<HttpMethod>,
+    pub fallback_method: Option<CallbackMethod>,
     /// The URL Twilio calls when the call ends.
     pub status_callback: Option<Url>,
     /// The method for `StatusCallback` (default `POST`).
-    pub status_callback_method: Option<HttpMethod>,
+    pub status_callback_method: Option<CallbackMethod>,
     /// The most seconds the call may last; the bounds depend on the account.
     pub time_limit: Option<u32>,
 }

@@ -7,7 +7,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::Page;
-use crate::values::{AccountSid, CallSid, ConferenceSid, HttpMethod, Url};
+use crate::values::{AccountSid, CallSid, ConferenceSid, CallbackMethod, Url};
 use crate::{twilio_endpoint, wire_enum};
 
 /// Fetches one conference.
@@ -38,7 +38,7 @@ pub struct UpdateConference {
     /// `<Play>`, `<Say>`, `<Pause>` or `<Redirect>`.
     pub announce_url: Option<Url>,
     /// The method for `AnnounceUrl`; Twilio's default is `POST`.
-    pub announce_method: Option<HttpMethod>,
+    pub announce_method: Option<CallbackMethod>,
 }
 
 /// Lists the account's conferences, most recent first, optionally filtered.

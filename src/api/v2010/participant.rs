@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{CallEvent, MachineDetection, RecordingChannels, RecordingEvent, RecordingTrack, Region, Trim};
 use crate::values::{
-    AccountSid, Address, ByocTrunkSid, CallSid, ConferenceRef, ConferenceSid, HttpMethod, InvalidValue,
+    AccountSid, Address, ByocTrunkSid, CallSid, ConferenceRef, ConferenceSid, CallbackMethod, InvalidValue,
     OrEmpty, Url,
 };
 use crate::{Page, Params, Rule, ValidationErrors, Violation, twilio_endpoint, wire_enum};
@@ -40,7 +40,7 @@ pub struct CreateParticipant {
     /// The URL Twilio calls at each event of `StatusCallbackEvent`.
     pub status_callback: Option<Url>,
     /// The method for `StatusCallback`.
-    pub status_callback_method: Option<HttpMethod>,
+    pub status_callback_method: Option<CallbackMethod>,
     /// The call events to report to `StatusCallback`.
     pub status_callback_event: Vec<CallEvent>,
     /// A label for this participant, usable in place of its call SID.
@@ -61,7 +61,7 @@ pub struct CreateParticipant {
     /// Hold music until the conference starts: a URL, or [`OrEmpty::Empty`] for silence.
     pub wait_url: Option<OrEmpty<Url>>,
     /// The method for `WaitUrl`.
-    pub wait_method: Option<HttpMethod>,
+    pub wait_method: Option<CallbackMethod>,
     /// Whether early media (ringing) is allowed.
     pub early_media: Option<bool>,
     /// The most participants the conference may have, 2 to 250.
@@ -74,7 +74,7 @@ pub struct CreateParticipant {
     /// The URL Twilio calls at each event of `ConferenceStatusCallbackEvent`.
     pub conference_status_callback: Option<Url>,
     /// The method for `ConferenceStatusCallback`.
-    pub conference_status_callback_method: Option<HttpMethod>,
+    pub conference_status_callback_method: Option<CallbackMethod>,
     /// The conference events to report to `ConferenceStatusCallback`.
     pub conference_status_callback_event: Vec<ConferenceEvent>,
     /// Whether the participant's recording has one channel or two.
@@ -82,7 +82,7 @@ pub struct CreateParticipant {
     /// The URL Twilio calls when the participant's recording changes state.
     pub recording_status_callback: Option<Url>,
     /// The method for `RecordingStatusCallback`.
-    pub recording_status_callback_method: Option<HttpMethod>,
+    pub recording_status_callback_method: Option<CallbackMethod>,
     /// The user name for SIP authentication, when `To` is a SIP address.
     pub sip_auth_username: Option<String>,
     /// The password for SIP authentication; never shown by `Debug`.
@@ -93,7 +93,7 @@ pub struct CreateParticipant {
     /// The URL Twilio calls when the conference recording changes state.
     pub conference_recording_status_callback: Option<Url>,
     /// The method for `ConferenceRecordingStatusCallback`.
-    pub conference_recording_status_callback_method: Option<HttpMethod>,
+    pub conference_recording_status_callback_method: Option<CallbackMethod>,
     /// The recording events to report to `RecordingStatusCallback`.
     pub recording_status_callback_event: Vec<RecordingEvent>,
     /// The conference recording events to report to `ConferenceRecordingStatusCallback`.
@@ -130,7 +130,7 @@ pub struct CreateParticipant {
     /// The URL Twilio calls with the answering machine detection result.
     pub amd_status_callback: Option<Url>,
     /// The method for `AmdStatusCallback`.
-    pub amd_status_callback_method: Option<HttpMethod>,
+    pub amd_status_callback_method: Option<CallbackMethod>,
     /// Whether silence is trimmed from the participant's recording.
     pub trim: Option<Trim>,
     /// A token from an incoming call, to forward its caller ID; never shown by `Debug`.
@@ -225,13 +225,13 @@ pub struct UpdateParticipant {
     /// TwiML with `<Play>`, `<Say>`, `<Pause>` or `<Redirect>`.
     pub announce_url: Option<Url>,
     /// The method for `AnnounceUrl`; Twilio's default is `POST`.
-    pub announce_method: Option<HttpMethod>,
+    pub announce_method: Option<CallbackMethod>,
     /// Music until the conference starts: a URL, or [`OrEmpty::Empty`] for silence; Twilio's standard
     /// hold music when unset.
     pub wait_url: Option<OrEmpty<Url>>,
     /// The method for `WaitUrl`; Twilio's default is `POST` (use `GET` for a static file, so that it
     /// is cached).
-    pub wait_method: Option<HttpMethod>,
+    pub wait_method: Option<CallbackMethod>,
     /// Whether a beep plays to the conference when the participant leaves.
     pub beep_on_exit: Option<bool>,
     /// Whether the conference ends when the participant leaves; Twilio's default is `false`.
@@ -357,7 +357,7 @@ pub enum Hold {
         /// `<Redirect>`.
         hold_url: Url,
         /// The method for `HoldUrl`; Twilio's default is `GET`.
-        hold_method: Option<HttpMethod>,
+        hold_method: Option<CallbackMethod>,
     },
 }
 
