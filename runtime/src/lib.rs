@@ -5,6 +5,7 @@ mod client;
 mod encode;
 mod endpoint;
 mod error;
+mod extra;
 mod idempotency;
 mod page;
 mod path;
@@ -21,6 +22,7 @@ pub use error::{
     ApiError, BodyTooLargeError, ConfigError, DecodeError, Error, OutcomeUnknownError, RefusedError,
     TransportError,
 };
+pub use extra::WithExtraParams;
 pub use idempotency::IdempotencyKey;
 pub use page::Page;
 pub use path::PathWriter;
@@ -31,6 +33,7 @@ pub use validate::{Bounds, LengthUnit, Rule, ValidationErrors, Violation};
 #[doc(hidden)]
 pub mod __private {
     pub use crate::encode::{FormField, FormWriter};
+    pub use crate::extra::WithExtraParams;
     pub use crate::endpoint::{
         Endpoint, Method, Params, Redacted, decode_empty, decode_json, encode, send, validate,
     };

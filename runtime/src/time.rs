@@ -1,8 +1,20 @@
 //! Twilio's dates: sent as ISO 8601 in UTC, received in replies as RFC 2822.
+//!
+//! The date types the setters take and the replies hold are chrono's, re-exported here so that an
+//! application builds them without a `chrono` dependency of its own (whose version would have to
+//! match this crate's):
+//!
+//! ```
+//! use twilio_endpoint_runtime::time::{TimeZone as _, Utc};
+//!
+//! let send_at = Utc.with_ymd_and_hms(2026, 12, 24, 18, 0, 0).unwrap();
+//! assert_eq!(send_at.to_rfc3339(), "2026-12-24T18:00:00+00:00");
+//! ```
 
 use std::fmt::{self, Write as _};
 
-use chrono::{DateTime, Datelike as _, FixedOffset, NaiveDate, TimeZone, Utc};
+pub use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
+use chrono::{Datelike as _, FixedOffset};
 use serde::de::{self, Deserializer, Visitor};
 use serde::{Deserialize, Serializer};
 

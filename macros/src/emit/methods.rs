@@ -57,6 +57,18 @@ pub fn expand_methods(endpoint: &Endpoint<'_>) -> TokenStream {
             ) -> impl ::core::future::Future<Output = ::core::result::Result<#response, __twilio::Error>> + use<'r, 'c> {
                 __twilio::send(client, self)
             }
+
+            /// This request with a parameter its declaration does not know (one Twilio added after
+            /// it), written after the declared ones and escaped the same way. `validate()` refuses an
+            /// empty key, one with `=`, `&` or control characters, and a key a set field already sends.
+            #[inline]
+            #vis fn extra_param(
+                self,
+                key: impl ::core::convert::Into<::std::string::String>,
+                value: impl ::core::convert::Into<::std::string::String>,
+            ) -> __twilio::WithExtraParams<Self> {
+                __twilio::WithExtraParams::new(self).extra_param(key, value)
+            }
         }
     }
 }

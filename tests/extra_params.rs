@@ -1,0 +1,55 @@
+//! Parameters the catalog does not declare yet, sent with `extra_param`: after the declared ones,
+//! escaped the same way, with every declared check kept and nothing sent when a check fails.
+
+use twilio_endpoint::api::v2010::{CreateParticipant, ListCalls, Region};
+use twilio_endpoint::mock::MockTwilio;
+use twilio_endpoint::values::{Address, CallbackMethod, ConferenceRef};
+use twilio_endpoint::{Error, Rule};
+
+fn participant() -> CreateParticipant {
+    CreateParticipant::new(
+        "MyRoom".parse::<ConferenceRef>().unwrap(),
+        "+15017122661".parse::<Address>().unwrap(),
+        "+15558675310".parse::<Address>().unwrap(),
+    )
+}
+
+#[tokio::test]
+async fn an_extra_parameter_goes_out_after_the_declared_ones() {
+    let twilio = MockTwilio::start().await;
+    let request = participant()
+        .status_callback_method(CallbackMethod::Get)
+        .extra_param("RecordingConfigurationId", "RC 1*")
+        // A value the declared `Region` enum lacks, sent while the field is unset.
+        .extra_param("Region", "in1");
+    request.send(&twilio.client()).await.unwrap();
+
+    let received = twilio.received_requests().await;
+    assert_eq!(received.len(), 1);
+    assert_eq!(
+        received[0].body,
+        "From=%2B15017122661&To=%2B15558675310&StatusCallbackMethod=GET&RecordingConfigurationId=RC+1%2A&Region=in1"
+    );
+}
+
+#[tokio::test]
+async fn a_list_request_sends_its_extra_parameter_in_the_query() {
+    let twilio = MockTwilio::start().await;
+    ListCalls::new().page_size(20).extra_param("Trunk", "a&b").send(&twilio.client()).await.unwrap();
+    let received = twilio.received_requests().await;
+    assert!(received[0].path_and_query.ends_with("/Calls.json?PageSize=20&Trunk=a%26b"), "{received:?}");
+}
+
+#[tokio::test]
+async fn declared_checks_still_run_and_a_key_sent_twice_is_refused() {
+    let twilio = MockTwilio::start().await;
+    let request = participant().timeout(4).region(Region::Ie1).extra_param("Region", "in1").extra_param("", "x");
+    let Err(Error::Validation(errors)) = request.send(&twilio.client()).await else {
+        panic!("an invalid request was sent");
+    };
+    let keys: Vec<&str> = errors.violations().iter().map(|violation| violation.key()).collect();
+    assert_eq!(keys, ["Timeout", "Region", ""]);
+    assert!(matches!(errors.violations()[1].rule(), Rule::Custom(_)));
+    assert!(errors.to_string().contains("Region: is already sent by a declared parameter"), "{errors}");
+    assert!(twilio.received_requests().await.is_empty());
+}
