@@ -54,8 +54,8 @@ pub use twilio_endpoint_macros::{Params, twilio_endpoint};
 pub use twilio_endpoint_runtime::{
     ApiError, BodyTooLargeError, Bounds, Client, ClientBuilder, ConfigError, DecodeError, Endpoint, Error,
     FormValue, IdempotencyKey, LengthUnit, Method, OutcomeUnknownError, Page, Params, RefusedError,
-    RetryPolicy, Rule, TransportError, ValidationErrors, ValueWriter, Violation, WithExtraParams, checked, time,
-    values, wire_enum,
+    RetryPolicy, Rule, TransportError, ValidationErrors, ValueWriter, Violation, WithExtraParams, checked,
+    time, values, wire_enum,
 };
 
 #[doc(hidden)]

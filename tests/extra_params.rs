@@ -43,7 +43,8 @@ async fn a_list_request_sends_its_extra_parameter_in_the_query() {
 #[tokio::test]
 async fn declared_checks_still_run_and_a_key_sent_twice_is_refused() {
     let twilio = MockTwilio::start().await;
-    let request = participant().timeout(4).region(Region::Ie1).extra_param("Region", "in1").extra_param("", "x");
+    let request =
+        participant().timeout(4).region(Region::Ie1).extra_param("Region", "in1").extra_param("", "x");
     let Err(Error::Validation(errors)) = request.send(&twilio.client()).await else {
         panic!("an invalid request was sent");
     };

@@ -223,8 +223,10 @@ mod tests {
         let set = WithExtraParams::new(Request { region: Some("ie1") }).extra_param("Region", "in1");
         assert_eq!(
             messages(&set),
-            ["Region: is already sent by a declared parameter; set one or the other (an extra parameter may \
-              only replace a parameter left unset)"]
+            [
+                "Region: is already sent by a declared parameter; set one or the other (an extra parameter may \
+              only replace a parameter left unset)"
+            ]
         );
         // A key is matched whole, not as a prefix of another.
         let other = WithExtraParams::new(Request { region: None }).extra_param("T", "x");

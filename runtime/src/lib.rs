@@ -33,10 +33,10 @@ pub use validate::{Bounds, LengthUnit, Rule, ValidationErrors, Violation};
 #[doc(hidden)]
 pub mod __private {
     pub use crate::encode::{FormField, FormWriter};
-    pub use crate::extra::WithExtraParams;
     pub use crate::endpoint::{
         Endpoint, Method, Params, Redacted, decode_empty, decode_json, encode, send, validate,
     };
+    pub use crate::extra::WithExtraParams;
     pub use crate::page::Page;
     pub use crate::path::{AccountParam, PathWriter, check_path_param};
     pub use crate::validate::{Bounds, ValidationErrors, check_len, check_range};
