@@ -51,12 +51,6 @@ pub mod api;
 pub mod mock;
 
 pub use twilio_endpoint_macros::{Params, twilio_endpoint};
-pub use twilio_endpoint_runtime::{
-    ApiError, BodyTooLargeError, Bounds, Client, ClientBuilder, ConfigError, DecodeError, Endpoint, Error,
-    FormValue, IdempotencyKey, LengthUnit, Method, OutcomeUnknownError, Page, Params, Preview, RefusedError,
-    RetryPolicy, Rule, TransportError, ValidationErrors, ValueWriter, Violation, checked, time, values,
-    wire_enum,
-};
 /// What [`Params::write_params`] writes a request's parameters into; [`Endpoint::to_form`] reads the
 /// result. Needed only to implement `Params` by hand or to call `write_params` directly.
 pub use twilio_endpoint_runtime::FormWriter;
@@ -64,6 +58,12 @@ pub use twilio_endpoint_runtime::FormWriter;
 /// segment; [`Endpoint::preview`] shows the whole URL. Needed only to implement `Endpoint` by hand or
 /// to call `write_path` directly.
 pub use twilio_endpoint_runtime::PathWriter;
+pub use twilio_endpoint_runtime::{
+    ApiError, BodyTooLargeError, Bounds, Client, ClientBuilder, ConfigError, DecodeError, Endpoint, Error,
+    FormValue, IdempotencyKey, LengthUnit, Method, OutcomeUnknownError, Page, Params, Preview, RefusedError,
+    RetryPolicy, Rule, TransportError, ValidationErrors, ValueWriter, Violation, checked, time, values,
+    wire_enum,
+};
 
 #[doc(hidden)]
 pub use twilio_endpoint_runtime::__private;

@@ -29,7 +29,10 @@ fn address(text: &str) -> Address {
 
 /// What generic code can do with any declared endpoint through `Endpoint` alone: check, encode and
 /// preview it.
-fn through_the_trait<E: Endpoint>(client: &Client, request: &E) -> (String, Result<Preview, ValidationErrors>) {
+fn through_the_trait<E: Endpoint>(
+    client: &Client,
+    request: &E,
+) -> (String, Result<Preview, ValidationErrors>) {
     assert_eq!(request.validate().is_ok(), request.preview(client).is_ok());
     (request.to_form(), request.preview(client))
 }
@@ -103,7 +106,9 @@ fn path_parameters_are_escaped_as_one_segment() {
     let preview = DeleteParticipant::new(CONFERENCE, label).preview(&twilio()).unwrap();
     assert_eq!(preview.method(), Method::Delete);
     assert!(
-        preview.url().ends_with("/Conferences/CFcccccccccccccccccccccccccccccccc/Participants/agent%20one%2Btwo.json"),
+        preview
+            .url()
+            .ends_with("/Conferences/CFcccccccccccccccccccccccccccccccc/Participants/agent%20one%2Btwo.json"),
         "{preview}"
     );
 }

@@ -305,7 +305,12 @@ impl ClientBuilder {
             })?;
         let budget = self.retry.new_budget();
         Ok(Client::with_config(Config {
-            transport: Transport { http, authorization, timeout: self.timeout, max_body_size: self.max_body_size },
+            transport: Transport {
+                http,
+                authorization,
+                timeout: self.timeout,
+                max_body_size: self.max_body_size,
+            },
             account_sid,
             api_key,
             base,
@@ -339,7 +344,6 @@ impl fmt::Debug for ClientBuilder {
             .finish()
     }
 }
-
 
 fn missing_variable(name: &str) -> Error {
     ConfigError::new(format!("environment variable `{name}` is not set")).into()
@@ -482,4 +486,3 @@ mod tests {
         assert!(check_base_url("https://example.com/?a=b").is_err());
     }
 }
-

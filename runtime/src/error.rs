@@ -317,7 +317,12 @@ pub struct DecodeError {
 
 impl DecodeError {
     /// A 2xx answer with `status` whose `body` the decoder refused with `source`.
-    pub(crate) fn new(status: u16, request_id: Option<String>, body: &[u8], source: &serde_json::Error) -> Self {
+    pub(crate) fn new(
+        status: u16,
+        request_id: Option<String>,
+        body: &[u8],
+        source: &serde_json::Error,
+    ) -> Self {
         Self {
             status,
             request_id,

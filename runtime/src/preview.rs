@@ -1,5 +1,5 @@
 //! A request as it goes out: method, full URL and body. The client prepares one for every request it
-//! sends ([`Client::prepare`](crate::Client)), and a preview is that same value, shown instead of sent.
+//! sends (`Client::prepare`), and a preview is that same value, shown instead of sent.
 
 use std::fmt;
 

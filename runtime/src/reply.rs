@@ -46,7 +46,10 @@ impl Reply {
     }
 
     /// The body decoded by `decode` (an endpoint's `decode_response`), or the error saying why not.
-    pub(crate) fn decode<T>(self, decode: impl FnOnce(&[u8]) -> Result<T, serde_json::Error>) -> Result<T, Error> {
+    pub(crate) fn decode<T>(
+        self,
+        decode: impl FnOnce(&[u8]) -> Result<T, serde_json::Error>,
+    ) -> Result<T, Error> {
         decode(&self.body).map_err(|source| {
             Error::Decode(DecodeError::new(self.status, self.request_id, &self.body, &source))
         })
@@ -130,7 +133,8 @@ fn read_twilio_error(json: &serde_json::Value) -> Option<TwilioErrorBody<'_>> {
 }
 
 fn read_one_error(json: &serde_json::Value) -> Option<TwilioErrorBody<'_>> {
-    let text = |name: &str| json.get(name).and_then(serde_json::Value::as_str).filter(|text| !text.is_empty());
+    let text =
+        |name: &str| json.get(name).and_then(serde_json::Value::as_str).filter(|text| !text.is_empty());
     let code = json.get("code").and_then(|code| match code {
         serde_json::Value::Number(number) => number.as_u64(),
         serde_json::Value::String(text) => text.parse().ok(),
@@ -141,7 +145,12 @@ fn read_one_error(json: &serde_json::Value) -> Option<TwilioErrorBody<'_>> {
     // `about:blank` is RFC 9457's "no further information".
     let more_info = text("more_info").or_else(|| text("type").filter(|url| *url != "about:blank"));
     // Twilio always sends a code or a message; JSON with neither is some other server's.
-    (code.is_some() || message.is_some()).then_some(TwilioErrorBody { code, message, more_info, more_errors: 0 })
+    (code.is_some() || message.is_some()).then_some(TwilioErrorBody {
+        code,
+        message,
+        more_info,
+        more_errors: 0,
+    })
 }
 
 #[cfg(test)]

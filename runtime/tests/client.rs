@@ -429,7 +429,11 @@ async fn a_post_whose_answer_times_out_has_an_unknown_outcome_and_is_not_resent(
         let top = result.as_ref().err().map(|error| error as &dyn std::error::Error);
         std::iter::successors(top, |&error| error.source()).map(ToString::to_string).collect()
     };
-    assert_eq!(chain.iter().filter(|text| text.contains("timed out waiting for Twilio's answer")).count(), 1, "{chain:#?}");
+    assert_eq!(
+        chain.iter().filter(|text| text.contains("timed out waiting for Twilio's answer")).count(),
+        1,
+        "{chain:#?}"
+    );
     let Err(Error::OutcomeUnknown(unknown)) = result else {
         panic!("expected an unknown outcome");
     };
@@ -445,7 +449,10 @@ async fn a_post_whose_answer_times_out_has_an_unknown_outcome_and_is_not_resent(
         "`POST /2010-04-01/Accounts/{AccountSid}/Things/{Sid}.json` may or may not have been carried out by \
          Twilio, and was not retried so as not to repeat it"
     );
-    assert!(error.to_string().starts_with("timed out waiting for Twilio's answer to `POST /2010-04-01/"), "{error}");
+    assert!(
+        error.to_string().starts_with("timed out waiting for Twilio's answer to `POST /2010-04-01/"),
+        "{error}"
+    );
     assert_eq!(server.received_requests().await.unwrap().len(), 1);
 }
 

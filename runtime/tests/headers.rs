@@ -65,7 +65,10 @@ fn idempotency_keys_that_could_split_the_header_are_refused_naming_the_header() 
     for bad in ["", "key\r\nX-Injected: 1", "key\n", "key\0", "two words", "clé"] {
         // The error type of every value's `parse`, so that `?` treats a key like any other value.
         let error: InvalidValue = bad.parse::<IdempotencyKey>().unwrap_err();
-        assert!(error.to_string().starts_with("expected an `I-Twilio-Idempotency-Token` of 1 to 255"), "{error}");
+        assert!(
+            error.to_string().starts_with("expected an `I-Twilio-Idempotency-Token` of 1 to 255"),
+            "{error}"
+        );
         assert_eq!(error.got(), bad);
         assert_eq!(IdempotencyKey::new(bad).unwrap_err(), error);
     }
