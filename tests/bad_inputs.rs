@@ -12,8 +12,8 @@ use std::pin::Pin;
 
 use twilio_endpoint::api::v2010::*;
 use twilio_endpoint::values::{
-    AccountSid, Address, CallSid, ConferenceRef, ConferenceSid, CallbackMethod, MessageSid, MessagingServiceSid,
-    RecordingSid, Url,
+    AccountSid, Address, CallSid, CallbackMethod, ConferenceRef, ConferenceSid, MessageSid,
+    MessagingServiceSid, RecordingSid, Url,
 };
 use twilio_endpoint::{Client, Endpoint, Error};
 use wiremock::matchers::any;

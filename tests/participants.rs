@@ -8,7 +8,7 @@ use twilio_endpoint::api::v2010::{
     Participant, ParticipantRef, ParticipantStatus, UpdateParticipant,
 };
 use twilio_endpoint::values::{
-    AccountSid, Address, CallSid, ConferenceRef, ConferenceSid, CallbackMethod, OrEmpty, Url,
+    AccountSid, Address, CallSid, CallbackMethod, ConferenceRef, ConferenceSid, OrEmpty, Url,
 };
 use twilio_endpoint::{Client, Error, Rule};
 use wiremock::matchers::any;
