@@ -1,4 +1,5 @@
-//! Adds a participant to a conference, then shows an invalid request rejected before anything is sent.
+//! Previews a request (the exact method, URL and body the client would send), adds a participant to a
+//! conference, then shows an invalid request rejected before anything is sent.
 //!
 //! With no `TWILIO_*` variables it starts an embedded mock Twilio on 127.0.0.1 and talks to it; with
 //! `TWILIO_ACCOUNT_SID` and `TWILIO_AUTH_TOKEN` (or `TWILIO_API_KEY` and `TWILIO_API_SECRET`) set, it
@@ -9,10 +10,10 @@
 
 use std::error::Error;
 
-use twilio_endpoint::Client;
 use twilio_endpoint::api::v2010::{Beep, CallEvent, CreateParticipant};
 use twilio_endpoint::mock::MockTwilio;
 use twilio_endpoint::values::{Address, CallbackMethod, ConferenceRef};
+use twilio_endpoint::{Client, Endpoint as _};
 
 #[tokio::main]
 async fn main() -> Result<(), Box<dyn Error>> {
@@ -47,7 +48,8 @@ async fn main() -> Result<(), Box<dyn Error>> {
     .status_callback_method(CallbackMethod::Post);
 
     println!("\n== A valid request");
-    println!("form body: {}", request.to_form());
+    // What `send` would put on the wire, without sending it (never the credentials).
+    println!("preview:\n{}", request.preview(&client)?);
     let participant = request.send(&client).await?;
     if let Some(mock) = &mock {
         for received in mock.received_requests().await {

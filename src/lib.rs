@@ -51,9 +51,16 @@ pub mod api;
 pub mod mock;
 
 pub use twilio_endpoint_macros::{Params, twilio_endpoint};
+/// What [`Params::write_params`] writes a request's parameters into; [`Endpoint::to_form`] reads the
+/// result. Needed only to implement `Params` by hand or to call `write_params` directly.
+pub use twilio_endpoint_runtime::FormWriter;
+/// What [`Endpoint::write_path`] renders a request's path into, each parameter escaped as one
+/// segment; [`Endpoint::preview`] shows the whole URL. Needed only to implement `Endpoint` by hand or
+/// to call `write_path` directly.
+pub use twilio_endpoint_runtime::PathWriter;
 pub use twilio_endpoint_runtime::{
     ApiError, BodyTooLargeError, Bounds, Client, ClientBuilder, ConfigError, DecodeError, Endpoint, Error,
-    FormValue, IdempotencyKey, LengthUnit, Method, OutcomeUnknownError, Page, Params, RefusedError,
+    FormValue, IdempotencyKey, LengthUnit, Method, OutcomeUnknownError, Page, Params, Preview, RefusedError,
     RetryPolicy, Rule, TransportError, ValidationErrors, ValueWriter, Violation, WithExtraParams, checked,
     time, values, wire_enum,
 };

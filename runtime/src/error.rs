@@ -1,4 +1,4 @@
-//! The errors a request or a client configuration can end with, and how a server's reply becomes one.
+//! The errors a request or a client configuration can end with, and how each is shown.
 //!
 //! Every text taken from a reply is bounded, made valid UTF-8 and stripped of control characters, so
 //! that a misbehaving server (HTML error pages, binary bodies, terminal escapes) cannot flood or forge
@@ -8,9 +8,8 @@
 use std::error::Error as StdError;
 use std::fmt;
 
-use crate::client::Reply;
-use crate::endpoint::Method;
-use crate::redact::redact;
+use crate::method::Method;
+use crate::redact::excerpt;
 use crate::validate::ValidationErrors;
 
 /// How many characters of a body an error keeps when the body is not Twilio's error JSON.
@@ -18,41 +17,13 @@ const BODY_EXCERPT_CHARS: usize = 200;
 /// A bound on texts Twilio's error JSON carries (`message`, `more_info`), which are normally one line.
 const FIELD_CHARS: usize = 300;
 
-/// The fields of Twilio's error JSON, whichever of its shapes the body has.
-struct TwilioErrorBody<'a> {
-    code: Option<u32>,
-    message: Option<&'a str>,
-    more_info: Option<&'a str>,
+/// What Twilio's error JSON says, in whichever of its shapes it came (`reply.rs` reads them).
+pub(crate) struct TwilioErrorBody<'a> {
+    pub(crate) code: Option<u32>,
+    pub(crate) message: Option<&'a str>,
+    pub(crate) more_info: Option<&'a str>,
     /// Errors of an `{"errors": [...]}` list beyond the first.
-    more_errors: usize,
-}
-
-impl<'a> TwilioErrorBody<'a> {
-    /// The error `json` describes, or `None` when it is not one of Twilio's error shapes.
-    fn read(json: &'a serde_json::Value) -> Option<Self> {
-        if let Some(errors) = json.get("errors").and_then(serde_json::Value::as_array) {
-            let mut first = Self::read_one(errors.first()?)?;
-            first.more_errors = errors.len() - 1;
-            return Some(first);
-        }
-        Self::read_one(json)
-    }
-
-    fn read_one(json: &'a serde_json::Value) -> Option<Self> {
-        let text =
-            |name: &str| json.get(name).and_then(serde_json::Value::as_str).filter(|text| !text.is_empty());
-        let code = json.get("code").and_then(|code| match code {
-            serde_json::Value::Number(number) => number.as_u64(),
-            serde_json::Value::String(text) => text.parse().ok(),
-            _ => None,
-        });
-        let code = code.and_then(|code| u32::try_from(code).ok());
-        let message = text("message").or_else(|| text("detail")).or_else(|| text("title"));
-        // `about:blank` is RFC 9457's "no further information".
-        let more_info = text("more_info").or_else(|| text("type").filter(|url| *url != "about:blank"));
-        // Twilio always sends a code or a message; JSON with neither is some other server's.
-        (code.is_some() || message.is_some()).then_some(Self { code, message, more_info, more_errors: 0 })
-    }
+    pub(crate) more_errors: usize,
 }
 
 /// Why a request, or building a client, failed.
@@ -82,18 +53,6 @@ pub enum Error {
     /// The reply's body is larger than the client's limit
     /// ([`ClientBuilder::max_body_size`](crate::ClientBuilder::max_body_size)); reading stopped there.
     BodyTooLarge(BodyTooLargeError),
-}
-
-impl Error {
-    /// The error for a 2xx `reply` whose body could not be decoded.
-    pub(crate) fn decode(reply: &Reply, source: serde_json::Error) -> Error {
-        Error::Decode(DecodeError {
-            status: reply.status(),
-            request_id: reply.request_id().map(str::to_owned),
-            body_excerpt: excerpt(reply.body(), BODY_EXCERPT_CHARS),
-            reason: excerpt(source.to_string().as_bytes(), BODY_EXCERPT_CHARS),
-        })
-    }
 }
 
 impl fmt::Display for Error {
@@ -146,30 +105,25 @@ pub struct ApiError {
 }
 
 impl ApiError {
-    /// Reads Twilio's error JSON from a non-2xx reply, in any of the shapes its APIs use, or keeps an
-    /// excerpt of whatever body it has.
-    pub(crate) fn from_reply(reply: &Reply) -> ApiError {
-        // A body nested deeper than serde_json's recursion limit, truncated or not UTF-8 is not JSON
-        // here: it is shown as an excerpt like any other body.
-        let json = serde_json::from_slice::<serde_json::Value>(reply.body()).ok();
-        let (code, message, more_info) = match json.as_ref().and_then(TwilioErrorBody::read) {
-            Some(body) => {
+    /// A non-2xx answer: Twilio's error when `twilio` read one from its body, else an excerpt of `body`.
+    pub(crate) fn new(
+        status: u16,
+        request_id: Option<String>,
+        body: &[u8],
+        twilio: Option<TwilioErrorBody<'_>>,
+    ) -> ApiError {
+        let (code, message, more_info) = match twilio {
+            Some(twilio) => {
                 let mut message =
-                    body.message.map_or_else(String::new, |text| excerpt(text.as_bytes(), FIELD_CHARS));
-                if body.more_errors > 0 {
-                    message.push_str(&format!(" (and {} more errors)", body.more_errors));
+                    twilio.message.map_or_else(String::new, |text| excerpt(text.as_bytes(), FIELD_CHARS));
+                if twilio.more_errors > 0 {
+                    message.push_str(&format!(" (and {} more errors)", twilio.more_errors));
                 }
-                (body.code, message, body.more_info.map(|url| excerpt(url.as_bytes(), FIELD_CHARS)))
+                (twilio.code, message, twilio.more_info.map(|url| excerpt(url.as_bytes(), FIELD_CHARS)))
             }
-            None => (None, excerpt(reply.body(), BODY_EXCERPT_CHARS), None),
+            None => (None, excerpt(body, BODY_EXCERPT_CHARS), None),
         };
-        ApiError {
-            status: reply.status(),
-            code,
-            message,
-            more_info,
-            request_id: reply.request_id().map(str::to_owned),
-        }
+        ApiError { status, code, message, more_info, request_id }
     }
 
     /// The HTTP status, e.g. `400`.
@@ -362,6 +316,21 @@ pub struct DecodeError {
 }
 
 impl DecodeError {
+    /// A 2xx answer with `status` whose `body` the decoder refused with `source`.
+    pub(crate) fn new(
+        status: u16,
+        request_id: Option<String>,
+        body: &[u8],
+        source: &serde_json::Error,
+    ) -> Self {
+        Self {
+            status,
+            request_id,
+            body_excerpt: excerpt(body, BODY_EXCERPT_CHARS),
+            reason: excerpt(source.to_string().as_bytes(), BODY_EXCERPT_CHARS),
+        }
+    }
+
     /// The HTTP status of the answer, e.g. `201`.
     pub fn status(&self) -> u16 {
         self.status
@@ -424,7 +393,10 @@ impl From<ConfigError> for Error {
     }
 }
 
-/// A `POST` that may or may not have been carried out; the failure is the `source()`.
+/// A `POST` that may or may not have been carried out.
+///
+/// `Display` says which request and what became of it; the failure that left the outcome open (a
+/// timeout, a 5xx answer, ...) is the `source()`, so that a reporter walking the chain shows it once.
 #[derive(Debug)]
 pub struct OutcomeUnknownError {
     method: Method,
@@ -471,12 +443,12 @@ impl OutcomeUnknownError {
 
 impl fmt::Display for OutcomeUnknownError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // The cause is not repeated here: it is the `source()`, which error reporters print after this.
         write!(
             f,
-            "`{} {}` may or may not have been carried out by Twilio, and was not retried so as not to repeat it: {}",
+            "`{} {}` may or may not have been carried out by Twilio, and was not retried so as not to repeat it",
             self.method.as_str(),
             self.path_template,
-            self.cause
         )
     }
 }
@@ -592,69 +564,5 @@ fn write_request_id(f: &mut fmt::Formatter<'_>, request_id: Option<&str>) -> fmt
     match request_id {
         Some(id) => write!(f, " [request {id}]"),
         None => Ok(()),
-    }
-}
-
-/// At most `max_chars` characters of `bytes`, read as UTF-8 (invalid sequences and control
-/// characters become `�`), with every run of whitespace collapsed to one space, `…` appended when
-/// something was cut, and phone numbers and `Basic` credentials redacted. Only the start of the
-/// input is read, however long it is.
-fn excerpt(bytes: &[u8], max_chars: usize) -> String {
-    // Redacting never lengthens the text: `[phone]` replaces at least 8 characters.
-    redact(&collapsed_prefix(bytes, max_chars))
-}
-
-fn collapsed_prefix(bytes: &[u8], max_chars: usize) -> String {
-    let mut out = String::new();
-    let mut count = 0;
-    let mut space_pending = false;
-    let chars = bytes.utf8_chunks().flat_map(|chunk| {
-        let invalid = (!chunk.invalid().is_empty()).then_some(char::REPLACEMENT_CHARACTER);
-        chunk.valid().chars().chain(invalid)
-    });
-    for c in chars {
-        if c.is_whitespace() {
-            space_pending = count > 0;
-            continue;
-        }
-        let needed = 1 + usize::from(space_pending);
-        if count + needed > max_chars {
-            out.push('…');
-            break;
-        }
-        if space_pending {
-            out.push(' ');
-            space_pending = false;
-        }
-        out.push(if c.is_control() { char::REPLACEMENT_CHARACTER } else { c });
-        count += needed;
-    }
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn excerpt_collapses_whitespace_and_cuts_on_a_char_boundary() {
-        assert_eq!(excerpt(b"  <html>\n\t<body> Oops </body>  ", 200), "<html> <body> Oops </body>");
-        assert_eq!(excerpt("éééé".as_bytes(), 3), "ééé…");
-        assert_eq!(excerpt(b"ab cd", 3), "ab…");
-        assert_eq!(excerpt(b"ab cd", 5), "ab cd");
-        assert_eq!(excerpt(b"", 200), "");
-        assert_eq!(excerpt(b" \r\n ", 200), "");
-    }
-
-    #[test]
-    fn excerpt_replaces_invalid_utf8_and_control_characters() {
-        assert_eq!(excerpt(b"a\xff\xfeb\x1b[31mc", 200), "a\u{FFFD}\u{FFFD}b\u{FFFD}[31mc");
-        assert_eq!(excerpt(&[0xE6, 0xBC], 200), "\u{FFFD}");
-    }
-
-    #[test]
-    fn excerpt_reads_only_the_start_of_a_huge_body() {
-        let body = "x".repeat(10_000_000);
-        assert_eq!(excerpt(body.as_bytes(), 200).chars().count(), 201);
     }
 }

@@ -13,7 +13,8 @@ use crate::client::Client;
 use crate::error::Error;
 
 use crate::encode::{FormWriter, escape};
-use crate::endpoint::{Endpoint, Method, Params, encode};
+use crate::endpoint::{Endpoint, Params, encode};
+use crate::method::Method;
 use crate::path::PathWriter;
 use crate::validate::{Rule, ValidationErrors, Violation};
 use crate::values::AccountSid;
@@ -143,7 +144,7 @@ impl<E: fmt::Debug> fmt::Debug for WithExtraParams<E> {
         struct Keys<'a>(&'a [(String, String)]);
         impl fmt::Debug for Keys<'_> {
             fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.debug_map().entries(self.0.iter().map(|(key, _)| (key, crate::endpoint::Redacted))).finish()
+                f.debug_map().entries(self.0.iter().map(|(key, _)| (key, crate::redact::Redacted))).finish()
             }
         }
         f.debug_struct("WithExtraParams")

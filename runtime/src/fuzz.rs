@@ -5,10 +5,11 @@ use std::time::Duration;
 
 pub use reqwest::header::{HeaderMap, HeaderName, HeaderValue};
 
-use crate::client::{judge, read_headers};
-use crate::endpoint::Method;
 use crate::error::Error;
+use crate::method::Method;
+use crate::reply::{self, Reply, read_headers};
 use crate::retry::{self, Outcome, RetryPolicy, Verdict};
+use crate::transport::judge;
 
 /// What the client makes of a complete answer.
 pub struct Answer<T> {
@@ -45,15 +46,14 @@ pub fn read_answer<T>(
     decode: impl FnOnce(&[u8]) -> Result<T, serde_json::Error>,
 ) -> Answer<T> {
     let (request_id, retry_after) = read_headers(headers, || now);
-    let (result, outcome) = judge(status, request_id, body.into());
-    let result =
-        result.and_then(|reply| decode(reply.body()).map_err(|source| Error::decode(&reply, source)));
+    let (result, outcome) = judge(Reply::new(status, request_id, body.into()));
+    let result = result.and_then(|reply| reply.decode(decode));
     Answer { result, retry_after, outcome }
 }
 
 /// The wait a `Retry-After` value asks for at `now`.
 pub fn parse_retry_after(value: &str, now: chrono::DateTime<chrono::Utc>) -> Option<Duration> {
-    retry::parse_retry_after(value, now)
+    reply::parse_retry_after(value, now)
 }
 
 /// The wait `policy` makes before retry number `retry` (1 for the first).

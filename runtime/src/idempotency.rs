@@ -6,20 +6,17 @@ use std::str::FromStr;
 
 use reqwest::header::{HeaderName, HeaderValue};
 
-use crate::client::Client;
-use crate::endpoint::{Endpoint, send_with};
-use crate::error::Error;
-use crate::validate::{Rule, ValidationErrors, Violation};
+use crate::values::InvalidValue;
 
 /// The header Twilio uses for idempotency tokens.
 pub(crate) const IDEMPOTENCY_HEADER: HeaderName = HeaderName::from_static("i-twilio-idempotency-token");
-const KEY_NAME: &str = "I-Twilio-Idempotency-Token";
 const MAX_LEN: usize = 255;
 
-/// A key sent as the `I-Twilio-Idempotency-Token` header, the same on every attempt of a request.
+/// A key sent as the `I-Twilio-Idempotency-Token` header, the same on every attempt of a request
+/// ([`Client::send_with_idempotency_key`](crate::Client::send_with_idempotency_key)).
 ///
 /// It is checked when made: 1 to 255 visible ASCII characters, so that a CR, LF or NUL can never
-/// split or cut the header.
+/// split or cut the header. A bad key is an [`InvalidValue`], as for every other value's `parse`.
 ///
 /// ```
 /// use twilio_endpoint_runtime::IdempotencyKey;
@@ -27,7 +24,7 @@ const MAX_LEN: usize = 255;
 /// let key: IdempotencyKey = "order-1234-confirmation".parse().unwrap();
 /// assert_eq!(key.as_str(), "order-1234-confirmation");
 /// let error = "order\r\nX-Evil: 1".parse::<IdempotencyKey>().unwrap_err();
-/// assert!(error.to_string().starts_with("invalid request: I-Twilio-Idempotency-Token: must be"));
+/// assert!(error.to_string().starts_with("expected an `I-Twilio-Idempotency-Token` of 1 to 255"));
 /// ```
 #[derive(Clone, PartialEq, Eq, Hash)]
 pub struct IdempotencyKey {
@@ -35,19 +32,16 @@ pub struct IdempotencyKey {
 }
 
 impl IdempotencyKey {
-    /// The key, or [`Error::Validation`] naming `I-Twilio-Idempotency-Token` when it is empty, longer
-    /// than 255 characters or holds anything but visible ASCII.
-    pub fn new(key: &str) -> Result<Self, Error> {
+    /// The key, or an error naming `I-Twilio-Idempotency-Token` when it is empty, longer than 255
+    /// characters or holds anything but visible ASCII. The same as `key.parse()`.
+    pub fn new(key: &str) -> Result<Self, InvalidValue> {
         let valid = !key.is_empty() && key.len() <= MAX_LEN && key.bytes().all(|b| b.is_ascii_graphic());
         let value = HeaderValue::from_str(key).ok().filter(|_| valid).ok_or_else(|| {
-            let mut errors = ValidationErrors::default();
-            let rule = Rule::Custom(
-                format!("must be 1 to {MAX_LEN} visible ASCII characters, without spaces, CR, LF or NUL")
-                    .into(),
-            );
-            let shown: String = key.chars().take(40).collect();
-            errors.push(Violation::new(KEY_NAME, rule, Some(format!("{shown:?}"))));
-            Error::Validation(errors)
+            InvalidValue::new(
+                "an `I-Twilio-Idempotency-Token` of 1 to 255 visible ASCII characters, without spaces, \
+                 CR, LF or NUL",
+                key,
+            )
         })?;
         Ok(Self { value })
     }
@@ -64,9 +58,9 @@ impl IdempotencyKey {
 }
 
 impl FromStr for IdempotencyKey {
-    type Err = Error;
+    type Err = InvalidValue;
 
-    fn from_str(key: &str) -> Result<Self, Error> {
+    fn from_str(key: &str) -> Result<Self, InvalidValue> {
         Self::new(key)
     }
 }
@@ -83,24 +77,6 @@ impl fmt::Display for IdempotencyKey {
     }
 }
 
-impl Client {
-    /// Like [`send`](Client::send), with `key` as the `I-Twilio-Idempotency-Token` header of every
-    /// attempt, so that a retried request carries the same key as the first.
-    ///
-    /// The retry rules are the same: a `POST` whose outcome is unknown is still not resent, since
-    /// the key only helps where the server deduplicates on it.
-    ///
-    /// # Errors
-    /// As for [`send`](Client::send).
-    pub async fn send_with_idempotency_key<E: Endpoint>(
-        &self,
-        request: &E,
-        key: &IdempotencyKey,
-    ) -> Result<E::Response, Error> {
-        send_with(self, request, Some(key)).await
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -108,9 +84,11 @@ mod tests {
     #[test]
     fn keys_that_could_split_or_cut_the_header_are_refused() {
         for bad in ["", "a\rb", "a\nb", "a\0b", "a b", "é", "\t", &"k".repeat(256)] {
-            let error = IdempotencyKey::new(bad).unwrap_err();
-            assert!(matches!(error, Error::Validation(_)), "{bad:?}");
+            let error = bad.parse::<IdempotencyKey>().unwrap_err();
+            assert!(error.expected().contains("I-Twilio-Idempotency-Token"), "{bad:?}: {error}");
         }
         assert_eq!(IdempotencyKey::new(&"k".repeat(255)).unwrap().as_str().len(), 255);
+        let error = "a\r\nb".parse::<IdempotencyKey>().unwrap_err();
+        assert!(error.to_string().ends_with("got `a\\r\\nb`"), "{error}");
     }
 }

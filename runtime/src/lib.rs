@@ -1,31 +1,60 @@
 //! Runtime of the `twilio-endpoint` crate: the client, typed values, the form encoding, validation
 //! reports and errors. Applications use it through the `twilio_endpoint` facade.
+//!
+//! The modules of a request's way out, bottom up; each imports only modules listed above it:
+//!
+//! - `method`: the request's HTTP method.
+//! - `redact`: hiding phone numbers, credentials and parameter values in errors and logs.
+//! - `error`: every error a request or a client's settings can end with, and how each is shown.
+//! - `reply`: a complete reply: its request id and `Retry-After`, the body read up to a cap, Twilio's
+//!   error bodies.
+//! - `retry`: the retry policy, its budget, and the verdict on an attempt's outcome.
+//! - `idempotency`: the key sent with every attempt of a request.
+//! - `preview`: a request as it goes out (method, URL, body).
+//! - `transport`: one attempt: the HTTP exchange, the reply read and judged.
+//! - `client`: the handle, the URL and body made from its base (for sending and previewing), and the
+//!   retry loop with its tracing span.
+//! - `builder`: the client's settings and their checks (environment, base URL, timeouts).
+//! - `endpoint`: what `#[twilio_endpoint]` implements and calls: `validate`, `encode`, `preview`,
+//!   `send`.
+//! - `page`: lists, one page at a time or as a stream.
+//!
+//! Under the chain, and importing none of it: `validate` (the validation report), `encode` (the form
+//! encoding), `values` and `time` (typed values), `path` (path rendering).
 
+mod builder;
 mod client;
 mod encode;
 mod endpoint;
 mod error;
 mod extra;
 mod idempotency;
+mod method;
 mod page;
 mod path;
+mod preview;
 mod redact;
+mod reply;
 mod retry;
 pub mod time;
+mod transport;
 mod validate;
 pub mod values;
 
-pub use client::{Client, ClientBuilder};
+pub use builder::ClientBuilder;
+pub use client::Client;
 pub use encode::{FormField, FormValue, FormWriter, ValueWriter, escape};
-pub use endpoint::{Endpoint, Method, Params};
+pub use endpoint::{Endpoint, Params};
 pub use error::{
     ApiError, BodyTooLargeError, ConfigError, DecodeError, Error, OutcomeUnknownError, RefusedError,
     TransportError,
 };
 pub use extra::WithExtraParams;
 pub use idempotency::IdempotencyKey;
+pub use method::Method;
 pub use page::Page;
 pub use path::PathWriter;
+pub use preview::Preview;
 pub use retry::RetryPolicy;
 pub use validate::{Bounds, LengthUnit, Rule, ValidationErrors, Violation};
 
@@ -33,12 +62,13 @@ pub use validate::{Bounds, LengthUnit, Rule, ValidationErrors, Violation};
 #[doc(hidden)]
 pub mod __private {
     pub use crate::encode::{FormField, FormWriter};
-    pub use crate::endpoint::{
-        Endpoint, Method, Params, Redacted, decode_empty, decode_json, encode, send, validate,
-    };
+    pub use crate::endpoint::{Endpoint, Params, decode_empty, decode_json, encode, preview, send, validate};
     pub use crate::extra::WithExtraParams;
+    pub use crate::method::Method;
     pub use crate::page::Page;
     pub use crate::path::{AccountParam, PathWriter, check_path_param};
+    pub use crate::preview::Preview;
+    pub use crate::redact::Redacted;
     pub use crate::validate::{Bounds, ValidationErrors, check_len, check_range};
     pub use crate::values::AccountSid;
     pub use crate::{Client, Error};

@@ -221,8 +221,7 @@ impl Client {
     }
 
     async fn fetch_page<T: DeserializeOwned>(&self, uri: &str) -> Result<Page<T>, Error> {
-        let reply = self.execute_uri(uri).await?;
-        serde_json::from_slice(reply.body()).map_err(|source| Error::decode(&reply, source))
+        self.execute_uri(uri).await?.decode(|body| serde_json::from_slice(body))
     }
 }
 

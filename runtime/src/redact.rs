@@ -1,10 +1,13 @@
 //! Hiding personal data and credentials in texts that errors and logs show: phone numbers in a body
-//! excerpt, values in an encoded query or form.
+//! excerpt, values in an encoded query or form, secrets in `Debug` output. Whatever is hidden and not
+//! a phone number shows as the one marker `<redacted>`.
 
-/// What a phone number is replaced with.
+use std::fmt;
+
+/// What a phone number is replaced with: it says what was there, which helps reading an error.
 const PHONE: &str = "[phone]";
-/// What a credential or a parameter's value is replaced with.
-const HIDDEN: &str = "[redacted]";
+/// What a credential, a secret or a parameter's value is replaced with, everywhere.
+pub(crate) const REDACTED: &str = "<redacted>";
 /// Digits a phone number has at least: E.164 numbers have 8 to 15, local ones at least 7.
 const MIN_PHONE_DIGITS: usize = 7;
 /// Base64 characters after `Basic ` from which they are taken for credentials (`AC…:token` has 60).
@@ -13,7 +16,7 @@ const MIN_CREDENTIALS: usize = 20;
 const MIN_BARE_DIGITS: usize = 10;
 
 /// `text` with phone numbers replaced by `[phone]` and the credentials of a `Basic` header by
-/// `[redacted]`.
+/// `<redacted>`.
 ///
 /// A phone number is `+` (or `%2B`, escaped) followed by at least 7 digits, which single spaces,
 /// `-`, `.`, `(` and `)` may separate, or a bare run of at least 10 digits; either only as a whole
@@ -32,8 +35,8 @@ pub(crate) fn redact(text: &str) -> String {
         }
         if at_word_start && let Some(len) = basic_credentials_len(rest) {
             out.push_str(&rest[..6]);
-            out.push_str(HIDDEN);
-            previous = Some(']');
+            out.push_str(REDACTED);
+            previous = Some('>');
             rest = &rest[len..];
             continue;
         }
@@ -86,7 +89,7 @@ fn basic_credentials_len(text: &str) -> Option<usize> {
 }
 
 /// An encoded query or form with every value hidden: the keys stay, so a log still says which
-/// parameters were sent (`To=[redacted]&Body=[redacted]`).
+/// parameters were sent (`To=<redacted>&Body=<redacted>`).
 pub(crate) fn form_keys(params: &str) -> String {
     let mut out = String::new();
     for pair in params.split('&').filter(|pair| !pair.is_empty()) {
@@ -96,7 +99,54 @@ pub(crate) fn form_keys(params: &str) -> String {
         let key = pair.split_once('=').map_or(pair, |(key, _)| key);
         out.push_str(key);
         out.push('=');
-        out.push_str(HIDDEN);
+        out.push_str(REDACTED);
+    }
+    out
+}
+
+/// Stands in for a secret in `Debug` output: a request's `sensitive` field, a client's credentials.
+pub struct Redacted;
+
+impl fmt::Debug for Redacted {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(REDACTED)
+    }
+}
+
+/// At most `max_chars` characters of `bytes`, read as UTF-8 (invalid sequences and control
+/// characters become `�`), with every run of whitespace collapsed to one space, `…` appended when
+/// something was cut, and phone numbers and `Basic` credentials redacted. Only the start of the
+/// input is read, however long it is.
+pub(crate) fn excerpt(bytes: &[u8], max_chars: usize) -> String {
+    // Redacting never lengthens the text: `[phone]` replaces at least 8 characters, `<redacted>` at
+    // least 20.
+    redact(&collapsed_prefix(bytes, max_chars))
+}
+
+fn collapsed_prefix(bytes: &[u8], max_chars: usize) -> String {
+    let mut out = String::new();
+    let mut count = 0;
+    let mut space_pending = false;
+    let chars = bytes.utf8_chunks().flat_map(|chunk| {
+        let invalid = (!chunk.invalid().is_empty()).then_some(char::REPLACEMENT_CHARACTER);
+        chunk.valid().chars().chain(invalid)
+    });
+    for c in chars {
+        if c.is_whitespace() {
+            space_pending = count > 0;
+            continue;
+        }
+        let needed = 1 + usize::from(space_pending);
+        if count + needed > max_chars {
+            out.push('…');
+            break;
+        }
+        if space_pending {
+            out.push(' ');
+            space_pending = false;
+        }
+        out.push(if c.is_control() { char::REPLACEMENT_CHARACTER } else { c });
+        count += needed;
     }
     out
 }
@@ -136,7 +186,7 @@ mod tests {
     fn basic_credentials_are_hidden() {
         assert_eq!(
             redact("Authorization: Basic QUMxMjM6c2VjcmV0dG9rZW4= echoed"),
-            "Authorization: Basic [redacted] echoed"
+            "Authorization: Basic <redacted> echoed"
         );
         assert_eq!(redact("basic research"), "basic research");
     }
@@ -145,8 +195,36 @@ mod tests {
     fn form_keys_keep_the_keys_only() {
         assert_eq!(
             form_keys("To=%2B15558675310&Body=Hello&StartTime%3E=2024"),
-            "To=[redacted]&Body=[redacted]&StartTime%3E=[redacted]"
+            "To=<redacted>&Body=<redacted>&StartTime%3E=<redacted>"
         );
         assert_eq!(form_keys(""), "");
+    }
+
+    #[test]
+    fn excerpt_collapses_whitespace_and_cuts_on_a_char_boundary() {
+        assert_eq!(excerpt(b"  <html>\n\t<body> Oops </body>  ", 200), "<html> <body> Oops </body>");
+        assert_eq!(excerpt("éééé".as_bytes(), 3), "ééé…");
+        assert_eq!(excerpt(b"ab cd", 3), "ab…");
+        assert_eq!(excerpt(b"ab cd", 5), "ab cd");
+        assert_eq!(excerpt(b"", 200), "");
+        assert_eq!(excerpt(b" \r\n ", 200), "");
+    }
+
+    #[test]
+    fn excerpt_replaces_invalid_utf8_and_control_characters() {
+        assert_eq!(excerpt(b"a\xff\xfeb\x1b[31mc", 200), "a\u{FFFD}\u{FFFD}b\u{FFFD}[31mc");
+        assert_eq!(excerpt(&[0xE6, 0xBC], 200), "\u{FFFD}");
+    }
+
+    #[test]
+    fn excerpt_reads_only_the_start_of_a_huge_body() {
+        let body = "x".repeat(10_000_000);
+        assert_eq!(excerpt(body.as_bytes(), 200).chars().count(), 201);
+    }
+
+    #[test]
+    fn secrets_in_debug_output_show_the_one_marker() {
+        assert_eq!(format!("{:?}", Redacted), REDACTED);
+        assert_eq!(format!("{:?}", Some(Redacted)), "Some(<redacted>)");
     }
 }

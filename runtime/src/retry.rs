@@ -8,7 +8,7 @@
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::time::Duration;
 
-use crate::endpoint::Method;
+use crate::method::Method;
 
 /// Twilio's "too many requests, not processed" code: safe to resend whatever the method.
 const NOT_PROCESSED: u32 = 20429;
@@ -173,7 +173,7 @@ pub(crate) enum Outcome {
 }
 
 pub(crate) fn verdict(method: Method, outcome: Outcome) -> Verdict {
-    let idempotent = matches!(method, Method::Get | Method::Delete);
+    let idempotent = method.is_idempotent();
     match outcome {
         Outcome::Answer { status: 200..=299, .. } => Verdict::Success,
         Outcome::Answer { status: 429, code: Some(NOT_PROCESSED) } => Verdict::Retry,
@@ -190,17 +190,6 @@ pub(crate) fn verdict(method: Method, outcome: Outcome) -> Verdict {
         // its body is lost.
         Outcome::BodyBroken { status } => verdict(method, Outcome::Answer { status, code: None }),
     }
-}
-
-/// The wait a `Retry-After` value asks for: whole seconds, or an HTTP date (RFC 9110); anything
-/// else, and dates in the past, ask for nothing.
-pub(crate) fn parse_retry_after(value: &str, now: chrono::DateTime<chrono::Utc>) -> Option<Duration> {
-    let value = value.trim();
-    if !value.is_empty() && value.bytes().all(|b| b.is_ascii_digit()) {
-        return value.parse::<u64>().ok().map(Duration::from_secs).or(Some(Duration::MAX));
-    }
-    let date = chrono::DateTime::parse_from_rfc2822(value).ok()?;
-    (date.with_timezone(&chrono::Utc) - now).to_std().ok()
 }
 
 #[cfg(test)]
@@ -255,20 +244,6 @@ mod tests {
                 assert_eq!(verdict(method, answer(status, Some(21205))), Verdict::Final);
             }
             assert_eq!(verdict(method, answer(201, None)), Verdict::Success);
-        }
-    }
-
-    #[test]
-    fn retry_after_reads_seconds_and_http_dates_and_ignores_garbage() {
-        let now = chrono::DateTime::parse_from_rfc3339("2015-10-21T07:28:00Z").unwrap().to_utc();
-        assert_eq!(parse_retry_after("120", now), Some(Duration::from_secs(120)));
-        assert_eq!(parse_retry_after(" 0 ", now), Some(Duration::ZERO));
-        assert_eq!(parse_retry_after("Wed, 21 Oct 2015 07:28:30 GMT", now), Some(Duration::from_secs(30)));
-        assert_eq!(parse_retry_after("Wed, 21 Oct 2015 07:27:00 GMT", now), None);
-        // Too many digits for a u64: a very long wait, which the policy then clamps.
-        assert_eq!(parse_retry_after("99999999999999999999999", now), Some(Duration::MAX));
-        for garbage in ["", "soon", "-5", "1.5", "12 s", "Wed, 99 Oct 2015"] {
-            assert_eq!(parse_retry_after(garbage, now), None, "{garbage:?}");
         }
     }
 

@@ -423,7 +423,18 @@ async fn a_post_whose_answer_times_out_has_an_unknown_outcome_and_is_not_resent(
         .timeout(Duration::from_millis(200))
         .build()
         .unwrap();
-    let Err(Error::OutcomeUnknown(unknown)) = send(&client, &UpdateThing(thing())).await else {
+    let result = send(&client, &UpdateThing(thing())).await;
+    // A reporter prints the error, then each source: the cause of the unknown outcome shows once.
+    let chain: Vec<String> = {
+        let top = result.as_ref().err().map(|error| error as &dyn std::error::Error);
+        std::iter::successors(top, |&error| error.source()).map(ToString::to_string).collect()
+    };
+    assert_eq!(
+        chain.iter().filter(|text| text.contains("timed out waiting for Twilio's answer")).count(),
+        1,
+        "{chain:#?}"
+    );
+    let Err(Error::OutcomeUnknown(unknown)) = result else {
         panic!("expected an unknown outcome");
     };
     assert_eq!((unknown.method(), unknown.status(), unknown.request_id()), (Method::Post, None, None));
@@ -433,7 +444,15 @@ async fn a_post_whose_answer_times_out_has_an_unknown_outcome_and_is_not_resent(
     let Error::Transport(error) = error else { panic!("expected a transport error, got {error:?}") };
     assert!(error.is_timeout());
     assert!(!error.is_connect());
-    assert!(unknown.to_string().starts_with("`POST /2010-04-01/Accounts/{AccountSid}/Things/{Sid}.json` may or may not have been carried out by Twilio, and was not retried so as not to repeat it: timed out waiting for Twilio's answer to `POST /2010-04-01/"), "{unknown}");
+    assert_eq!(
+        unknown.to_string(),
+        "`POST /2010-04-01/Accounts/{AccountSid}/Things/{Sid}.json` may or may not have been carried out by \
+         Twilio, and was not retried so as not to repeat it"
+    );
+    assert!(
+        error.to_string().starts_with("timed out waiting for Twilio's answer to `POST /2010-04-01/"),
+        "{error}"
+    );
     assert_eq!(server.received_requests().await.unwrap().len(), 1);
 }
 

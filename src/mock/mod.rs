@@ -318,11 +318,9 @@ fn path_and_query(request: &Request) -> String {
 
 #[cfg(test)]
 mod tests {
+    use crate::__private::{decode_empty, decode_json, send};
+    use crate::{Endpoint, Error, FormWriter, Method, Params, PathWriter, ValidationErrors};
     use serde_json::Value;
-    use twilio_endpoint_runtime::__private::{decode_empty, decode_json, send};
-    use twilio_endpoint_runtime::{
-        Endpoint, Error, FormWriter, Method, Params, PathWriter, ValidationErrors,
-    };
 
     use super::*;
 
