@@ -2,6 +2,7 @@
 //! reports and errors. Applications use it through the `twilio_endpoint` facade.
 
 mod client;
+mod const_checks;
 mod encode;
 mod endpoint;
 mod error;
@@ -30,6 +31,7 @@ pub use validate::{Bounds, LengthUnit, Rule, ValidationErrors, Violation};
 /// Items used by the code `#[twilio_endpoint]` generates; not a public API.
 #[doc(hidden)]
 pub mod __private {
+    pub use crate::const_checks::{KeySource, Keys, ParamGroup, check_range_fits, check_unique_keys};
     pub use crate::encode::{FormField, FormWriter};
     pub use crate::endpoint::{
         Endpoint, Method, Params, Redacted, decode_empty, decode_json, encode, send, validate,
@@ -37,6 +39,7 @@ pub mod __private {
     pub use crate::page::Page;
     pub use crate::path::{AccountParam, PathWriter, check_path_param};
     pub use crate::validate::{Bounds, ValidationErrors, check_len, check_range};
+    pub use crate::validate::{RangeField, RangeInt};
     pub use crate::values::AccountSid;
     pub use crate::{Client, Error};
     pub use serde_json;

@@ -17,7 +17,7 @@ pub fn expand_methods(endpoint: &Endpoint<'_>) -> TokenStream {
     let name = &endpoint.item.ident;
     let vis = &endpoint.item.vis;
     let response = super::response_type(endpoint);
-    let constructor = expand_new(endpoint);
+    let constructor = expand_new(vis, &endpoint.fields);
     let bounds = endpoint.fields.iter().filter_map(expand_bounds);
     let setters = endpoint.fields.iter().filter_map(expand_setter);
     quote! {
@@ -61,11 +61,11 @@ pub fn expand_methods(endpoint: &Endpoint<'_>) -> TokenStream {
     }
 }
 
-fn expand_new(endpoint: &Endpoint<'_>) -> TokenStream {
-    let vis = &endpoint.item.vis;
+/// `new`, from the required fields; the fallback gives a broken declaration the same one.
+pub fn expand_new(vis: &syn::Visibility, fields: &[Field<'_>]) -> TokenStream {
     let mut args = Vec::new();
     let mut inits = Vec::new();
-    for field in &endpoint.fields {
+    for field in fields {
         let ident = &field.ident;
         let cfgs: Vec<_> = field.cfgs().collect();
         match field.presence {
@@ -79,12 +79,8 @@ fn expand_new(endpoint: &Endpoint<'_>) -> TokenStream {
             }
         }
     }
-    let required: Vec<String> = endpoint
-        .fields
-        .iter()
-        .filter(|field| matches!(field.presence, Presence::Required))
-        .map(describe)
-        .collect();
+    let required: Vec<String> =
+        fields.iter().filter(|field| matches!(field.presence, Presence::Required)).map(describe).collect();
     let doc = if required.is_empty() {
         "A request with no parameters set; set optional ones with the setters.".to_owned()
     } else {
@@ -107,23 +103,41 @@ fn expand_new(endpoint: &Endpoint<'_>) -> TokenStream {
 /// `pub const TIMEOUT: Bounds`, for checking a constant value at compile time with `checked!`.
 fn expand_bounds(field: &Field<'_>) -> Option<TokenStream> {
     let Role::Param { key, range: Some(range), .. } = &field.role else { return None };
-    let name = format_ident!("{}", field.ident.to_string().to_shouty_snake_case(), span = field.ident.span());
+    let name = bounds_name(&field.ident);
     let (min, max) = (Literal::i128_unsuffixed(range.min), Literal::i128_unsuffixed(range.max));
-    let shown = format!("{}..={}", range.min, range.max);
-    let message = format!("`{key}` must be within {shown}");
+    // The wording of the runtime's range violations, e.g. `Timeout: must be between 5 and 600`.
+    let shown = format!("between {} and {}", range.min, range.max);
+    let message = format!("`{key}` must be {shown}");
     let doc = format!(
         "The documented bounds of `{key}`, {shown}: `twilio_endpoint::checked!(Self::{name}, value)` checks a constant value at compile time."
     );
     let vis = &field.original.vis;
     let cfgs = field.cfgs();
+    let int = bounds_type(field);
     Some(quote! {
         #(#cfgs)*
         #[doc = #doc]
-        #vis const #name: __twilio::Bounds = __twilio::Bounds::new(#key, #min, #max, #message);
+        #vis const #name: #int = __twilio::Bounds::new(#key, #min, #max, #message);
     })
 }
 
-fn expand_setter(field: &Field<'_>) -> Option<TokenStream> {
+/// The name of a ranged field's bounds constant: `TIMEOUT` for `timeout`.
+pub fn bounds_name(field: &syn::Ident) -> syn::Ident {
+    format_ident!("{}", field.to_string().to_shouty_snake_case(), span = field.span())
+}
+
+/// The type of a ranged field's bounds constant: bounds of the type its setter (or `new`) takes, so
+/// that `checked!` gives a value of that type.
+pub fn bounds_type(field: &Field<'_>) -> TokenStream {
+    let ty = match field.presence {
+        Presence::Optional(inner) => inner,
+        Presence::Required | Presence::List(_) => &field.original.ty,
+    };
+    quote!(__twilio::Bounds<#ty>)
+}
+
+/// The setter of an optional or list field; the fallback gives a broken declaration the same ones.
+pub fn expand_setter(field: &Field<'_>) -> Option<TokenStream> {
     let ident = &field.ident;
     let vis = &field.original.vis;
     let cfgs: Vec<_> = field.cfgs().collect();
@@ -180,7 +194,7 @@ fn is_primitive(ty: &syn::Type) -> bool {
 
 fn describe(field: &Field<'_>) -> String {
     match &field.role {
-        Role::Path { placeholder } => format!("the path's `{{{placeholder}}}`"),
+        Role::Path { placeholder, .. } => format!("the path's `{{{placeholder}}}`"),
         Role::Param { key, .. } => format!("`{key}`"),
         Role::Flatten => format!("the `{}` parameters", field.ident),
     }
