@@ -72,3 +72,32 @@ fn reports_every_mistake_in_one_pass() {
         assert!(code.contains(expected), "missing `{expected}` in:\n{code}");
     }
 }
+
+#[test]
+fn a_broken_declaration_keeps_its_signatures() {
+    let code = expand_to_string(
+        quote!(POST, "/2010-04-01/Accounts/{AccountSid}/Calls/{Sid}.json", response = Call, retries = 3),
+        quote! {
+            pub struct UpdateCall {
+                #[twilio(path)] pub sid: CallSid,
+                #[twilio(range = 600..=5)] pub timeout: Option<u32>,
+                pub send: Option<bool>,
+            }
+        },
+    );
+    for expected in [
+        "Unknown field: `retries`",
+        "`range = 600..=5` is empty",
+        "collides with the generated method `send`",
+        "pub fn new(sid:",
+        "pub fn timeout(mut self, value: u32) -> Self",
+        "pub const TIMEOUT: __twilio::Bounds<u32>",
+        "pub fn validate(&self) -> ::core::result::Result<(), __twilio::ValidationErrors>",
+        "Output = ::core::result::Result<Call, __twilio::Error>",
+        "type Response = Call;",
+    ] {
+        assert!(squash(&code).contains(&squash(expected)), "missing `{expected}` in:\n{code}");
+    }
+    // A setter named `send` would clash with the method; the mistake is reported instead.
+    assert!(!squash(&code).contains("fnsend(mutself"), "setter for `send` in:\n{code}");
+}
