@@ -8,15 +8,20 @@ use heck::ToUpperCamelCase as _;
 
 use crate::krate::CratePath;
 use crate::model::{
-    Bounds, Endpoint, Field, Group, GroupShape, Presence, Response, Role, Variant, VariantFields,
+    Bounds, Endpoint, Field, Group, GroupShape, PathPiece, Presence, Response, Role, Variant, VariantFields,
 };
-use crate::parse::{FieldAttrs, RawEndpoint, RawField, RawGroup, RawRange, RawShape, RawVariant, Template};
+use crate::parse::{
+    FieldAttrs, Piece, RawEndpoint, RawField, RawGroup, RawRange, RawShape, RawVariant, Template,
+};
 
 /// The placeholder filled from the client when no field names it.
 const ACCOUNT_PLACEHOLDER: &str = "AccountSid";
 
 /// Methods the attribute generates; a field of the same name would make its setter collide.
-const GENERATED_METHODS: &[&str] = &["new", "validate", "to_form", "send"];
+pub const GENERATED_METHODS: &[&str] = &["new", "validate", "to_form", "send", "preview", "extra_param"];
+
+/// The binding of a newtype variant's value in the generated `match` arms.
+const NEWTYPE_BINDING: &str = "__twilio_value";
 
 /// Checks what `parse` kept, adding to the mistakes it already reported, and builds the model when
 /// there are none.
@@ -29,8 +34,12 @@ pub fn check<'a>(
         raw.fields.iter().filter_map(|field| errors.handle(check_field(field))).collect();
     if let Some(template) = &raw.template {
         check_placeholders(template, &raw.fields, &fields, &mut errors);
+        check_keys_not_placeholders(template, &fields, &mut errors);
     }
     check_unique_keys(&fields, &mut errors);
+    for field in &fields {
+        check_path_presence(field, &mut errors);
+    }
     let krate = raw
         .args
         .as_ref()
@@ -45,11 +54,13 @@ pub fn check<'a>(
         Some(syn::Type::Tuple(unit)) if unit.elems.is_empty() => Response::Empty,
         other => Response::Json(other.map(Box::new)),
     };
+    let path = resolve_path(&template, &fields)?;
     Ok(Endpoint {
         item: raw.item,
         krate: krate.flatten().unwrap_or(CratePath::Default),
         method: args.method,
-        template,
+        template: template.lit,
+        path,
         response,
         validate_with: args.validate_with,
         fields,
@@ -106,6 +117,32 @@ fn check_field<'a>(raw: &RawField<'a>) -> darling::Result<Field<'a>> {
     field.ok_or_else(|| darling::Error::custom("internal error: field missing without an error"))
 }
 
+// A path parameter is part of every request's path, so it is one value that is always given:
+//
+//     #[twilio(path)] pub sid: Option<CallSid>,     // what would the path hold without it?
+//
+// The account is the exception: without one, the client's fills `{AccountSid}`.
+fn check_path_presence(field: &Field<'_>, errors: &mut darling::error::Accumulator) {
+    let Role::Path { placeholder, account: false } = &field.role else { return };
+    let (wrapper, inner) = match field.presence {
+        Presence::Required => return,
+        Presence::Optional(inner) => ("Option", inner),
+        Presence::List(inner) => ("Vec", inner),
+    };
+    let inner = type_text(inner);
+    errors.push(
+        darling::Error::custom(format!(
+            "path parameters are required: `{{{placeholder}}}` is part of every request's path; write `{inner}`, not `{wrapper}<{inner}>`"
+        ))
+        .with_span(&field.original.ty),
+    );
+}
+
+/// A type as written, without the spaces of its token stream, for messages.
+fn type_text(ty: &syn::Type) -> String {
+    quote::ToTokens::to_token_stream(ty).to_string().replace(' ', "")
+}
+
 fn named<'a>(raw: &RawField<'a>) -> darling::Result<&'a syn::Ident> {
     raw.original
         .ident
@@ -125,7 +162,7 @@ fn check_field_as<'a>(
         original: raw.original,
         ident: binding,
         role,
-        presence: presence(&raw.original.ty),
+        presence: Presence::of(&raw.original.ty),
         sensitive: raw.attrs.sensitive.is_present(),
     })
 }
@@ -157,7 +194,8 @@ fn check_role(attrs: &FieldAttrs, ident: &syn::Ident) -> darling::Result<Role> {
             Override::Explicit(name) => name.clone(),
             Override::Inherit => ident.to_string().to_upper_camel_case(),
         };
-        return Ok(Role::Path { placeholder });
+        let account = placeholder == ACCOUNT_PLACEHOLDER;
+        return Ok(Role::Path { placeholder, account });
     }
     if attrs.flatten.is_present() {
         for (name, span) in [
@@ -233,7 +271,7 @@ fn check_placeholders(
     let placeholders: Vec<&str> = template.params().collect();
     let mut seen = HashMap::new();
     for field in fields {
-        let Role::Path { placeholder } = &field.role else { continue };
+        let Role::Path { placeholder, .. } = &field.role else { continue };
         let span = path_option_span(raw_fields, field);
         if !placeholders.contains(&placeholder.as_str()) {
             let listed = placeholders.iter().map(|p| format!("`{{{p}}}`")).collect::<Vec<_>>().join(", ");
@@ -271,6 +309,54 @@ fn check_placeholders(
             .with_span(&template.lit),
         );
     }
+}
+
+// A parameter sent under the name of a placeholder is sent in the body while the path is filled from
+// elsewhere; for `{AccountSid}` the request would silently run against the client's account:
+//
+//     #[twilio_endpoint(POST, "/2010-04-01/Accounts/{AccountSid}/Calls.json")]
+//     struct CreateCall { account_sid: Option<AccountSid> }     // needs `#[twilio(path)]`
+fn check_keys_not_placeholders(
+    template: &Template,
+    fields: &[Field<'_>],
+    errors: &mut darling::error::Accumulator,
+) {
+    for field in fields {
+        let Role::Param { key, .. } = &field.role else { continue };
+        if template.params().any(|placeholder| placeholder == key) {
+            errors.push(
+                darling::Error::custom(format!(
+                    "field `{}` would send `{key}` as a parameter, but `{{{key}}}` is a placeholder of the path; mark the field `#[twilio(path)]` so that it fills the placeholder",
+                    field.ident
+                ))
+                .with_span(&field.ident),
+            );
+        }
+    }
+}
+
+/// The path's pieces, each placeholder resolved to the field that fills it; `check_placeholders`
+/// found one for every placeholder but `{AccountSid}`, which may fall back to the client's.
+fn resolve_path(template: &Template, fields: &[Field<'_>]) -> darling::Result<Vec<PathPiece>> {
+    template
+        .pieces
+        .iter()
+        .map(|piece| match piece {
+            Piece::Literal(text) => Ok(PathPiece::Literal(text.clone())),
+            Piece::Param(name) => {
+                let field = fields.iter().position(
+                    |field| matches!(&field.role, Role::Path { placeholder, .. } if placeholder == name),
+                );
+                match field {
+                    _ if name == ACCOUNT_PLACEHOLDER => Ok(PathPiece::Account(field)),
+                    Some(index) => Ok(PathPiece::Field(index)),
+                    None => Err(darling::Error::custom(format!(
+                        "internal error: `{{{name}}}` has no field without an error"
+                    ))),
+                }
+            }
+        })
+        .collect()
 }
 
 /// The `path` option of a field, the narrowest token for mistakes about its placeholder.
@@ -314,21 +400,6 @@ fn check_crate_path(path: syn::Path) -> darling::Result<CratePath> {
         .with_span(&path));
     }
     Ok(CratePath::Explicit(path))
-}
-
-fn presence(ty: &syn::Type) -> Presence<'_> {
-    let syn::Type::Path(path) = ty else { return Presence::Required };
-    let Some(last) = path.path.segments.last() else { return Presence::Required };
-    let syn::PathArguments::AngleBracketed(args) = &last.arguments else { return Presence::Required };
-    let inner = match args.args.first() {
-        Some(syn::GenericArgument::Type(inner)) if args.args.len() == 1 => inner,
-        _ => return Presence::Required,
-    };
-    match last.ident.to_string().as_str() {
-        "Option" => Presence::Optional(inner),
-        "Vec" => Presence::List(inner),
-        _ => Presence::Required,
-    }
 }
 
 /// Checks a `#[derive(Params)]` input, adding to the mistakes `parse` reported.
@@ -386,8 +457,9 @@ pub fn check_group<'a>(
             GroupShape::Struct(Vec::new())
         }
     };
+    let krate = raw.krate.clone().map(|path| errors.handle(check_crate_path(path)));
     errors.finish()?;
-    Ok(Group { ident: &input.ident, shape })
+    Ok(Group { ident: &input.ident, krate: krate.flatten().unwrap_or(CratePath::Default), shape })
 }
 
 // A group's fields are parameters or nested groups; a group has no path, and its `Debug` is the
@@ -447,7 +519,7 @@ fn check_variant<'a>(raw: &RawVariant<'a>) -> darling::Result<Variant<'a>> {
             match raw
                 .fields
                 .first()
-                .map(|field| check_group_field(field, ident, crate::emit::newtype_binding()))
+                .map(|field| check_group_field(field, ident, quote::format_ident!("{NEWTYPE_BINDING}")))
             {
                 Some(field) => match errors.handle(field) {
                     Some(field) => VariantFields::Newtype(field),

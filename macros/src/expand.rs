@@ -9,9 +9,9 @@ pub fn expand(args: TokenStream, item: TokenStream) -> TokenStream {
         Ok(item) => item,
         Err(_) => return fallback::not_a_struct(item),
     };
-    match try_expand(args, &item) {
+    match try_expand(args.clone(), &item) {
         Ok(tokens) => tokens,
-        Err(errors) => fallback::expand(&item, errors),
+        Err(errors) => fallback::expand(args, &item, errors),
     }
 }
 
@@ -29,8 +29,9 @@ pub fn expand_group(input: TokenStream) -> TokenStream {
     };
     let mut errors = darling::Error::accumulator();
     let raw = parse::parse_group(&input, &mut errors);
+    let krate = raw.krate.clone();
     match check::check_group(raw, errors) {
         Ok(group) => emit::expand_group(&group),
-        Err(errors) => fallback::expand_group(&input, errors),
+        Err(errors) => fallback::expand_group(&input, krate, errors),
     }
 }

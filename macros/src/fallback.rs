@@ -1,31 +1,112 @@
 //! What the attribute expands to when the input has mistakes: the errors, the user's struct (so that
-//! its other uses still resolve) and stubs of the generated methods (so that every call to `send` does
-//! not add an error of its own to the real ones).
+//! its other uses still resolve) and stubs with the real signatures of everything generated (`new`,
+//! the setters, the bounds constants, `validate`, `to_form`, `send`, `preview`, `extra_param`, the
+//! trait impls), so that code
+//! using the endpoint adds no error of its own to the real ones. The stubs are built from what parsed:
+//! a field whose options are broken still has a name and a type. Their bodies never run: the crate
+//! does not compile.
 
 use proc_macro2::TokenStream;
-use quote::quote;
+use quote::{ToTokens as _, quote};
+use syn::Token;
+use syn::punctuated::Punctuated;
 
-use crate::emit::strip_helper_attrs;
+use crate::check::GENERATED_METHODS;
+use crate::emit::{
+    bounds_name, bounds_type, expand_new, expand_request_methods, expand_setter, strip_helper_attrs,
+};
+use crate::krate::CratePath;
+use crate::model::{Field, Presence, Role};
+use crate::parse::Salvaged;
 
-pub fn expand(item: &syn::ItemStruct, errors: darling::Error) -> TokenStream {
+pub fn expand(args: TokenStream, item: &syn::ItemStruct, errors: darling::Error) -> TokenStream {
     let errors = errors.write_errors();
-    let item = strip_helper_attrs(item);
+    let salvaged: Salvaged = syn::parse2(args).unwrap_or_default();
+    let krate = salvaged_crate(salvaged.krate);
+    let response = match &salvaged.response {
+        Some(ty) => quote!(#ty),
+        None => quote!(__twilio::serde_json::Value),
+    };
+    let stripped = strip_helper_attrs(item);
     let name = &item.ident;
     let vis = &item.vis;
+    let (impl_generics, ty_generics, where_clause) = item.generics.split_for_impl();
+    let fields = salvage_fields(item);
+    // `send`'s future captures what `async fn` would: its lifetimes and the struct's parameters.
+    let captured: Vec<_> = item
+        .generics
+        .params
+        .iter()
+        .map(|param| match param {
+            syn::GenericParam::Lifetime(param) => param.lifetime.to_token_stream(),
+            syn::GenericParam::Type(param) => param.ident.to_token_stream(),
+            syn::GenericParam::Const(param) => param.ident.to_token_stream(),
+        })
+        .collect();
+    let request_methods = expand_request_methods(vis, &response, &captured);
+    // `Self { .. }` needs every field by name; a struct without named fields gets no constructor.
+    let (constructor, setters, bounds) = if matches!(item.fields, syn::Fields::Named(_)) {
+        let setters: Vec<_> = fields
+            .iter()
+            .filter(|field| !GENERATED_METHODS.contains(&field.ident.to_string().as_str()))
+            .filter_map(expand_setter)
+            .collect();
+        let bounds: Vec<_> =
+            fields.iter().filter(|field| declares_range(field.original)).map(stub_bounds).collect();
+        (expand_new(vis, &fields), setters, bounds)
+    } else {
+        (TokenStream::new(), Vec::new(), Vec::new())
+    };
     quote! {
         #errors
-        #item
-        impl #name {
-            #vis fn validate(&self) -> ::core::result::Result<(), ::core::convert::Infallible> {
-                ::core::unreachable!()
+        #stripped
+        const _: () = {
+            use #krate::__private as __twilio;
+
+            #[automatically_derived]
+            impl #impl_generics #name #ty_generics #where_clause {
+                #(#bounds)*
+                #constructor
+                #(#setters)*
+
+                #request_methods
             }
-            #vis fn to_form(&self) -> ::std::string::String {
-                ::core::unreachable!()
+
+            #[automatically_derived]
+            impl #impl_generics __twilio::Params for #name #ty_generics #where_clause {
+                fn check(&self, _: &mut __twilio::ValidationErrors) {
+                    ::core::unreachable!()
+                }
+
+                fn write_params(&self, _: &mut __twilio::FormWriter) {
+                    ::core::unreachable!()
+                }
             }
-            #vis async fn send<__TwilioClient>(&self, _: &__TwilioClient) -> ::core::result::Result<(), ::core::convert::Infallible> {
-                ::core::unreachable!()
+
+            #[automatically_derived]
+            impl #impl_generics __twilio::Endpoint for #name #ty_generics #where_clause {
+                const METHOD: __twilio::Method = __twilio::Method::Post;
+                const PATH: &'static str = "";
+                type Response = #response;
+
+                fn write_path(&self, _: &__twilio::AccountSid, _: &mut __twilio::PathWriter) {
+                    ::core::unreachable!()
+                }
+
+                fn decode_response(
+                    _: &[u8],
+                ) -> ::core::result::Result<Self::Response, __twilio::serde_json::Error> {
+                    ::core::unreachable!()
+                }
             }
-        }
+
+            #[automatically_derived]
+            impl #impl_generics ::core::fmt::Debug for #name #ty_generics #where_clause {
+                fn fmt(&self, _: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                    ::core::unreachable!()
+                }
+            }
+        };
     }
 }
 
@@ -39,16 +120,82 @@ pub fn not_a_struct(item: TokenStream) -> TokenStream {
     quote!(#error #item)
 }
 
-/// A group with mistakes: the errors, and an empty `impl Params` so that the endpoints flattening the
-/// group do not each report a missing implementation.
-pub fn expand_group(input: &syn::DeriveInput, errors: darling::Error) -> TokenStream {
+/// A group with mistakes: the errors, and empty `impl Params` and `impl ParamGroup` so that the
+/// endpoints flattening the group do not each report a missing implementation.
+pub fn expand_group(
+    input: &syn::DeriveInput,
+    krate: Option<syn::Path>,
+    errors: darling::Error,
+) -> TokenStream {
     let errors = errors.write_errors();
+    let krate = salvaged_crate(krate);
     let name = &input.ident;
+    let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
     quote! {
         #errors
-        impl ::twilio_endpoint::__private::Params for #name {
-            fn check(&self, _: &mut ::twilio_endpoint::__private::ValidationErrors) {}
-            fn write_params(&self, _: &mut ::twilio_endpoint::__private::FormWriter) {}
-        }
+        const _: () = {
+            use #krate::__private as __twilio;
+
+            #[automatically_derived]
+            impl #impl_generics __twilio::Params for #name #ty_generics #where_clause {
+                fn check(&self, _: &mut __twilio::ValidationErrors) {}
+                fn write_params(&self, _: &mut __twilio::FormWriter) {}
+            }
+
+            #[automatically_derived]
+            impl #impl_generics __twilio::ParamGroup for #name #ty_generics #where_clause {
+                const KEYS: __twilio::Keys = __twilio::Keys::new(&[], &[]);
+            }
+        };
+    }
+}
+
+/// `crate = ...` when it was given and is absolute (a relative one is one of the mistakes reported).
+fn salvaged_crate(path: Option<syn::Path>) -> CratePath {
+    path.filter(|path| {
+        path.leading_colon.is_some() || path.segments.first().is_some_and(|segment| segment.ident == "crate")
+    })
+    .map_or(CratePath::Default, CratePath::Explicit)
+}
+
+/// Each named field as the stubs need it: its name, type and presence. Its role only words the docs of
+/// its setter, which nobody reads in a crate that does not compile.
+fn salvage_fields(item: &syn::ItemStruct) -> Vec<Field<'_>> {
+    item.fields
+        .iter()
+        .filter_map(|original| {
+            let ident = original.ident.clone()?;
+            let key = heck::ToUpperCamelCase::to_upper_camel_case(ident.to_string().as_str());
+            Some(Field {
+                original,
+                ident,
+                role: Role::Param { key, range: None, len: None },
+                presence: Presence::of(&original.ty),
+                sensitive: false,
+            })
+        })
+        .collect()
+}
+
+/// Whether the field's options name `range`, even when they are broken, so that its bounds constant
+/// exists for the code that uses it.
+fn declares_range(field: &syn::Field) -> bool {
+    field.attrs.iter().filter(|attr| attr.path().is_ident("twilio")).any(|attr| {
+        attr.parse_args_with(Punctuated::<syn::Meta, Token![,]>::parse_terminated)
+            .is_ok_and(|options| options.iter().any(|option| option.path().is_ident("range")))
+    })
+}
+
+/// A bounds constant that holds any value of the field's type, so that no `checked!` fails on it.
+fn stub_bounds(field: &Field<'_>) -> TokenStream {
+    let name = bounds_name(&field.ident);
+    let ty = bounds_type(field);
+    let int = &field.original.ty;
+    let int = quote!(<<#int as __twilio::RangeField>::Int as __twilio::RangeInt>);
+    let vis = &field.original.vis;
+    let cfgs = field.cfgs();
+    quote! {
+        #(#cfgs)*
+        #vis const #name: #ty = __twilio::Bounds::new("", #int::MIN, #int::MAX, "");
     }
 }

@@ -3,16 +3,28 @@
 use proc_macro2::Span;
 
 use crate::krate::CratePath;
-use crate::parse::{RequestMethod, Template};
+use crate::parse::RequestMethod;
 
 pub struct Endpoint<'a> {
     pub item: &'a syn::ItemStruct,
     pub krate: CratePath,
     pub method: RequestMethod,
-    pub template: Template,
+    /// The path literal, as written.
+    pub template: syn::LitStr,
+    /// The path, each placeholder resolved to what fills it.
+    pub path: Vec<PathPiece>,
     pub response: Response,
     pub validate_with: Option<syn::Path>,
     pub fields: Vec<Field<'a>>,
+}
+
+pub enum PathPiece {
+    Literal(String),
+    /// A placeholder filled by the path field at this index of `Endpoint::fields`.
+    Field(usize),
+    /// `{AccountSid}`: the account of the request's path field at this index when it sets one,
+    /// otherwise the client's.
+    Account(Option<usize>),
 }
 
 pub enum Response {
@@ -32,8 +44,9 @@ pub struct Field<'a> {
 }
 
 pub enum Role {
-    /// Fills `{placeholder}` in the path.
-    Path { placeholder: String },
+    /// Fills `{placeholder}` in the path; `account` when the placeholder is `{AccountSid}`, whose field
+    /// is an `AccountSid` (or its `Option`) and needs no check of its text.
+    Path { placeholder: String, account: bool },
     /// A form or query parameter sent under `key`.
     Param { key: String, range: Option<Bounds>, len: Option<Bounds> },
     /// A group of parameters (`Params`) written in place.
@@ -45,6 +58,23 @@ pub enum Presence<'a> {
     Required,
     Optional(&'a syn::Type),
     List(&'a syn::Type),
+}
+
+impl<'a> Presence<'a> {
+    pub fn of(ty: &'a syn::Type) -> Self {
+        let syn::Type::Path(path) = ty else { return Presence::Required };
+        let Some(last) = path.path.segments.last() else { return Presence::Required };
+        let syn::PathArguments::AngleBracketed(args) = &last.arguments else { return Presence::Required };
+        let inner = match args.args.first() {
+            Some(syn::GenericArgument::Type(inner)) if args.args.len() == 1 => inner,
+            _ => return Presence::Required,
+        };
+        match last.ident.to_string().as_str() {
+            "Option" => Presence::Optional(inner),
+            "Vec" => Presence::List(inner),
+            _ => Presence::Required,
+        }
+    }
 }
 
 /// An inclusive, non-empty range from `range = ` or `len = `.
@@ -69,6 +99,7 @@ impl Field<'_> {
 /// A group of parameters (`#[derive(Params)]`), written in place of a `flatten` field.
 pub struct Group<'a> {
     pub ident: &'a syn::Ident,
+    pub krate: CratePath,
     pub shape: GroupShape<'a>,
 }
 
@@ -89,7 +120,8 @@ pub struct Variant<'a> {
 
 pub enum VariantFields<'a> {
     Unit,
-    /// `Url(Url)`: one parameter, whose key is the variant's name.
+    /// `Url(Url)`: one parameter, whose key is the variant's name; the field's `ident` is the binding
+    /// that holds its value.
     Newtype(Field<'a>),
     Named(Vec<Field<'a>>),
 }

@@ -39,7 +39,7 @@ fn expands_a_participant_endpoint() {
     for expected in [
         "__twilio_out.param(__twilio_account);",
         "__twilio::check_path_param(__twilio_errors, \"ConferenceSid\", &self.conference_sid);",
-        "__twilio::check_range(__twilio_errors, \"Timeout\", &self.timeout, 5, 600);",
+        "__twilio::RangeField::check_range(&self.timeout, __twilio_errors, \"Timeout\", 5, 600);",
         "__twilio::FormField::write_field(&self.status_callback_event, \"StatusCallbackEvent\", __twilio_out);",
         "__twilio_debug.field(\"sip_auth_password\", &__twilio::Redacted);",
         "pub fn new(\n",
@@ -71,4 +71,33 @@ fn reports_every_mistake_in_one_pass() {
     ] {
         assert!(code.contains(expected), "missing `{expected}` in:\n{code}");
     }
+}
+
+#[test]
+fn a_broken_declaration_keeps_its_signatures() {
+    let code = expand_to_string(
+        quote!(POST, "/2010-04-01/Accounts/{AccountSid}/Calls/{Sid}.json", response = Call, retries = 3),
+        quote! {
+            pub struct UpdateCall {
+                #[twilio(path)] pub sid: CallSid,
+                #[twilio(range = 600..=5)] pub timeout: Option<u32>,
+                pub send: Option<bool>,
+            }
+        },
+    );
+    for expected in [
+        "Unknown field: `retries`",
+        "`range = 600..=5` is empty",
+        "collides with the generated method `send`",
+        "pub fn new(sid:",
+        "pub fn timeout(mut self, value: u32) -> Self",
+        "pub const TIMEOUT: __twilio::Bounds<u32>",
+        "pub fn validate(&self) -> ::core::result::Result<(), __twilio::ValidationErrors>",
+        "Output = ::core::result::Result<Call, __twilio::Error>",
+        "type Response = Call;",
+    ] {
+        assert!(squash(&code).contains(&squash(expected)), "missing `{expected}` in:\n{code}");
+    }
+    // A setter named `send` would clash with the method; the mistake is reported instead.
+    assert!(!squash(&code).contains("fnsend(mutself"), "setter for `send` in:\n{code}");
 }

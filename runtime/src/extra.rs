@@ -16,6 +16,7 @@ use crate::encode::{FormWriter, escape};
 use crate::endpoint::{Endpoint, Params, encode};
 use crate::method::Method;
 use crate::path::PathWriter;
+use crate::preview::Preview;
 use crate::validate::{Rule, ValidationErrors, Violation};
 use crate::values::AccountSid;
 
@@ -92,6 +93,14 @@ impl<E: Endpoint> WithExtraParams<E> {
         client: &'c Client,
     ) -> impl Future<Output = Result<E::Response, Error>> + use<'r, 'c, E> {
         crate::endpoint::send(client, self)
+    }
+
+    /// The exact request `client` would send, extra parameters included, without sending it.
+    ///
+    /// # Errors
+    /// Every rule the request breaks, as [`validate`](Self::validate) reports them.
+    pub fn preview(&self, client: &Client) -> Result<Preview, ValidationErrors> {
+        crate::endpoint::preview(client, self)
     }
 }
 

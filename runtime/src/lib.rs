@@ -24,6 +24,7 @@
 
 mod builder;
 mod client;
+mod const_checks;
 mod encode;
 mod endpoint;
 mod error;
@@ -61,6 +62,7 @@ pub use validate::{Bounds, LengthUnit, Rule, ValidationErrors, Violation};
 /// Items used by the code `#[twilio_endpoint]` generates; not a public API.
 #[doc(hidden)]
 pub mod __private {
+    pub use crate::const_checks::{KeySource, Keys, ParamGroup, check_range_fits, check_unique_keys};
     pub use crate::encode::{FormField, FormWriter};
     pub use crate::endpoint::{Endpoint, Params, decode_empty, decode_json, encode, preview, send, validate};
     pub use crate::extra::WithExtraParams;
@@ -70,6 +72,7 @@ pub mod __private {
     pub use crate::preview::Preview;
     pub use crate::redact::Redacted;
     pub use crate::validate::{Bounds, ValidationErrors, check_len, check_range};
+    pub use crate::validate::{RangeField, RangeInt};
     pub use crate::values::AccountSid;
     pub use crate::{Client, Error};
     pub use serde_json;

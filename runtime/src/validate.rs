@@ -2,6 +2,7 @@
 
 use std::borrow::Cow;
 use std::fmt;
+use std::marker::PhantomData;
 
 /// One broken rule: which parameter, what is allowed, and what was given.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -131,8 +132,21 @@ impl std::error::Error for ValidationErrors {}
     note = "`range` applies to integer fields (`u32`, `Option<u32>`, ...); for text and lists use `len = A..=B`"
 )]
 pub trait RangeField {
+    /// The integer type the range is checked against: the field's own, or the one it holds.
+    type Int: RangeInt;
+
     /// The value to check, or `None` when the parameter is unset.
     fn range_value(&self) -> Option<i128>;
+
+    /// Checks `#[twilio(range = min..=max)]`; called through this trait, as the range's compile-time
+    /// check names it, so that a field that is not an integer is reported once.
+    #[inline]
+    fn check_range(&self, errors: &mut ValidationErrors, key: &'static str, min: i128, max: i128)
+    where
+        Self: Sized,
+    {
+        check_range(errors, key, self, min, max);
+    }
 }
 
 /// A field that `#[twilio(len = A..=B)]` can check: text (counted in characters) or a list (in items).
@@ -146,9 +160,26 @@ pub trait LenField {
     fn length(&self) -> Option<(usize, LengthUnit)>;
 }
 
+/// An integer type a `range` can apply to, with its limits, so that a range that does not fit the
+/// type is a compile error rather than a promise the type cannot keep.
+pub trait RangeInt: Copy {
+    /// The type's name, for messages.
+    const NAME: &'static str;
+    const MIN: i128;
+    const MAX: i128;
+}
+
 macro_rules! integer_range_fields {
-    ($($int:ty),*) => {$(
+    ($($int:ident),*) => {$(
+        impl RangeInt for $int {
+            const NAME: &'static str = stringify!($int);
+            const MIN: i128 = $int::MIN as i128;
+            const MAX: i128 = $int::MAX as i128;
+        }
+
         impl RangeField for $int {
+            type Int = $int;
+
             fn range_value(&self) -> Option<i128> {
                 Some(i128::from(*self))
             }
@@ -158,6 +189,8 @@ macro_rules! integer_range_fields {
 integer_range_fields!(u8, u16, u32, u64, i8, i16, i32, i64);
 
 impl<T: RangeField> RangeField for Option<T> {
+    type Int = T::Int;
+
     fn range_value(&self) -> Option<i128> {
         self.as_ref().and_then(RangeField::range_value)
     }
@@ -243,22 +276,24 @@ mod tests {
     }
 }
 
-/// The documented bounds of an integer parameter, published by its endpoint as an associated
-/// constant (`CreateParticipant::TIMEOUT`) so that a constant value can be checked at compile time
-/// with [`checked!`](crate::checked).
+/// The documented bounds of an integer parameter of type `T`, published by its endpoint as an
+/// associated constant (`CreateParticipant::TIMEOUT`) so that a constant value can be checked at
+/// compile time with [`checked!`](crate::checked).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Bounds {
+pub struct Bounds<T> {
     key: &'static str,
     min: i128,
     max: i128,
     message: &'static str,
+    int: PhantomData<fn() -> T>,
 }
 
-impl Bounds {
-    /// Called by the generated code; `message` names the parameter and the bounds.
+impl<T> Bounds<T> {
+    /// Called by the generated code; `message` names the parameter and the bounds. Whether they fit
+    /// `T` is checked beside, where the field's type is named.
     #[doc(hidden)]
     pub const fn new(key: &'static str, min: i128, max: i128, message: &'static str) -> Self {
-        Self { key, min, max, message }
+        Self { key, min, max, message, int: PhantomData }
     }
 
     /// The Twilio parameter, e.g. `Timeout`.
@@ -274,12 +309,19 @@ impl Bounds {
         self.max
     }
 
-    /// `value` when it is within the bounds; otherwise a panic naming the parameter and the bounds,
-    /// which in a constant is a compile error.
-    pub const fn check(&self, value: i128) -> i128 {
+    /// Used by [`checked!`](crate::checked) in a constant: a panic naming the parameter and the bounds
+    /// when `value` is outside them, which in a constant is a compile error.
+    #[doc(hidden)]
+    pub const fn assert_contains(&self, value: i128) {
         if value < self.min || value > self.max {
             panic!("{}", self.message);
         }
+    }
+
+    /// Used by [`checked!`](crate::checked): the value, as the parameter's own type.
+    #[doc(hidden)]
+    #[inline]
+    pub const fn value(&self, value: T) -> T {
         value
     }
 }
@@ -287,28 +329,41 @@ impl Bounds {
 /// A constant parameter value checked against its documented bounds at compile time.
 ///
 /// Endpoints publish the bounds of each ranged parameter as an associated constant, e.g.
-/// `CreateParticipant::TIMEOUT`; `checked!(CreateParticipant::TIMEOUT, 30)` is `30`, and
-/// `checked!(CreateParticipant::TIMEOUT, 700)` does not compile: the error reads
-/// ``evaluation panicked: `Timeout` must be within 5..=600``.
+/// `CreateParticipant::TIMEOUT`; `checked!(CreateParticipant::TIMEOUT, 30)` is `30` of the parameter's
+/// own type (`u32`), and `checked!(CreateParticipant::TIMEOUT, 700)` does not compile: the error reads
+/// ``evaluation panicked: `Timeout` must be between 5 and 600``. The value is never converted with
+/// `as`: a value of another type (`30.7`, or `600` where a `u8` is expected) is a type error.
 ///
 /// ```
 /// use twilio_endpoint_runtime::{Bounds, checked};
-/// # const TIMEOUT: Bounds = Bounds::new("Timeout", 5, 600, "`Timeout` must be within 5..=600");
+/// # const TIMEOUT: Bounds<u32> = Bounds::new("Timeout", 5, 600, "`Timeout` must be between 5 and 600");
 /// let timeout: u32 = checked!(TIMEOUT, 30);
 /// # assert_eq!(timeout, 30);
 /// ```
 ///
 /// ```compile_fail
 /// # use twilio_endpoint_runtime::{Bounds, checked};
-/// # const TIMEOUT: Bounds = Bounds::new("Timeout", 5, 600, "`Timeout` must be within 5..=600");
+/// # const TIMEOUT: Bounds<u32> = Bounds::new("Timeout", 5, 600, "`Timeout` must be between 5 and 600");
 /// let timeout: u32 = checked!(TIMEOUT, 700);
+/// ```
+///
+/// ```compile_fail
+/// # use twilio_endpoint_runtime::{Bounds, checked};
+/// # const TIMEOUT: Bounds<u32> = Bounds::new("Timeout", 5, 600, "`Timeout` must be between 5 and 600");
+/// let timeout: u8 = checked!(TIMEOUT, 600);
 /// ```
 ///
 /// Values known only at run time are checked by `validate()` instead.
 #[macro_export]
 macro_rules! checked {
     ($bounds:expr, $value:expr $(,)?) => {{
-        const __TWILIO_CHECKED: i128 = $crate::Bounds::check(&$bounds, $value as i128);
-        __TWILIO_CHECKED as _
+        // An unnamed constant, evaluated where it is written; the value below does not read it, so a
+        // failure is reported once. The value is bound before it is returned, so that a caller
+        // expecting another type is told the parameter's.
+        // Only widening: the value is the parameter's integer type (below, where any other type is
+        // the one error), which `i128` holds whole.
+        const _: () = $crate::Bounds::assert_contains(&$bounds, $value as i128);
+        let value = $crate::Bounds::value(&$bounds, $value);
+        value
     }};
 }

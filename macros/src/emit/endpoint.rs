@@ -4,8 +4,8 @@ use proc_macro2::TokenStream;
 use quote::{quote, quote_spanned};
 use syn::spanned::Spanned as _;
 
-use crate::model::{Endpoint, Response, Role};
-use crate::parse::{Piece, RequestMethod};
+use crate::model::{Endpoint, PathPiece, Response};
+use crate::parse::RequestMethod;
 
 pub fn expand_endpoint(endpoint: &Endpoint<'_>) -> TokenStream {
     let name = &endpoint.item.ident;
@@ -14,7 +14,7 @@ pub fn expand_endpoint(endpoint: &Endpoint<'_>) -> TokenStream {
         RequestMethod::Post => quote!(Post),
         RequestMethod::Delete => quote!(Delete),
     };
-    let template = &endpoint.template.lit;
+    let template = &endpoint.template;
     let response = super::response_type(endpoint);
     let decode = match &endpoint.response {
         Response::Empty => quote!(__twilio::decode_empty(__twilio_body)),
@@ -24,37 +24,29 @@ pub fn expand_endpoint(endpoint: &Endpoint<'_>) -> TokenStream {
     };
     let mut uses_account = false;
     let pieces: Vec<TokenStream> = endpoint
-        .template
-        .pieces
+        .path
         .iter()
         .map(|piece| match piece {
-            Piece::Literal(text) => quote!(__twilio_out.literal(#text);),
-            Piece::Param(placeholder) => {
-                let field = endpoint
-                    .fields
-                    .iter()
-                    .find(|field| matches!(&field.role, Role::Path { placeholder: p } if p == placeholder));
-                match field {
-                    Some(field) if placeholder == "AccountSid" => {
-                        uses_account = true;
-                        let ident = &field.ident;
-                        // At the field's type, where a type that is not an account SID is reported.
-                        let account = quote_spanned!(field.original.ty.span()=>
-                            __twilio::AccountParam::account_or(&self.#ident, __twilio_account)
-                        );
-                        quote!(__twilio_out.param(#account);)
-                    }
-                    Some(field) => {
-                        let ident = &field.ident;
-                        let value = quote_spanned!(field.original.ty.span()=> &self.#ident);
-                        quote!(__twilio_out.param(#value);)
-                    }
-                    // `check` guarantees that only `{AccountSid}` may lack a field.
-                    None => {
-                        uses_account = true;
-                        quote!(__twilio_out.param(__twilio_account);)
-                    }
-                }
+            PathPiece::Literal(text) => quote!(__twilio_out.literal(#text);),
+            PathPiece::Field(index) => {
+                let field = &endpoint.fields[*index];
+                let ident = &field.ident;
+                let value = quote_spanned!(field.original.ty.span()=> &self.#ident);
+                quote!(__twilio_out.param(#value);)
+            }
+            PathPiece::Account(Some(index)) => {
+                uses_account = true;
+                let field = &endpoint.fields[*index];
+                let ident = &field.ident;
+                // At the field's type, where a type that is not an account SID is reported.
+                let account = quote_spanned!(field.original.ty.span()=>
+                    __twilio::AccountParam::account_or(&self.#ident, __twilio_account)
+                );
+                quote!(__twilio_out.param(#account);)
+            }
+            PathPiece::Account(None) => {
+                uses_account = true;
+                quote!(__twilio_out.param(__twilio_account);)
             }
         })
         .collect();

@@ -2,11 +2,11 @@
 //! an enum of which exactly one variant is.
 
 use proc_macro2::TokenStream;
-use quote::{format_ident, quote, quote_spanned};
+use quote::{quote, quote_spanned};
 use syn::spanned::Spanned as _;
 
+use super::checks::{expand_group_keys, expand_range_checks};
 use super::params::{expand_impl, field_checks, field_write};
-use crate::krate::CratePath;
 use crate::model::{Field, Group, GroupShape, Variant, VariantFields};
 
 pub fn expand_group(group: &Group<'_>) -> TokenStream {
@@ -40,11 +40,18 @@ pub fn expand_group(group: &Group<'_>) -> TokenStream {
     };
     let uses_out = !writes.is_empty();
     let params = expand_impl(group.ident, &checks, &writes, uses_errors, uses_out);
-    let krate = CratePath::Default;
+    let keys = expand_group_keys(group);
+    let ranges = match &group.shape {
+        GroupShape::Struct(fields) => expand_range_checks(fields),
+        GroupShape::Enum(variants) => expand_range_checks(variants.iter().flat_map(fields)),
+    };
+    let krate = &group.krate;
     quote! {
         const _: () = {
             use #krate::__private as __twilio;
             #params
+            #keys
+            #ranges
         };
     }
 }
@@ -110,9 +117,4 @@ fn write_arm(variant: &Variant<'_>) -> TokenStream {
         }
     };
     quote!(#pattern => { #(#constants)* #(#writes)* })
-}
-
-/// The binding of a newtype variant's value.
-pub fn newtype_binding() -> syn::Ident {
-    format_ident!("__twilio_value")
 }

@@ -1,6 +1,7 @@
 //! Stage three: the code for a checked endpoint. Each piece is its own file; all of them go into one
 //! `const _: () = { ... };` block that imports the runtime under a private name.
 
+mod checks;
 mod debug;
 mod endpoint;
 mod group;
@@ -10,7 +11,8 @@ mod params;
 use proc_macro2::TokenStream;
 use quote::quote;
 
-pub use group::{expand_group, newtype_binding};
+pub use group::expand_group;
+pub use methods::{bounds_name, bounds_type, expand_new, expand_request_methods, expand_setter};
 
 use crate::model::{Endpoint, Response};
 
@@ -21,6 +23,9 @@ pub fn expand(endpoint: &Endpoint<'_>) -> TokenStream {
     let endpoint_impl = endpoint::expand_endpoint(endpoint);
     let debug = debug::expand_debug(endpoint);
     let methods = methods::expand_methods(endpoint);
+    let fields: Vec<_> = endpoint.fields.iter().collect();
+    let keys = checks::expand_key_check(&fields, &[], endpoint.item.ident.span());
+    let ranges = checks::expand_range_checks(&endpoint.fields);
     quote! {
         #item
         const _: () = {
@@ -29,6 +34,8 @@ pub fn expand(endpoint: &Endpoint<'_>) -> TokenStream {
             #endpoint_impl
             #debug
             #methods
+            #keys
+            #ranges
         };
     }
 }

@@ -13,15 +13,17 @@ pub fn expand_params(endpoint: &Endpoint<'_>) -> TokenStream {
     for field in &endpoint.fields {
         let ident = &field.ident;
         let access = quote_spanned!(field.original.ty.span()=> &self.#ident);
-        if let Role::Path { placeholder } = &field.role {
+        match &field.role {
             // `{AccountSid}` is typed (`AccountSid` or its `Option`), so it needs no check.
-            if placeholder != "AccountSid" {
+            Role::Path { account: true, .. } => continue,
+            Role::Path { placeholder, account: false } => {
                 let cfgs = field.cfgs();
                 checks.push(quote_spanned! {field.original.ty.span()=>
                     #(#cfgs)* __twilio::check_path_param(__twilio_errors, #placeholder, #access);
                 });
+                continue;
             }
-            continue;
+            Role::Param { .. } | Role::Flatten => {}
         }
         checks.extend(field_checks(field, &access));
         writes.extend(field_write(field, &access));
@@ -73,7 +75,7 @@ pub fn field_checks(field: &Field<'_>, access: &TokenStream) -> Vec<TokenStream>
             if let Some(range) = range {
                 let (min, max) = (Literal::i128_unsuffixed(range.min), Literal::i128_unsuffixed(range.max));
                 checks.push(quote_spanned! {span=>
-                    #(#cfgs)* __twilio::check_range(__twilio_errors, #key, #access, #min, #max);
+                    #(#cfgs)* __twilio::RangeField::check_range(#access, __twilio_errors, #key, #min, #max);
                 });
             }
             if let Some(len) = len {
@@ -85,7 +87,7 @@ pub fn field_checks(field: &Field<'_>, access: &TokenStream) -> Vec<TokenStream>
             checks
         }
         Role::Flatten => vec![quote_spanned! {span=>
-            #(#cfgs)* __twilio::Params::check(#access, __twilio_errors);
+            #(#cfgs)* __twilio::ParamGroup::check_group(#access, __twilio_errors);
         }],
     }
 }
@@ -101,14 +103,14 @@ pub fn field_write(field: &Field<'_>, access: &TokenStream) -> Option<TokenStrea
             #(#cfgs)* __twilio::FormField::write_field(#access, #key, __twilio_out);
         }),
         Role::Flatten => Some(quote_spanned! {span=>
-            #(#cfgs)* __twilio::Params::write_params(#access, __twilio_out);
+            #(#cfgs)* __twilio::ParamGroup::write_group(#access, __twilio_out);
         }),
     }
 }
 
 /// `tokens` with every token at `span`: an expression interpolated into `quote_spanned!` keeps its
 /// own spans, and rustc reports a type mistake at the expression's tokens, which must be the user's.
-fn respan(tokens: &TokenStream, span: Span) -> TokenStream {
+pub fn respan(tokens: &TokenStream, span: Span) -> TokenStream {
     tokens
         .clone()
         .into_iter()

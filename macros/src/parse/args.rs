@@ -131,3 +131,39 @@ fn parse_method(input: ParseStream) -> syn::Result<RequestMethod> {
         }
     }
 }
+
+/// What the fallback can still use of arguments that did not parse as a whole: the options that did,
+/// so that `send` keeps its response type and the stubs their crate path.
+#[derive(Default)]
+pub struct Salvaged {
+    pub response: Option<syn::Type>,
+    pub krate: Option<syn::Path>,
+}
+
+impl Parse for Salvaged {
+    fn parse(input: ParseStream) -> syn::Result<Self> {
+        let mut salvaged = Salvaged::default();
+        while !input.is_empty() {
+            let fork = input.fork();
+            let option = Ident::parse_any(&fork).and_then(|key| {
+                fork.parse::<Token![=]>()?;
+                match key.to_string().as_str() {
+                    "response" => Ok(Some((Some(fork.parse::<syn::Type>()?), None))),
+                    "crate" => Ok(Some((None, Some(fork.parse::<syn::Path>()?)))),
+                    _ => Ok(None),
+                }
+            });
+            match option {
+                Ok(Some((response, krate))) if fork.is_empty() || fork.peek(Token![,]) => {
+                    salvaged.response = salvaged.response.or(response);
+                    salvaged.krate = salvaged.krate.or(krate);
+                    syn::parse::discouraged::Speculative::advance_to(input, &fork);
+                }
+                _ => {
+                    input.parse::<proc_macro2::TokenTree>()?;
+                }
+            }
+        }
+        Ok(salvaged)
+    }
+}

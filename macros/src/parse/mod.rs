@@ -4,10 +4,13 @@
 
 mod args;
 mod field;
+mod group;
 mod template;
 mod variant;
 
-pub use args::{Args, RequestMethod};
+use darling::FromDeriveInput as _;
+
+pub use args::{Args, RequestMethod, Salvaged};
 pub use field::{FieldAttrs, RawRange};
 pub use template::{Piece, Template};
 pub use variant::VariantAttrs;
@@ -41,6 +44,8 @@ pub fn parse<'a>(
 /// A `#[derive(Params)]` input that could be parsed; what could not was reported.
 pub struct RawGroup<'a> {
     pub input: &'a syn::DeriveInput,
+    /// `crate = ...` when the group's options parsed and gave one.
+    pub krate: Option<syn::Path>,
     pub shape: RawShape<'a>,
 }
 
@@ -62,6 +67,7 @@ pub fn parse_group<'a>(
     input: &'a syn::DeriveInput,
     errors: &mut darling::error::Accumulator,
 ) -> RawGroup<'a> {
+    let krate = errors.handle(group::GroupAttrs::from_derive_input(input)).and_then(|attrs| attrs.krate);
     let shape = match &input.data {
         syn::Data::Struct(data) => RawShape::Struct(parse_fields(&data.fields, errors)),
         syn::Data::Enum(data) => RawShape::Enum(
@@ -77,7 +83,7 @@ pub fn parse_group<'a>(
         ),
         syn::Data::Union(_) => RawShape::Union,
     };
-    RawGroup { input, shape }
+    RawGroup { input, krate, shape }
 }
 
 fn parse_fields<'a>(fields: &'a syn::Fields, errors: &mut darling::error::Accumulator) -> Vec<RawField<'a>> {

@@ -1,0 +1,277 @@
+//! Checks the compiler runs on a declaration, as constants the generated code evaluates: no key is sent
+//! twice by an endpoint's fields and the groups it flattens, and every `range` fits its field's type.
+//!
+//! The macro sees one declaration at a time and only the syntax of types, so what depends on another
+//! declaration (a group's keys) or on what a type is (a type alias of `u8`) is left to these constants;
+//! a failed one is a compile error with the message built here.
+
+use crate::encode::FormWriter;
+use crate::endpoint::Params;
+use crate::validate::{RangeInt, ValidationErrors};
+
+/// The keys a group of parameters sends: its own, and those of the groups it flattens.
+#[derive(Clone, Copy, Debug)]
+pub struct Keys {
+    own: &'static [&'static str],
+    groups: &'static [&'static Keys],
+}
+
+impl Keys {
+    pub const fn new(own: &'static [&'static str], groups: &'static [&'static Keys]) -> Self {
+        Self { own, groups }
+    }
+}
+
+/// A group of parameters (`#[derive(Params)]`) with its keys, which an endpoint flattening it checks
+/// against its own.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a group of parameters",
+    label = "flattened here",
+    note = "a `#[twilio(flatten)]` field holds a type with `#[derive(twilio_endpoint::Params)]`, or its `Option`"
+)]
+pub trait ParamGroup: Params {
+    const KEYS: Keys;
+
+    /// The checks of a flattened group, called through this trait so that a type that is not a group
+    /// is reported as such.
+    #[inline]
+    fn check_group(&self, errors: &mut ValidationErrors) {
+        self.check(errors);
+    }
+
+    /// The pairs of a flattened group; see [`ParamGroup::check_group`].
+    #[inline]
+    fn write_group(&self, out: &mut FormWriter) {
+        self.write_params(out);
+    }
+}
+
+impl<T: ParamGroup> ParamGroup for Option<T> {
+    const KEYS: Keys = T::KEYS;
+}
+
+/// Where keys come from, for the message: e.g. ``the field `status_callback` ``.
+#[derive(Clone, Copy, Debug)]
+pub struct KeySource {
+    what: &'static str,
+    keys: Keys,
+}
+
+impl KeySource {
+    pub const fn new(what: &'static str, keys: Keys) -> Self {
+        Self { what, keys }
+    }
+}
+
+/// Fails to compile, naming the key, when two sources send the same key: Twilio would receive it
+/// twice (`StatusCallback=a&StatusCallback=b`) and keep one of them. A group may repeat a key itself
+/// (the variants of an enum are alternatives); only different sources are compared.
+pub const fn check_unique_keys(sources: &[KeySource]) {
+    let mut first = 0;
+    while first < sources.len() {
+        let mut second = first + 1;
+        while second < sources.len() {
+            if let Some(key) = shared_key(&sources[first].keys, &sources[second].keys) {
+                let message = Message::new()
+                    .push("the key `")
+                    .push(key)
+                    .push("` is sent twice, by ")
+                    .push(sources[first].what)
+                    .push(" and by ")
+                    .push(sources[second].what)
+                    .push("; each key may be sent once");
+                panic!("{}", message.as_str());
+            }
+            second += 1;
+        }
+        first += 1;
+    }
+}
+
+/// Fails to compile when `min..=max`, the `range` of `key`, holds values that `I`, the integer type of
+/// the field, cannot: the range would promise what the type cannot carry.
+pub const fn check_range_fits<I: RangeInt>(key: &str, min: i128, max: i128) {
+    if min < I::MIN || max > I::MAX {
+        let message = Message::new()
+            .push("the range of `")
+            .push(key)
+            .push("`, between ")
+            .int(min)
+            .push(" and ")
+            .int(max)
+            .push(", does not fit its type `")
+            .push(I::NAME)
+            .push("`, which holds values between ")
+            .int(I::MIN)
+            .push(" and ")
+            .int(I::MAX)
+            .push("; narrow the range or widen the type");
+        panic!("{}", message.as_str());
+    }
+}
+
+const fn shared_key(a: &Keys, b: &Keys) -> Option<&'static str> {
+    let mut i = 0;
+    while i < a.own.len() {
+        if contains(b, a.own[i]) {
+            return Some(a.own[i]);
+        }
+        i += 1;
+    }
+    let mut g = 0;
+    while g < a.groups.len() {
+        if let Some(key) = shared_key(a.groups[g], b) {
+            return Some(key);
+        }
+        g += 1;
+    }
+    None
+}
+
+const fn contains(keys: &Keys, key: &str) -> bool {
+    let mut i = 0;
+    while i < keys.own.len() {
+        if str_eq(keys.own[i], key) {
+            return true;
+        }
+        i += 1;
+    }
+    let mut g = 0;
+    while g < keys.groups.len() {
+        if contains(keys.groups[g], key) {
+            return true;
+        }
+        g += 1;
+    }
+    false
+}
+
+const fn str_eq(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if a[i] != b[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
+/// A compile-time error message: a constant's panic can only show one `&str`, so the pieces are
+/// joined into a buffer first.
+pub(crate) struct Message {
+    buf: [u8; Message::CAPACITY],
+    len: usize,
+}
+
+impl Message {
+    /// Room for the longest message above with long names; a longer one is cut at a character boundary.
+    const CAPACITY: usize = 512;
+
+    pub(crate) const fn new() -> Self {
+        Self { buf: [0; Self::CAPACITY], len: 0 }
+    }
+
+    pub(crate) const fn push(mut self, text: &str) -> Self {
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() && self.len < Self::CAPACITY {
+            self.buf[self.len] = bytes[i];
+            self.len += 1;
+            i += 1;
+        }
+        self
+    }
+
+    pub(crate) const fn int(self, value: i128) -> Self {
+        let mut digits = [0u8; 40];
+        let mut rest = value.unsigned_abs();
+        let mut start = digits.len();
+        loop {
+            start -= 1;
+            digits[start] = b'0' + (rest % 10) as u8;
+            rest /= 10;
+            if rest == 0 {
+                break;
+            }
+        }
+        let this = if value < 0 { self.push("-") } else { self };
+        let (_, digits) = digits.split_at(start);
+        match core::str::from_utf8(digits) {
+            Ok(digits) => this.push(digits),
+            Err(_) => this,
+        }
+    }
+
+    pub(crate) const fn as_str(&self) -> &str {
+        let (mut text, _) = self.buf.split_at(self.len);
+        // A cut message may end inside a character: drop the partial one.
+        loop {
+            match core::str::from_utf8(text) {
+                Ok(text) => return text,
+                Err(error) => text = text.split_at(error.valid_up_to()).0,
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const CALLBACK: Keys = Keys::new(&["StatusCallback", "StatusCallbackMethod"], &[]);
+    const NESTED: Keys = Keys::new(&["Url"], &[&CALLBACK]);
+
+    #[test]
+    fn finds_a_key_shared_by_two_sources_through_nested_groups() {
+        let field = Keys::new(&["StatusCallbackMethod"], &[]);
+        assert_eq!(shared_key(&field, &NESTED), Some("StatusCallbackMethod"));
+        assert_eq!(shared_key(&NESTED, &field), Some("StatusCallbackMethod"));
+        assert_eq!(shared_key(&Keys::new(&["Urls"], &[]), &NESTED), None);
+    }
+
+    #[test]
+    fn distinct_sources_pass() {
+        check_unique_keys(&[
+            KeySource::new("the field `to`", Keys::new(&["To"], &[])),
+            KeySource::new("the flattened group `Callback`", NESTED),
+        ]);
+    }
+
+    #[test]
+    #[should_panic = "the key `Url` is sent twice, by the field `url` and by the flattened group `Nested`; each key may be sent once"]
+    fn a_shared_key_fails_naming_it_and_both_sources() {
+        check_unique_keys(&[
+            KeySource::new("the field `url`", Keys::new(&["Url"], &[])),
+            KeySource::new("the flattened group `Nested`", NESTED),
+        ]);
+    }
+
+    #[test]
+    #[should_panic = "the range of `Timeout`, between 0 and 600, does not fit its type `u8`, which holds values between 0 and 255; narrow the range or widen the type"]
+    fn a_range_wider_than_its_type_fails() {
+        check_range_fits::<u8>("Timeout", 0, 600);
+    }
+
+    #[test]
+    fn a_range_within_its_type_passes() {
+        check_range_fits::<i8>("Offset", -128, 127);
+        check_range_fits::<u32>("Timeout", 5, 600);
+    }
+
+    #[test]
+    fn messages_show_negative_numbers_and_are_cut_at_a_character() {
+        let message = Message::new().int(-170_141_183_460_469_231_731_687_303_715_884_105_728).push(" é");
+        assert_eq!(
+            core::str::from_utf8(&message.buf[..message.len]),
+            Ok("-170141183460469231731687303715884105728 é")
+        );
+        let full = Message::new().push(&"x".repeat(Message::CAPACITY - 1)).push("é");
+        assert_eq!(full.len, Message::CAPACITY);
+        assert_eq!(full.as_str().len(), Message::CAPACITY - 1);
+    }
+}
