@@ -8,7 +8,7 @@ use chrono::{DateTime, NaiveDate, TimeZone as _, Utc};
 use futures_util::TryStreamExt as _;
 use twilio_endpoint::api::v2010::*;
 use twilio_endpoint::mock::MockTwilio;
-use twilio_endpoint::values::{AccountSid, CallSid, ConferenceSid, CallbackMethod, RecordingSid, Url};
+use twilio_endpoint::values::{AccountSid, CallSid, CallbackMethod, ConferenceSid, RecordingSid, Url};
 use twilio_endpoint::{Client, Error, Page, Rule};
 use wiremock::matchers::any;
 use wiremock::{Mock, MockServer, Request, ResponseTemplate};

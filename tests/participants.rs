@@ -8,7 +8,7 @@ use twilio_endpoint::api::v2010::{
     Participant, ParticipantRef, ParticipantStatus, UpdateParticipant,
 };
 use twilio_endpoint::values::{
-    AccountSid, Address, CallSid, ConferenceRef, ConferenceSid, CallbackMethod, OrEmpty, Url,
+    AccountSid, Address, CallSid, CallbackMethod, ConferenceRef, ConferenceSid, OrEmpty, Url,
 };
 use twilio_endpoint::{Client, Error, Rule};
 use wiremock::matchers::any;
@@ -142,6 +142,22 @@ async fn a_label_is_sent_escaped_as_one_segment() {
     assert_eq!(only_request(&server).await.url.path(), participant_path("agent%201%20%C3%A9~"));
 }
 
+/// Twilio's description says a label's characters that are not URL-safe are percent-encoded: `?` and
+/// `#` are such characters, escaped like any other, not a reason to refuse the label.
+#[tokio::test]
+async fn a_label_with_a_question_mark_or_a_hash_is_sent_escaped() {
+    let server =
+        server_answering(200, Some(include_str!("../src/mock/examples/FetchParticipant.json"))).await;
+    let client = client_for(&server);
+    let label: ParticipantRef = "agent #1".parse().unwrap();
+    UpdateParticipant::new(CONFERENCE, label).muted(true).send(&client).await.unwrap();
+    DeleteParticipant::new(CONFERENCE, ParticipantRef::Label("who?".into())).send(&client).await.unwrap();
+    let requests = server.received_requests().await.unwrap();
+    let paths: Vec<&str> = requests.iter().map(|request| request.url.path()).collect();
+    assert_eq!(paths, [participant_path("agent%20%231"), participant_path("who%3F")]);
+    assert!(requests.iter().all(|request| request.url.query().is_none()));
+}
+
 #[tokio::test]
 async fn a_subaccount_is_named_in_the_path() {
     let server =
@@ -155,13 +171,14 @@ async fn a_subaccount_is_named_in_the_path() {
 }
 
 /// A label that is not one path segment would name another resource (`a b/c` is the participant `c`
-/// of something else): every operation rejects it before sending.
+/// of something else), and a control character is no label: every operation rejects them before
+/// sending.
 #[tokio::test]
 async fn a_label_that_is_not_one_segment_is_never_sent() {
     let server =
         server_answering(200, Some(include_str!("../src/mock/examples/FetchParticipant.json"))).await;
     let client = client_for(&server);
-    for label in ["a b/c", "..", ".", "a?b", "a#b"] {
+    for label in ["a b/c", "..", ".", "/", "a\r\nb"] {
         let label = ParticipantRef::Label(label.to_owned());
         let errors = [
             validation_error(FetchParticipant::new(CONFERENCE, label.clone()).send(&client).await),

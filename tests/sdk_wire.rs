@@ -22,8 +22,8 @@ use message_every_parameter::message_every_parameter;
 use twilio_endpoint::api::v2010::*;
 use twilio_endpoint::mock::MockTwilio;
 use twilio_endpoint::values::{
-    AccountSid, Address, ApplicationSid, ByocTrunkSid, CallSid, ConferenceRef, ConferenceSid, ContentSid,
-    CallbackMethod, MessageSid, MessagingServiceSid, OrEmpty, RecordingSid, Url,
+    AccountSid, Address, ApplicationSid, ByocTrunkSid, CallSid, CallbackMethod, ConferenceRef, ConferenceSid,
+    ContentSid, MessageSid, MessagingServiceSid, OrEmpty, RecordingSid, Url,
 };
 use twilio_endpoint::{Client, Endpoint};
 

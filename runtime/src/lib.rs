@@ -37,7 +37,7 @@ pub mod __private {
     pub use crate::page::Page;
     pub use crate::path::{AccountParam, PathWriter, check_path_param};
     pub use crate::validate::{Bounds, ValidationErrors, check_len, check_range};
-    pub use crate::values::AccountSid;
+    pub use crate::values::{AccountSid, IntoValue};
     pub use crate::{Client, Error};
     pub use serde_json;
 }

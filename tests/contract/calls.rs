@@ -10,7 +10,9 @@
 
 use chrono::{DateTime, TimeZone as _, Utc};
 use twilio_endpoint::api::v2010::*;
-use twilio_endpoint::values::{AccountSid, Address, ApplicationSid, ByocTrunkSid, CallSid, CallbackMethod, Url};
+use twilio_endpoint::values::{
+    AccountSid, Address, ApplicationSid, ByocTrunkSid, CallSid, CallbackMethod, Url,
+};
 
 use super::Contract;
 

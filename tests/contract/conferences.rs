@@ -4,7 +4,7 @@ use chrono::NaiveDate;
 use twilio_endpoint::api::v2010::{
     ConferenceStatusFilter, ConferenceUpdateStatus, FetchConference, ListConferences, UpdateConference,
 };
-use twilio_endpoint::values::{AccountSid, ConferenceSid, CallbackMethod, Url};
+use twilio_endpoint::values::{AccountSid, CallbackMethod, ConferenceSid, Url};
 
 use super::Contract;
 

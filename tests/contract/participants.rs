@@ -24,7 +24,7 @@ use twilio_endpoint::api::v2010::{
     UpdateParticipant,
 };
 use twilio_endpoint::values::{
-    AccountSid, Address, CallSid, ConferenceRef, ConferenceSid, CallbackMethod, OrEmpty, Url,
+    AccountSid, Address, CallSid, CallbackMethod, ConferenceRef, ConferenceSid, OrEmpty, Url,
 };
 
 use super::Contract;
@@ -213,7 +213,10 @@ async fn update(contract: &Contract) {
         ),
         (
             "Hold=true with HoldUrl and HoldMethod=POST",
-            Hold::OnWith { hold_url: url("https://example.com/hold"), hold_method: Some(CallbackMethod::Post) },
+            Hold::OnWith {
+                hold_url: url("https://example.com/hold"),
+                hold_method: Some(CallbackMethod::Post),
+            },
         ),
     ] {
         contract

@@ -3,7 +3,7 @@
 //! Included with `#[path]` (this folder is not a test target).
 
 use twilio_endpoint::api::v2010::*;
-use twilio_endpoint::values::{Address, ByocTrunkSid, CallSid, ConferenceRef, CallbackMethod, OrEmpty, Url};
+use twilio_endpoint::values::{Address, ByocTrunkSid, CallSid, CallbackMethod, ConferenceRef, OrEmpty, Url};
 
 pub fn address(text: &str) -> Address {
     text.parse().unwrap()

@@ -5,7 +5,7 @@ use quote::{quote, quote_spanned};
 use syn::spanned::Spanned as _;
 
 use crate::model::{Endpoint, Response, Role};
-use crate::parse::{RequestMethod, Piece};
+use crate::parse::{Piece, RequestMethod};
 
 pub fn expand_endpoint(endpoint: &Endpoint<'_>) -> TokenStream {
     let name = &endpoint.item.ident;

@@ -9,7 +9,8 @@ use serde::{Deserialize, Serialize};
 
 use super::{CallEvent, MachineDetection, RecordingChannels, RecordingTrack, Trim};
 use crate::values::{
-    AccountSid, Address, ApplicationSid, ByocTrunkSid, CallSid, CallbackMethod, InvalidValue, PhoneNumberSid, Url,
+    AccountSid, Address, ApplicationSid, ByocTrunkSid, CallSid, CallbackMethod, InvalidValue, PhoneNumberSid,
+    Url,
 };
 use crate::{
     FormValue, Page, Params, Rule, ValidationErrors, ValueWriter, Violation, twilio_endpoint, wire_enum,

@@ -7,7 +7,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::Page;
-use crate::values::{AccountSid, CallSid, ConferenceSid, CallbackMethod, Url};
+use crate::values::{AccountSid, CallSid, CallbackMethod, ConferenceSid, Url};
 use crate::{twilio_endpoint, wire_enum};
 
 /// Fetches one conference.

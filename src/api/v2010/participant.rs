@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{CallEvent, MachineDetection, RecordingChannels, RecordingEvent, RecordingTrack, Region, Trim};
 use crate::values::{
-    AccountSid, Address, ByocTrunkSid, CallSid, ConferenceRef, ConferenceSid, CallbackMethod, InvalidValue,
+    AccountSid, Address, ByocTrunkSid, CallSid, CallbackMethod, ConferenceRef, ConferenceSid, InvalidValue,
     OrEmpty, Url,
 };
 use crate::{Page, Params, Rule, ValidationErrors, Violation, twilio_endpoint, wire_enum};
