@@ -4,7 +4,7 @@
 
 use chrono::{TimeZone as _, Utc};
 use twilio_endpoint::api::v2010::{
-    CallEvent, Coaching, CreateParticipant, DeleteParticipant, FetchParticipant, Hold, ListParticipants,
+    CallEvent, Coaching, CreateParticipant, DeleteParticipant, FetchParticipant, ListParticipants,
     Participant, ParticipantRef, ParticipantStatus, UpdateParticipant,
 };
 use twilio_endpoint::values::{
@@ -233,10 +233,9 @@ async fn update_posts_every_parameter_as_the_official_sdk_does_and_decodes_the_e
         server_answering(200, Some(include_str!("../src/mock/examples/UpdateParticipant.json"))).await;
     let participant = UpdateParticipant::new(CONFERENCE, "agent 1 é".parse::<ParticipantRef>().unwrap())
         .muted(true)
-        .hold(Hold::OnWith {
-            hold_url: url("https://example.com/hold.mp3"),
-            hold_method: Some(CallbackMethod::Get),
-        })
+        .hold(true)
+        .hold_url(url("https://example.com/hold.mp3"))
+        .hold_method(CallbackMethod::Get)
         .announce_url(url("https://example.com/announce?x=1&y=a+b"))
         .announce_method(CallbackMethod::Post)
         .wait_url(OrEmpty::Empty)
@@ -282,21 +281,28 @@ fn update_sends_only_what_is_set() {
     );
 }
 
+/// Twilio's description ties `HoldUrl` and `HoldMethod` to no value of `Hold`: each is sent on its own,
+/// so that the music of a participant already on hold can be changed.
 #[test]
-fn hold_music_goes_only_with_hold_true() {
-    let form = |hold: Hold| UpdateParticipant::new(CONFERENCE, CALL).hold(hold).to_form();
-    assert_eq!(form(Hold::Off), "Hold=false");
-    assert_eq!(form(Hold::On), "Hold=true");
+fn hold_music_is_sent_with_or_without_hold() {
+    let base = || UpdateParticipant::new(CONFERENCE, CALL);
+    let music = || url("https://example.com/hold.xml");
+    assert_eq!(base().hold(false).to_form(), "Hold=false");
     assert_eq!(
-        form(Hold::OnWith { hold_url: url("https://example.com/hold.xml"), hold_method: None }),
+        base().hold(true).hold_url(music()).to_form(),
         "Hold=true&HoldUrl=https%3A%2F%2Fexample.com%2Fhold.xml"
     );
+    for request in [
+        base().hold_url(music()),
+        base().hold_method(CallbackMethod::Post),
+        base().hold_url(music()).hold_method(CallbackMethod::Post),
+        base().hold(false).hold_url(music()),
+    ] {
+        request.validate().expect("hold music without `Hold=true` is allowed");
+    }
     assert_eq!(
-        form(Hold::OnWith {
-            hold_url: url("https://example.com/hold.xml"),
-            hold_method: Some(CallbackMethod::Post)
-        }),
-        "Hold=true&HoldUrl=https%3A%2F%2Fexample.com%2Fhold.xml&HoldMethod=POST"
+        base().hold_url(music()).hold_method(CallbackMethod::Post).to_form(),
+        "HoldUrl=https%3A%2F%2Fexample.com%2Fhold.xml&HoldMethod=POST"
     );
 }
 
