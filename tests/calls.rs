@@ -416,6 +416,46 @@ async fn stream_follows_next_page_uri() {
     assert_eq!(queries, [format!("{CALLS_PATH}?PageSize=1"), next]);
 }
 
+/// Create Call's description writes a SIP `CallerId` as `name@company.com`: accepted and sent as
+/// written, and only there (`From` and `To` take a SIP address with its scheme).
+#[test]
+fn a_caller_id_may_be_a_sip_address_without_its_scheme() {
+    let request = phone_call().caller_id(address("alice@company.com"));
+    request.validate().expect("`name@company.com` is a documented `CallerId`");
+    assert!(request.to_form().contains("&CallerId=alice%40company.com&"), "{}", request.to_form());
+    let sip =
+        CreateCall::new(address("sip:bob@example.com"), address("alice"), url("https://example.com/twiml"))
+            .caller_id(address("alice@company.com"));
+    sip.validate().expect("also in a call to a SIP address");
+
+    let from = CreateCall::new(
+        address("sip:bob@example.com"),
+        address("alice@company.com"),
+        url("https://example.com/twiml"),
+    );
+    assert!(
+        from.validate().unwrap_err().to_string().starts_with(
+            "invalid request: From: must not be `USER@HOST`, a form Twilio documents only for `CallerId`"
+        ),
+        "{:?}",
+        from.validate()
+    );
+    let to = CreateCall::new(address("bob@example.com"), address("alice"), url("https://example.com/twiml"));
+    assert_eq!(
+        to.validate().unwrap_err().violations().iter().map(|v| v.key()).collect::<Vec<_>>(),
+        ["To", "From"]
+    );
+}
+
+/// The description's Create Call example sends `MachineDetection=enable`; the documented `Enable` is
+/// what goes out.
+#[test]
+fn machine_detection_parses_the_example_spelling() {
+    let request = phone_call().machine_detection("enable".parse::<MachineDetection>().unwrap());
+    assert!(request.to_form().contains("&MachineDetection=Enable&"), "{}", request.to_form());
+    assert!("enabled".parse::<MachineDetection>().is_err());
+}
+
 /// Create Call's description states only the maximum of `Timeout`, and no documented Twilio error
 /// refuses 0: a call that does not ring is Twilio's to judge.
 #[test]

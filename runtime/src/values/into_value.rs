@@ -5,13 +5,12 @@
 /// for an [`Address`](super::Address), a type of your own with its `From` impls).
 ///
 /// It exists for its error: where `Into<T>` would say ``the trait bound `Beep: From<&str>` is not
-/// satisfied``, a value of the wrong type is reported as a `T` expected, with how to make one (parse
-/// the text, or name the enum's variant).
+/// satisfied``, a value of the wrong type is reported as a `T` expected, with the ways to make one
+/// (parse the text, name the enum's variant, convert a value).
 #[diagnostic::on_unimplemented(
     message = "expected `{T}`, found `{Self}`",
     label = "expected `{T}`",
-    note = "a parameter takes its checked type: parse text into it, `\"…\".parse::<{T}>()?`",
-    note = "an enum parameter takes one of its variants, such as `{T}::…`: its documentation lists them, and `{T}::ALL` holds them"
+    note = "make a value of type `{T}` first: parse text with `\"…\".parse::<{T}>()?` (addresses, SIDs, URLs, enums), name a variant (`{T}::…`) if it is an enum, or convert a value `{T}` has a `From` impl for"
 )]
 pub trait IntoValue<T> {
     /// The value as a `T`.
