@@ -83,9 +83,13 @@ fn e164_advice(text: &str) -> Option<Cow<'static, str>> {
             _ => return None,
         }
     }
-    let dialled = digits + letters;
-    if !(plus || (separators > 0 && (7..=15).contains(&dialled))) || (plus && separators == 0 && letters == 0)
-    {
+    let written_for_people = if plus {
+        // `+` and digits alone is E.164, or no phone number at all: not a matter of writing.
+        separators > 0 || letters > 0
+    } else {
+        separators > 0 && (7..=15).contains(&(digits + letters))
+    };
+    if !written_for_people {
         return None;
     }
     Some(if letters > 0 {
