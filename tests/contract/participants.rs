@@ -100,9 +100,10 @@ async fn create(contract: &Contract) {
         )
         .await;
 
-    // Each form of address `To` takes, with a `From` that fits it.
+    // Each form of address `To` takes, with a `From` that fits it (a bare SIP user name only calls a
+    // SIP address).
     for (to, from) in [
-        ("client:alice", "agent"),
+        ("client:alice", "client:agent"),
         ("sip:bob@example.com;transport=tls", "agent"),
         ("app:APaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", "+15017122661"),
     ] {

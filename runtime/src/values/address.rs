@@ -265,9 +265,12 @@ impl Address {
     /// (`app:AP…`), which can only be called (`To`)``), or `None` when Twilio documents the form for
     /// the role. For `To`, pass the address itself as `to`.
     ///
-    /// The rules, from Twilio's descriptions of Create Call and Create Participant: `app:` is only
-    /// ever `To`; a bare SIP user name is only `From` or `CallerId`, and only when `To` is a SIP
-    /// address; `USER@HOST` is only `CallerId`; when `To` is a phone number, `From` is one too.
+    /// The rules are the forms Twilio's description lists for each parameter of Create Call and Create
+    /// Participant: `app:` only in `To` ("TwiML App identifiers are formatted `app:<APP_SID>`"; no
+    /// `From` or `CallerId` lists it); a bare SIP user name only in `From` and `CallerId`, "if `to` is
+    /// sip address" ("a username portion"); `USER@HOST` only in `CallerId` ("SIP addresses are
+    /// formatted as `name@company.com`"); and "if the `to` parameter is a phone number, `From` must
+    /// also be a phone number".
     pub fn role_violation(&self, role: AddressRole, to: &Address) -> Option<Cow<'static, str>> {
         use AddressKind::{App, SipUsername, SipWithoutScheme};
         const TO_FORMS: &str = "must be a phone number, `client:NAME`, `sip:USER@HOST` or `app:AP…`";
