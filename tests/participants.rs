@@ -194,11 +194,15 @@ async fn a_label_that_is_not_one_segment_is_never_sent() {
     }
     let error =
         FetchParticipant::new(CONFERENCE, ParticipantRef::Label("a b/c".into())).validate().unwrap_err();
-    assert_eq!(
-        error.to_string(),
-        "invalid request: CallSid: must be a non-empty path segment other than `.` or `..`, \
-         without `/`, `?`, `#` or control characters, got \"a b/c\""
+    // The rule's wording is `Rule::PathSegment`'s; what matters here is the key, the rule and the value.
+    let message = error.to_string();
+    assert!(
+        message.starts_with(
+            "invalid request: CallSid: must be a non-empty path segment other than `.` or `..`, without `/`"
+        ),
+        "{message}"
     );
+    assert!(message.ends_with("control characters, got \"a b/c\""), "{message}");
     assert_nothing_sent(&server).await;
 }
 
