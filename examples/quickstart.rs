@@ -10,10 +10,10 @@
 
 use std::error::Error;
 
+use twilio_endpoint::Client;
 use twilio_endpoint::api::v2010::{Beep, CallEvent, CreateParticipant};
 use twilio_endpoint::mock::MockTwilio;
 use twilio_endpoint::values::{Address, CallbackMethod, ConferenceRef};
-use twilio_endpoint::Client;
 
 #[tokio::main]
 async fn main() -> Result<(), Box<dyn Error>> {

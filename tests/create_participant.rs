@@ -171,3 +171,88 @@ fn debug_hides_secrets() {
     assert!(shown.contains("sip_auth_password: <redacted>"), "{shown}");
     assert!(shown.contains("sip_auth_username: Some(\"alice\")"), "{shown}");
 }
+
+/// The address forms of the description's own Create Participant examples, each valid in its role:
+/// a SIP user name calling a SIP address (`createWithFromToSip`), a number calling a TwiML App
+/// (`createWithFromToTwimlapp`), clients (`createWithFromToClient`), national numbers
+/// (`createWithNonE164Number`).
+#[test]
+fn the_address_forms_of_the_description_examples_are_valid() {
+    for (from, to) in [
+        ("alice", "sip:bob@twilio.com"),
+        ("+17736774757", "app:APaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"),
+        ("client:alice", "client:bob"),
+        ("4405512345678", "4157663747"),
+    ] {
+        let request = CreateParticipant::new(conference(), address(from), address(to));
+        request.validate().unwrap_or_else(|errors| panic!("{from} -> {to}: {errors}"));
+    }
+    let caller_id = CreateParticipant::new(conference(), address("alice"), address("sip:bob@twilio.com"))
+        .caller_id(address("alice"));
+    caller_id.validate().expect("a SIP user name as `CallerId` of a call to a SIP address");
+}
+
+/// Twilio documents `app:` for `To` only and a bare SIP user name for `From` and `CallerId` of a call
+/// to a SIP address only; each misuse names its parameter.
+#[test]
+fn each_address_is_checked_in_its_role() {
+    let app = || address("app:APaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa");
+    let cases = [
+        (
+            CreateParticipant::new(conference(), address("client:alice"), address("bob")),
+            "invalid request: To: must be a phone number, `client:NAME`, `sip:USER@HOST` or `app:AP…`: a bare \
+             SIP user name is only a caller (`From`, `CallerId`) of a SIP address, got bob",
+        ),
+        (
+            CreateParticipant::new(conference(), app(), address("client:bob")),
+            "invalid request: From: must not be a TwiML App (`app:AP…`), which can only be called (`To`), got \
+             app:APaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+        ),
+        (
+            CreateParticipant::new(conference(), address("hello"), address("+15558675310")),
+            "invalid request: From: must be a phone number when `To` is a phone number (a bare SIP user name \
+             only calls a SIP address, `sip:…`), got hello",
+        ),
+        (
+            CreateParticipant::new(conference(), address("client:alice"), address("client:bob"))
+                .caller_id(address("hello")),
+            "invalid request: CallerId: must not be a bare SIP user name unless `To` is a SIP address \
+             (`sip:…`), and `To` is a client (`client:NAME`), got hello",
+        ),
+        (
+            CreateParticipant::new(conference(), address("+15017122661"), address("+15558675310"))
+                .caller_id(address("client:alice")),
+            "invalid request: CallerId: must be a phone number when `To` is a phone number, got client:alice",
+        ),
+    ];
+    for (request, message) in cases {
+        assert_eq!(request.validate().unwrap_err().to_string(), message);
+    }
+}
+
+/// The description's examples write some values otherwise than its documentation: `MachineDetection`
+/// is documented `Enable` and sent `enable` there. Each example's spelling parses, and the documented
+/// one is what goes out.
+#[test]
+fn the_enum_spellings_of_the_description_examples_parse() {
+    let machine_detection: MachineDetection = "enable".parse().unwrap();
+    assert_eq!(machine_detection, MachineDetection::Enable);
+    let request = CreateParticipant::new(conference(), address("+17736774757"), address("+14157663747"))
+        .beep("onEnter".parse::<Beep>().unwrap())
+        .trim("do-not-trim".parse::<Trim>().unwrap())
+        .recording_track("inbound".parse::<RecordingTrack>().unwrap())
+        .jitter_buffer_size("small".parse::<JitterBufferSize>().unwrap())
+        .status_callback_event(["ringing".parse::<CallEvent>().unwrap()])
+        .machine_detection(machine_detection);
+    request.validate().expect("the example is valid");
+    assert_eq!(
+        request.to_form(),
+        "From=%2B17736774757&To=%2B14157663747&StatusCallbackEvent=ringing&Beep=onEnter&JitterBufferSize=small\
+         &RecordingTrack=inbound&MachineDetection=Enable&Trim=do-not-trim"
+    );
+    assert_eq!("false".parse::<Beep>().unwrap(), Beep::False);
+    assert_eq!(
+        "DetectMessageEnd".to_lowercase().parse::<MachineDetection>().unwrap(),
+        MachineDetection::DetectMessageEnd
+    );
+}

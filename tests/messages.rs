@@ -359,9 +359,8 @@ fn body_is_at_most_1600_characters() {
     let at_limit = "é".repeat(1600);
     let over = "é".repeat(1601);
     let from = || MessageSender::from(address("+15017122661"));
-    let contents = |body: &str| {
+    let with_media = |body: &str| {
         [
-            MessageContent::Body(body.into()),
             MessageContent::BodyAndMedia { body: body.into(), media_url: media(1) },
             MessageContent::Template {
                 body: Some(body.into()),
@@ -370,22 +369,46 @@ fn body_is_at_most_1600_characters() {
             },
         ]
     };
-    for content in contents(&at_limit) {
+    for content in with_media(&at_limit).into_iter().chain([MessageContent::Body(at_limit.clone())]) {
         assert!(CreateMessage::new(address("+15558675310"), from(), content).validate().is_ok());
     }
-    for body in [over.as_str(), ""] {
-        for content in contents(body) {
-            let request = CreateMessage::new(address("+15558675310"), from(), content);
-            let errors = request.validate().unwrap_err();
-            let [violation] = errors.violations() else { panic!("one violation expected: {errors}") };
-            assert_eq!(violation.key(), "Body");
-            assert_eq!(violation.rule(), &Rule::Length { min: 1, max: 1600, unit: LengthUnit::Characters });
-            assert_eq!(
-                violation.to_string(),
-                format!("Body: must have between 1 and 1600 characters, got {}", body.chars().count())
-            );
-        }
+    for content in with_media(&over) {
+        let request = CreateMessage::new(address("+15558675310"), from(), content);
+        let errors = request.validate().unwrap_err();
+        let [violation] = errors.violations() else { panic!("one violation expected: {errors}") };
+        assert_eq!(violation.key(), "Body");
+        assert_eq!(violation.rule(), &Rule::Length { min: 0, max: 1600, unit: LengthUnit::Characters });
+        assert_eq!(violation.to_string(), "Body: must have between 0 and 1600 characters, got 1601");
     }
+    // A body alone is the message's only content: Twilio requires one of `Body`, `MediaUrl` and
+    // `ContentSid`, so it has at least one character.
+    for body in [over.as_str(), ""] {
+        let request = CreateMessage::new(address("+15558675310"), from(), MessageContent::Body(body.into()));
+        assert_eq!(
+            violation(&request),
+            format!("Body: must have between 1 and 1600 characters, got {}", body.chars().count())
+        );
+    }
+}
+
+/// Nothing documents a minimum length for a body sent beside media or a template: `Body=` goes out.
+#[test]
+fn an_empty_body_beside_media_or_a_template_is_sent() {
+    let from = || MessageSender::from(address("+15017122661"));
+    let with_media = CreateMessage::new(
+        address("+15558675310"),
+        from(),
+        MessageContent::BodyAndMedia { body: String::new(), media_url: media(1) },
+    );
+    with_media.validate().expect("an empty body beside media is allowed");
+    assert!(with_media.to_form().contains("&Body=&MediaUrl="), "{}", with_media.to_form());
+    let template = CreateMessage::new(
+        address("+15558675310"),
+        from(),
+        MessageContent::Template { body: Some(String::new()), media_url: Vec::new(), content_sid: TEMPLATE },
+    );
+    template.validate().expect("an empty body beside a template is allowed");
+    assert!(template.to_form().contains("&Body=&ContentSid="), "{}", template.to_form());
 }
 
 #[test]

@@ -4,7 +4,7 @@
 
 use chrono::{TimeZone as _, Utc};
 use twilio_endpoint::api::v2010::{
-    CallEvent, Coaching, CreateParticipant, DeleteParticipant, FetchParticipant, Hold, ListParticipants,
+    CallEvent, Coaching, CreateParticipant, DeleteParticipant, FetchParticipant, ListParticipants,
     Participant, ParticipantRef, ParticipantStatus, UpdateParticipant,
 };
 use twilio_endpoint::values::{
@@ -142,6 +142,22 @@ async fn a_label_is_sent_escaped_as_one_segment() {
     assert_eq!(only_request(&server).await.url.path(), participant_path("agent%201%20%C3%A9~"));
 }
 
+/// Twilio's description says a label's characters that are not URL-safe are percent-encoded: `?` and
+/// `#` are such characters, escaped like any other, not a reason to refuse the label.
+#[tokio::test]
+async fn a_label_with_a_question_mark_or_a_hash_is_sent_escaped() {
+    let server =
+        server_answering(200, Some(include_str!("../src/mock/examples/FetchParticipant.json"))).await;
+    let client = client_for(&server);
+    let label: ParticipantRef = "agent #1".parse().unwrap();
+    UpdateParticipant::new(CONFERENCE, label).muted(true).send(&client).await.unwrap();
+    DeleteParticipant::new(CONFERENCE, ParticipantRef::Label("who?".into())).send(&client).await.unwrap();
+    let requests = server.received_requests().await.unwrap();
+    let paths: Vec<&str> = requests.iter().map(|request| request.url.path()).collect();
+    assert_eq!(paths, [participant_path("agent%20%231"), participant_path("who%3F")]);
+    assert!(requests.iter().all(|request| request.url.query().is_none()));
+}
+
 #[tokio::test]
 async fn a_subaccount_is_named_in_the_path() {
     let server =
@@ -155,13 +171,14 @@ async fn a_subaccount_is_named_in_the_path() {
 }
 
 /// A label that is not one path segment would name another resource (`a b/c` is the participant `c`
-/// of something else): every operation rejects it before sending.
+/// of something else), and a control character is no label: every operation rejects them before
+/// sending.
 #[tokio::test]
 async fn a_label_that_is_not_one_segment_is_never_sent() {
     let server =
         server_answering(200, Some(include_str!("../src/mock/examples/FetchParticipant.json"))).await;
     let client = client_for(&server);
-    for label in ["a b/c", "..", ".", "a?b", "a#b"] {
+    for label in ["a b/c", "..", ".", "/", "a\r\nb"] {
         let label = ParticipantRef::Label(label.to_owned());
         let errors = [
             validation_error(FetchParticipant::new(CONFERENCE, label.clone()).send(&client).await),
@@ -177,11 +194,15 @@ async fn a_label_that_is_not_one_segment_is_never_sent() {
     }
     let error =
         FetchParticipant::new(CONFERENCE, ParticipantRef::Label("a b/c".into())).validate().unwrap_err();
-    assert_eq!(
-        error.to_string(),
-        "invalid request: CallSid: must be a non-empty path segment other than `.` or `..`, \
-         without `/`, `?`, `#` or control characters, got \"a b/c\""
+    // The rule's wording is `Rule::PathSegment`'s; what matters here is the key, the rule and the value.
+    let message = error.to_string();
+    assert!(
+        message.starts_with(
+            "invalid request: CallSid: must be a non-empty path segment other than `.` or `..`, without `/`"
+        ),
+        "{message}"
     );
+    assert!(message.ends_with("control characters, got \"a b/c\""), "{message}");
     assert_nothing_sent(&server).await;
 }
 
@@ -216,10 +237,9 @@ async fn update_posts_every_parameter_as_the_official_sdk_does_and_decodes_the_e
         server_answering(200, Some(include_str!("../src/mock/examples/UpdateParticipant.json"))).await;
     let participant = UpdateParticipant::new(CONFERENCE, "agent 1 é".parse::<ParticipantRef>().unwrap())
         .muted(true)
-        .hold(Hold::OnWith {
-            hold_url: url("https://example.com/hold.mp3"),
-            hold_method: Some(CallbackMethod::Get),
-        })
+        .hold(true)
+        .hold_url(url("https://example.com/hold.mp3"))
+        .hold_method(CallbackMethod::Get)
         .announce_url(url("https://example.com/announce?x=1&y=a+b"))
         .announce_method(CallbackMethod::Post)
         .wait_url(OrEmpty::Empty)
@@ -265,21 +285,28 @@ fn update_sends_only_what_is_set() {
     );
 }
 
+/// Twilio's description ties `HoldUrl` and `HoldMethod` to no value of `Hold`: each is sent on its own,
+/// so that the music of a participant already on hold can be changed.
 #[test]
-fn hold_music_goes_only_with_hold_true() {
-    let form = |hold: Hold| UpdateParticipant::new(CONFERENCE, CALL).hold(hold).to_form();
-    assert_eq!(form(Hold::Off), "Hold=false");
-    assert_eq!(form(Hold::On), "Hold=true");
+fn hold_music_is_sent_with_or_without_hold() {
+    let base = || UpdateParticipant::new(CONFERENCE, CALL);
+    let music = || url("https://example.com/hold.xml");
+    assert_eq!(base().hold(false).to_form(), "Hold=false");
     assert_eq!(
-        form(Hold::OnWith { hold_url: url("https://example.com/hold.xml"), hold_method: None }),
+        base().hold(true).hold_url(music()).to_form(),
         "Hold=true&HoldUrl=https%3A%2F%2Fexample.com%2Fhold.xml"
     );
+    for request in [
+        base().hold_url(music()),
+        base().hold_method(CallbackMethod::Post),
+        base().hold_url(music()).hold_method(CallbackMethod::Post),
+        base().hold(false).hold_url(music()),
+    ] {
+        request.validate().expect("hold music without `Hold=true` is allowed");
+    }
     assert_eq!(
-        form(Hold::OnWith {
-            hold_url: url("https://example.com/hold.xml"),
-            hold_method: Some(CallbackMethod::Post)
-        }),
-        "Hold=true&HoldUrl=https%3A%2F%2Fexample.com%2Fhold.xml&HoldMethod=POST"
+        base().hold_url(music()).hold_method(CallbackMethod::Post).to_form(),
+        "HoldUrl=https%3A%2F%2Fexample.com%2Fhold.xml&HoldMethod=POST"
     );
 }
 

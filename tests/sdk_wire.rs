@@ -320,10 +320,9 @@ async fn every_scenario_sends_what_the_official_sdk_sends() {
         "update_participant_every_parameter",
         UpdateParticipant::new(CONFERENCE, CALL)
             .muted(false)
-            .hold(Hold::OnWith {
-                hold_url: url("https://example.com/hold.mp3?loop=0&v=2"),
-                hold_method: Some(CallbackMethod::Get),
-            })
+            .hold(true)
+            .hold_url(url("https://example.com/hold.mp3?loop=0&v=2"))
+            .hold_method(CallbackMethod::Get)
             .announce_url(url("https://example.com/announce?text=Room+42%21"))
             .announce_method(CallbackMethod::Post)
             .wait_url(OrEmpty::Empty)
@@ -336,7 +335,7 @@ async fn every_scenario_sends_what_the_official_sdk_sends() {
         run,
         "update_participant_by_label",
         UpdateParticipant::new(CONFERENCE, ParticipantRef::Label("agent 7 ñ".into()))
-            .hold(Hold::Off)
+            .hold(false)
             .coaching(Coaching::Off)
     );
     check!(
@@ -347,9 +346,7 @@ async fn every_scenario_sends_what_the_official_sdk_sends() {
     check!(
         run,
         "update_participant_hold_and_coach_by_sid",
-        UpdateParticipant::new(CONFERENCE, CALL)
-            .hold(Hold::On)
-            .coaching(Coaching::CallSidToCoach(COACHED_CALL))
+        UpdateParticipant::new(CONFERENCE, CALL).hold(true).coaching(Coaching::CallSidToCoach(COACHED_CALL))
     );
     check!(
         run,

@@ -62,6 +62,8 @@ impl fmt::Write for SegmentEscaper<'_> {
 ///
 /// Escaping alone would make `..` or `a/b` harmless on the wire, but such a value is always a
 /// mistake (a SID or a friendly name never contains them), so it is reported before anything is sent.
+/// `?` and `#` are only escaped (`%3F`, `%23`): Twilio's description of a participant's `{CallSid}`
+/// says the characters of a label that are not URL-safe are percent-encoded, so a label may hold them.
 pub fn check_path_param(
     errors: &mut ValidationErrors,
     key: &'static str,
@@ -77,8 +79,8 @@ pub fn check_path_param(
     }
 }
 
-/// What [`check_path_param`] needs to know of a value's text: empty, `.` or `..`, or holding a character
-/// that would end the segment.
+/// What [`check_path_param`] needs to know of a value's text: empty, `.` or `..`, or holding a `/` or a
+/// control character.
 struct SegmentCheck {
     len: usize,
     only_dots: bool,
@@ -89,7 +91,7 @@ impl fmt::Write for SegmentCheck {
     fn write_str(&mut self, text: &str) -> fmt::Result {
         self.len += text.len();
         self.only_dots &= text.bytes().all(|b| b == b'.');
-        self.forbidden_char |= text.chars().any(|c| matches!(c, '/' | '?' | '#') || c.is_control());
+        self.forbidden_char |= text.chars().any(|c| c == '/' || c.is_control());
         Ok(())
     }
 }
@@ -127,6 +129,12 @@ mod tests {
         path.param("../Calls/x y?z#é");
         path.literal(".json");
         assert_eq!(path.finish(), "/Messages/..%2FCalls%2Fx%20y%3Fz%23%C3%A9.json");
+
+        // A label with characters that are not URL-safe, percent-encoded as Twilio's description asks.
+        let mut path = PathWriter::default();
+        path.literal("/Participants/");
+        path.param("agent #1");
+        assert_eq!(path.finish(), "/Participants/agent%20%231");
     }
 
     /// For any text, the rendered URL keeps the host and the number of segments: a parameter can never
@@ -171,12 +179,12 @@ mod tests {
 
     #[test]
     fn rejects_values_that_are_not_one_segment() {
-        for bad in ["", ".", "..", "../Messages", "a?b", "a#b", "a\r\nb"] {
+        for bad in ["", ".", "..", "../Messages", "a/b", "a\r\nb", "a\0"] {
             let mut errors = ValidationErrors::default();
             check_path_param(&mut errors, "Sid", bad);
             assert_eq!(errors.violations().len(), 1, "{bad:?} should be rejected");
         }
-        for good in ["My Room", "...", ".a", "a.."] {
+        for good in ["My Room", "...", ".a", "a..", "agent #1", "who?", "a?b#c"] {
             let mut errors = ValidationErrors::default();
             check_path_param(&mut errors, "ConferenceSid", good);
             assert!(errors.is_empty(), "{good:?} should be accepted");

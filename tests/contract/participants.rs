@@ -19,7 +19,7 @@
 
 use twilio_endpoint::api::v2010::{
     Beep, CallEvent, Coaching, ConferenceEvent, ConferenceRecord, ConferenceRecordingEvent,
-    CreateParticipant, DeleteParticipant, FetchParticipant, Hold, JitterBufferSize, ListParticipants,
+    CreateParticipant, DeleteParticipant, FetchParticipant, JitterBufferSize, ListParticipants,
     MachineDetection, ParticipantRef, RecordingChannels, RecordingEvent, RecordingTrack, Region, Trim,
     UpdateParticipant,
 };
@@ -100,9 +100,10 @@ async fn create(contract: &Contract) {
         )
         .await;
 
-    // Each form of address `To` takes, with a `From` that fits it.
+    // Each form of address `To` takes, with a `From` that fits it (a bare SIP user name only calls a
+    // SIP address).
     for (to, from) in [
-        ("client:alice", "agent"),
+        ("client:alice", "client:agent"),
         ("sip:bob@example.com;transport=tls", "agent"),
         ("app:APaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", "+15017122661"),
     ] {
@@ -179,10 +180,9 @@ async fn update(contract: &Contract) {
     let every_parameter = UpdateParticipant::new(CONFERENCE, CALL)
         .account_sid(SUBACCOUNT)
         .muted(true)
-        .hold(Hold::OnWith {
-            hold_url: url("https://example.com/hold.mp3"),
-            hold_method: Some(CallbackMethod::Get),
-        })
+        .hold(true)
+        .hold_url(url("https://example.com/hold.mp3"))
+        .hold_method(CallbackMethod::Get)
         .announce_url(url("https://example.com/announce?x=1"))
         .announce_method(CallbackMethod::Post)
         .wait_url(url("https://example.com/wait"))
@@ -204,27 +204,19 @@ async fn update(contract: &Contract) {
         )
         .await;
 
-    for (name, hold) in [
-        ("Hold=false", Hold::Off),
-        ("Hold=true", Hold::On),
-        (
-            "Hold=true with HoldUrl",
-            Hold::OnWith { hold_url: url("https://example.com/hold"), hold_method: None },
-        ),
+    let hold = || UpdateParticipant::new(CONFERENCE, CALL);
+    let music = || url("https://example.com/hold");
+    for (name, request) in [
+        ("Hold=false", hold().hold(false)),
+        ("Hold=true", hold().hold(true)),
         (
             "Hold=true with HoldUrl and HoldMethod=POST",
-            Hold::OnWith {
-                hold_url: url("https://example.com/hold"),
-                hold_method: Some(CallbackMethod::Post),
-            },
+            hold().hold(true).hold_url(music()).hold_method(CallbackMethod::Post),
         ),
+        // The music of a participant already on hold, changed.
+        ("HoldUrl and HoldMethod without Hold", hold().hold_url(music()).hold_method(CallbackMethod::Get)),
     ] {
-        contract
-            .check(
-                &format!("UpdateParticipant: {name}"),
-                &UpdateParticipant::new(CONFERENCE, CALL).hold(hold),
-            )
-            .await;
+        contract.check(&format!("UpdateParticipant: {name}"), &request).await;
     }
 
     for (name, coaching) in [

@@ -214,14 +214,15 @@ pub fn expand_setter(field: &Field<'_>) -> Option<TokenStream> {
     })
 }
 
-/// The parameter type and the stored value for a field of type `ty`: `impl Into<T>` for types that
-/// have conversions (`&str` into `String`, a phone number into an address), `T` itself for primitives,
-/// where `impl Into<u32>` would stop `.timeout(30)` from inferring the literal's type.
+/// The parameter type and the stored value for a field of type `ty`: `impl IntoValue<T>` for types that
+/// have conversions (`&str` into `String`, a phone number into an address; any `Into<T>`), whose error
+/// for a wrong argument says how to make a `T`; `T` itself for primitives, where a generic parameter
+/// would stop `.timeout(30)` from inferring the literal's type.
 fn argument(ty: &syn::Type, value: &syn::Ident) -> (TokenStream, TokenStream) {
     if is_primitive(ty) {
         (quote!(#ty), quote!(#value))
     } else {
-        (quote!(impl ::core::convert::Into<#ty>), quote!(::core::convert::Into::into(#value)))
+        (quote!(impl __twilio::IntoValue<#ty>), quote!(__twilio::IntoValue::into_value(#value)))
     }
 }
 

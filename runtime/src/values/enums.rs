@@ -15,6 +15,7 @@
 /// }
 ///
 /// assert_eq!("onEnter".parse::<Beep>().unwrap(), Beep::OnEnter);
+/// assert_eq!("ONENTER".parse::<Beep>().unwrap().to_string(), "onEnter");
 /// assert_eq!(Beep::OnExit.to_string(), "onExit");
 /// assert_eq!(
 ///     "x".parse::<Beep>().unwrap_err().to_string(),
@@ -27,9 +28,11 @@
 /// Every enum gets `as_str()` (the wire string), `ALL` (every declared value, in order), `Display`,
 /// `FromStr`, `FormValue` and serde as the wire string, and `Debug`, `Clone`, `PartialEq`, `Eq`, `Hash`.
 ///
-/// Without `#[open]` (for request parameters) the enum is also `Copy`, and parsing or deserializing
-/// any other string fails with an [`InvalidValue`](crate::values::InvalidValue) that lists the allowed
-/// values. With `#[open]` (for values in responses) the enum gets one more variant, `Unknown(String)`,
+/// Without `#[open]` (for request parameters) the enum is also `Copy`. Parsing and deserializing
+/// ignore ASCII case, because Twilio's own examples do not always write a value as its documentation
+/// does (the Create Call and Create Participant examples send `MachineDetection=enable` for the
+/// documented `Enable`); what is sent is always the documented spelling. Any other string fails with an
+/// [`InvalidValue`](crate::values::InvalidValue) that lists the allowed values. With `#[open]` (for values in responses) the enum gets one more variant, `Unknown(String)`,
 /// which holds any string it does not know: when Twilio adds a status, decoding a reply still works.
 /// Parsing an open enum never fails.
 #[macro_export]
@@ -208,14 +211,17 @@ pub mod support {
 
     use crate::values::InvalidValue;
 
-    /// The position of `text` among `names`.
+    /// The position of `text` among `names`, exactly as written: how a reply's value is read.
     pub fn find(text: &str, names: &[&str]) -> Option<usize> {
         names.iter().position(|name| *name == text)
     }
 
-    /// The position of `text` among `names`, or an error listing them.
+    /// The position of `text` among `names`, ignoring ASCII case (an exact match first, should two
+    /// names differ only in case), or an error listing them: how a request's value is read.
     pub fn parse(text: &str, names: &[&str]) -> Result<usize, InvalidValue> {
-        find(text, names).ok_or_else(|| {
+        let found =
+            find(text, names).or_else(|| names.iter().position(|name| name.eq_ignore_ascii_case(text)));
+        found.ok_or_else(|| {
             let mut expected = String::from(if names.len() == 1 { "" } else { "one of " });
             for (i, name) in names.iter().enumerate() {
                 let separator = if i == 0 { "" } else { ", " };
@@ -302,13 +308,34 @@ mod tests {
     fn closed_enums_reject_other_values() {
         let error: InvalidValue = "x".parse::<Beep>().unwrap_err();
         assert_eq!(error.to_string(), "expected one of `true`, `false`, `onEnter`, `onExit`, got `x`");
-        // Twilio's values are case-sensitive.
-        assert!("OnEnter".parse::<Beep>().is_err());
+        // Near misses other than case are still refused.
+        assert!("on-enter".parse::<Beep>().is_err());
+        assert!(" onEnter".parse::<Beep>().is_err());
         assert_eq!(
             "canceled".parse::<UpdateStatus>().unwrap_err().to_string(),
             "expected `completed`, got `canceled`"
         );
         assert_eq!(UpdateStatus::Completed.to_string(), "completed");
+    }
+
+    crate::wire_enum! {
+        enum Spelled { Lower = "dual", Upper = "DUAL" }
+    }
+
+    #[test]
+    fn closed_enums_parse_any_case_and_send_the_documented_spelling() {
+        for text in ["onEnter", "onenter", "ONENTER", "OnEnter"] {
+            let beep: Beep = text.parse().unwrap();
+            assert_eq!((beep, beep.as_str()), (Beep::OnEnter, "onEnter"), "{text}");
+            assert_eq!(serde_json::from_str::<Beep>(&format!("\"{text}\"")).unwrap(), Beep::OnEnter);
+        }
+        let mut out = FormWriter::default();
+        out.pair("Beep", &"ONEXIT".parse::<Beep>().unwrap());
+        assert_eq!(out.finish(), "Beep=onExit");
+        // An exact match wins over one that ignores case.
+        assert_eq!("DUAL".parse(), Ok(Spelled::Upper));
+        assert_eq!("dual".parse(), Ok(Spelled::Lower));
+        assert_eq!("Dual".parse(), Ok(Spelled::Lower));
     }
 
     #[test]
@@ -328,6 +355,8 @@ mod tests {
         let unknown: ParticipantStatus = "on-hold".parse().unwrap();
         assert_eq!(unknown, ParticipantStatus::Unknown("on-hold".into()));
         assert_eq!(unknown.as_str(), "on-hold");
+        // A reply's value is read exactly: a spelling Twilio does not send is not taken for a known one.
+        assert_eq!("Connecting".parse(), Ok(ParticipantStatus::Unknown("Connecting".into())));
         assert_eq!(ParticipantStatus::ALL.len(), 3);
 
         let decoded: Vec<ParticipantStatus> = serde_json::from_str(r#"["queued", "ringing-twice"]"#).unwrap();

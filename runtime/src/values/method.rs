@@ -15,12 +15,13 @@ mod tests {
     use super::*;
 
     #[test]
-    fn only_upper_case_get_and_post() {
+    fn get_and_post_in_any_case_sent_in_capitals() {
         assert_eq!("GET".parse(), Ok(CallbackMethod::Get));
+        assert_eq!("post".parse::<CallbackMethod>().unwrap().to_string(), "POST");
         assert_eq!(CallbackMethod::Post.to_string(), "POST");
         assert_eq!(
-            "get".parse::<CallbackMethod>().unwrap_err().to_string(),
-            "expected one of `GET`, `POST`, got `get`"
+            "PUT".parse::<CallbackMethod>().unwrap_err().to_string(),
+            "expected one of `GET`, `POST`, got `PUT`"
         );
         assert_eq!(serde_json::to_string(&CallbackMethod::Get).unwrap(), "\"GET\"");
         assert_eq!(serde_json::from_str::<CallbackMethod>("\"POST\"").unwrap(), CallbackMethod::Post);

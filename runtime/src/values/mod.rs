@@ -45,6 +45,7 @@ macro_rules! text_value {
 
 mod address;
 mod enums;
+mod into_value;
 mod method;
 mod sid;
 mod url;
@@ -52,11 +53,12 @@ mod url;
 use std::borrow::Cow;
 use std::fmt::{self, Write as _};
 
-pub use address::{Address, AddressKind, PhoneNumber};
+pub use address::{Address, AddressKind, AddressRole, PhoneNumber, check_call_addresses};
 #[doc(hidden)]
 pub use enums::support as __wire_enum;
 // Every typed value deserializes through its `FromStr`, so that decoding checks what parsing checks.
 use enums::support::deserialize as deserialize_from_str;
+pub use into_value::IntoValue;
 pub use method::CallbackMethod;
 pub use sid::{
     AccountSid, ApiKeySid, ApplicationSid, ByocTrunkSid, CallSid, ConferenceRef, ConferenceSid, ContentSid,

@@ -9,8 +9,8 @@ use serde::{Deserialize, Serialize};
 
 use super::{CallEvent, MachineDetection, RecordingChannels, RecordingTrack, Trim};
 use crate::values::{
-    AccountSid, Address, ApplicationSid, ByocTrunkSid, CallSid, CallbackMethod, InvalidValue, PhoneNumberSid,
-    Url,
+    AccountSid, Address, AddressRole, ApplicationSid, ByocTrunkSid, CallSid, CallbackMethod, InvalidValue,
+    PhoneNumberSid, Url, check_call_addresses,
 };
 use crate::{
     FormValue, Page, Params, Rule, ValidationErrors, ValueWriter, Violation, twilio_endpoint, wire_enum,
@@ -34,7 +34,7 @@ pub struct CreateCall {
     /// Who to call: a phone number, `client:`, `sip:` or `app:` address.
     pub to: Address,
     /// The caller ID: a Twilio number or verified caller ID of the account, or a client; a phone number
-    /// whenever `To` is one.
+    /// whenever `To` is one, and, when `To` is a SIP address, possibly a bare SIP user name (`alice`).
     pub from: Address,
     /// The method for `Url`; ignored with an `ApplicationSid`.
     pub method: Option<CallbackMethod>,
@@ -53,10 +53,11 @@ pub struct CreateCall {
     /// Keys to dial once the call connects, such as an extension. When set, Twilio ignores
     /// `MachineDetection` (this is not an error).
     pub send_digits: Option<SendDigits>,
-    /// Seconds to let the call ring before giving up, 1 to 600 (default 60); Twilio may add 5 seconds.
-    // The description gives only the maximum; Twilio's error 21208 says the timeout is a positive
-    // integer, hence the lower bound of 1.
-    #[twilio(range = 1..=600)]
+    /// Seconds to let the call ring before giving up, at most 600 (default 60); Twilio may add 5
+    /// seconds.
+    // The description states only the maximum, and no documented Twilio error refuses 0, so neither
+    // does this bound.
+    #[twilio(range = 0..=600)]
     pub timeout: Option<u32>,
     /// Whether to record the call (default `false`).
     pub record: Option<bool>,
@@ -80,7 +81,9 @@ pub struct CreateCall {
     pub recording_status_callback_event: Vec<CallRecordingEvent>,
     /// Whether silence is trimmed from the recording (default `trim-silence`).
     pub trim: Option<Trim>,
-    /// The caller ID shown to the callee: a phone number, SIP address or client.
+    /// The caller ID shown to the callee: a phone number, a client, a SIP address (`sip:alice@example.com`
+    /// or, as the description writes it, `alice@example.com`), or a bare SIP user name when `To` is a
+    /// SIP address.
     pub caller_id: Option<Address>,
     /// Milliseconds of speech after which a machine is assumed, 1000 to 6000 (default 2400).
     #[twilio(range = 1000..=6000)]
@@ -116,16 +119,16 @@ pub struct CreateCall {
     pub instructions: CallInstructions,
 }
 
-// The rule between parameters that Twilio documents in prose and the types cannot carry (an address is
-// a phone number or not only at run time): when `To` is a phone number, `From` must be one too.
+// The rules between parameters that Twilio documents in prose and the types cannot carry (an address's
+// form is known only at run time): the forms each of `To`, `From` and `CallerId` takes, among them a
+// phone number as `From` when `To` is one. Unlike Create Participant's, the description of this
+// `CallerId` sets no rule for a call to a phone number.
 fn check_create_call(request: &CreateCall, errors: &mut ValidationErrors) {
-    if request.to.is_phone_number() && !request.from.is_phone_number() {
-        errors.push(Violation::new(
-            "From",
-            Rule::Custom("must be a phone number when `To` is a phone number".into()),
-            Some(request.from.to_string()),
-        ));
-    }
+    check_call_addresses(
+        errors,
+        &request.to,
+        &[(AddressRole::From, Some(&request.from)), (AddressRole::CallerId, request.caller_id.as_ref())],
+    );
 }
 
 /// What a new call does once it connects; Twilio needs exactly one of the three, and an enum cannot
@@ -134,9 +137,9 @@ fn check_create_call(request: &CreateCall, errors: &mut ValidationErrors) {
 pub enum CallInstructions {
     /// `Url=…`: fetch the TwiML from this URL, with `Method`.
     Url(Url),
-    /// `Twiml=…`: run this TwiML document, 1 to 4000 characters.
-    // Empty TwiML instructs nothing, so the lower bound is 1.
-    Twiml(#[twilio(len = 1..=4000)] String),
+    /// `Twiml=…`: run this TwiML document, at most 4000 characters.
+    // The description states only the maximum; an empty document is Twilio's to judge.
+    Twiml(#[twilio(len = 0..=4000)] String),
     /// `ApplicationSid=AP…`: let this TwiML App handle the call, with its own URLs and methods.
     ApplicationSid(ApplicationSid),
 }
@@ -153,8 +156,8 @@ impl From<ApplicationSid> for CallInstructions {
     }
 }
 
-/// The keys of `SendDigits`: 1 to 32 of `0`–`9`, `A`–`D`, `#` and `*`, where `w` pauses half a second
-/// and `W` a second (`W1234#` waits, then dials extension 1234 and `#`).
+/// The keys of `SendDigits`: at most 32 of `0`–`9`, `A`–`D`, `#` and `*`, where `w` pauses half a
+/// second and `W` a second (`W1234#` waits, then dials extension 1234 and `#`).
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct SendDigits(String);
 
@@ -173,10 +176,11 @@ impl FromStr for SendDigits {
     fn from_str(text: &str) -> Result<Self, InvalidValue> {
         let keys = text.chars().count();
         let dialable = text.chars().all(|c| c.is_ascii_digit() || "ABCD#*wW".contains(c));
-        if (1..=Self::MAX_KEYS).contains(&keys) && dialable {
+        // The description states a maximum length and no minimum.
+        if keys <= Self::MAX_KEYS && dialable {
             Ok(Self(text.to_owned()))
         } else {
-            Err(InvalidValue::new("1 to 32 of `0`-`9`, `A`-`D`, `#`, `*`, `w` and `W`", text))
+            Err(InvalidValue::new("at most 32 of `0`-`9`, `A`-`D`, `#`, `*`, `w` and `W`", text))
         }
     }
 }
@@ -252,8 +256,10 @@ pub struct UpdateCall {
 pub enum CallRedirect {
     /// `Url=…`: fetch the TwiML from this URL, with `Method`.
     Url(Url),
-    /// `Twiml=…`: run this TwiML document, 1 to 4000 characters.
-    Twiml(#[twilio(len = 1..=4000)] String),
+    /// `Twiml=…`: run this TwiML document, at most 4000 characters.
+    // The maximum is the one Create Call's description states for the same parameter; this operation's
+    // description states none.
+    Twiml(#[twilio(len = 0..=4000)] String),
 }
 
 impl From<Url> for CallRedirect {

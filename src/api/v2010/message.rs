@@ -237,25 +237,28 @@ impl From<MessagingServiceSid> for MessageSender {
 
 /// What a message says: Twilio needs at least one of `Body`, `MediaUrl` and `ContentSid`.
 ///
-/// Each variant is one valid combination; an empty body or an empty list of media, which would leave
-/// the message without content, is refused by `validate()`.
+/// Each variant is one valid combination; an empty body alone or an empty list of media alone, which
+/// would leave the message without content, is refused by `validate()`. Beside media or a template the
+/// body may be empty: Twilio documents no minimum length for it.
 #[derive(Clone, Debug, PartialEq, Eq, Params)]
 pub enum MessageContent {
     /// `Body=…`: text, 1 to 1600 characters (longer SMS bodies are sent in segments).
+    // At least one character: the description requires one of `Body`, `MediaUrl` and `ContentSid`,
+    // and an empty body alone is no content.
     Body(#[twilio(len = 1..=1600)] String),
     /// `MediaUrl=…`, repeated: 1 to 10 images or other files.
     Media(#[twilio(rename = "MediaUrl", len = 1..=10)] Vec<Url>),
-    /// Text with 1 to 10 media files.
+    /// Text, up to 1600 characters and possibly empty, with 1 to 10 media files.
     BodyAndMedia {
-        #[twilio(len = 1..=1600)]
+        #[twilio(len = 0..=1600)]
         body: String,
         #[twilio(len = 1..=10)]
         media_url: Vec<Url>,
     },
-    /// `ContentSid=HX…`: a content template, its variables in `ContentVariables`; a body and media may
-    /// be given too.
+    /// `ContentSid=HX…`: a content template, its variables in `ContentVariables`; a body (up to 1600
+    /// characters) and media may be given too.
     Template {
-        #[twilio(len = 1..=1600)]
+        #[twilio(len = 0..=1600)]
         body: Option<String>,
         #[twilio(len = 0..=10)]
         media_url: Vec<Url>,

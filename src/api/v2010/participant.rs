@@ -9,8 +9,8 @@ use serde::{Deserialize, Serialize};
 
 use super::{CallEvent, MachineDetection, RecordingChannels, RecordingEvent, RecordingTrack, Region, Trim};
 use crate::values::{
-    AccountSid, Address, ByocTrunkSid, CallSid, CallbackMethod, ConferenceRef, ConferenceSid, InvalidValue,
-    OrEmpty, Url,
+    AccountSid, Address, AddressRole, ByocTrunkSid, CallSid, CallbackMethod, ConferenceRef, ConferenceSid,
+    InvalidValue, OrEmpty, Url, check_call_addresses,
 };
 use crate::{Page, Params, Rule, ValidationErrors, Violation, twilio_endpoint, wire_enum};
 
@@ -32,8 +32,9 @@ pub struct CreateParticipant {
     /// The conference: its SID, or a friendly name (a new conference is created when none is in progress).
     #[twilio(path)]
     pub conference_sid: ConferenceRef,
-    /// Who the call comes from. When `To` is a phone number, this must be one of your Twilio numbers or
-    /// verified caller IDs.
+    /// Who the call comes from: a phone number (one of your Twilio numbers or verified caller IDs,
+    /// and a phone number whenever `To` is one), a `client:` address, or, when `To` is a SIP address,
+    /// a bare SIP user name (`alice`).
     pub from: Address,
     /// Who to call: a phone number, `client:`, `sip:` or `app:` address.
     pub to: Address,
@@ -105,7 +106,7 @@ pub struct CreateParticipant {
     pub jitter_buffer_size: Option<JitterBufferSize>,
     /// The BYOC trunk to call through, when `To` is a phone number.
     pub byoc: Option<ByocTrunkSid>,
-    /// The caller ID shown to the callee; a phone number when `To` is one.
+    /// The caller ID shown to the callee, in the forms of `From`; a phone number when `To` is one.
     pub caller_id: Option<Address>,
     /// Why the call is made, shown on the callee's device (beta).
     pub call_reason: Option<String>,
@@ -143,22 +144,27 @@ pub struct CreateParticipant {
     pub caller_display_name: Option<String>,
 }
 
-// The rule between parameters that Twilio documents in prose and the types cannot carry (an address
-// is a phone number or not only at run time): when `To` is a phone number, `From` and `CallerId`
-// must be phone numbers too.
+// The rules between parameters that Twilio documents in prose and the types cannot carry (an address's
+// form is known only at run time): the forms each of `To`, `From` and `CallerId` takes (`app:` only
+// as `To`, a bare SIP user name only as a caller of a SIP address, ...), and, from the description of
+// `CallerId`, a phone number as `CallerId` when `To` is one.
 fn check_create_participant(request: &CreateParticipant, errors: &mut ValidationErrors) {
-    if request.to.is_phone_number() {
-        for (key, address) in [("From", Some(&request.from)), ("CallerId", request.caller_id.as_ref())] {
-            if let Some(address) = address
-                && !address.is_phone_number()
-            {
-                errors.push(Violation::new(
-                    key,
-                    Rule::Custom("must be a phone number when `To` is a phone number".into()),
-                    Some(address.to_string()),
-                ));
-            }
-        }
+    let caller_id = request.caller_id.as_ref();
+    check_call_addresses(
+        errors,
+        &request.to,
+        &[(AddressRole::From, Some(&request.from)), (AddressRole::CallerId, caller_id)],
+    );
+    if let Some(caller_id) = caller_id
+        && request.to.is_phone_number()
+        && !caller_id.is_phone_number()
+        && caller_id.role_violation(AddressRole::CallerId, &request.to).is_none()
+    {
+        errors.push(Violation::new(
+            "CallerId",
+            Rule::Custom("must be a phone number when `To` is a phone number".into()),
+            Some(caller_id.to_string()),
+        ));
     }
 }
 
@@ -217,10 +223,14 @@ pub struct UpdateParticipant {
     pub call_sid: ParticipantRef,
     /// Whether the participant is muted (`false` unmutes).
     pub muted: Option<bool>,
-    /// Puts the participant on hold, with optional music, or takes it off hold (`Hold`, `HoldUrl`,
-    /// `HoldMethod`).
-    #[twilio(flatten)]
-    pub hold: Option<Hold>,
+    /// `true` puts the participant on hold, `false` lets it rejoin the conference.
+    pub hold: Option<bool>,
+    /// What plays while the participant is on hold: an MP3 or WAV file, or TwiML with `<Play>`,
+    /// `<Say>`, `<Pause>` or `<Redirect>`. Twilio's description ties it to no value of `Hold`, so it
+    /// can also change the music of a participant already on hold.
+    pub hold_url: Option<Url>,
+    /// The method for `HoldUrl`; Twilio's default is `GET`.
+    pub hold_method: Option<CallbackMethod>,
     /// The URL Twilio calls for an announcement played to the participant: an MP3 or WAV file, or
     /// TwiML with `<Play>`, `<Say>`, `<Pause>` or `<Redirect>`.
     pub announce_url: Option<Url>,
@@ -291,9 +301,9 @@ pub struct ListParticipants {
 
 /// The participant named in a path: the SID of its call, or the label it was given when it was added.
 ///
-/// A label is sent escaped as one path segment (`my agent` becomes `my%20agent`); a label that cannot
-/// be one segment (with `/`, `?` or `#`, or `.` and `..`) is rejected by `validate()`, so nothing is
-/// sent: address such a participant by its call SID.
+/// A label is sent escaped as one path segment, as Twilio's description asks (`agent #1` becomes
+/// `agent%20%231`); a label that cannot be one segment (with `/`, or `.` and `..`) is rejected by
+/// `validate()`, so nothing is sent: address such a participant by its call SID.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum ParticipantRef {
     /// The participant's call.
@@ -335,30 +345,6 @@ impl fmt::Display for ParticipantRef {
             Self::Label(label) => f.write_str(label),
         }
     }
-}
-
-/// Whether a participant is on hold, and what it hears there.
-///
-/// `HoldUrl` and `HoldMethod` only say what plays while a participant is put on hold, so they can only
-/// be written together with `Hold=true`: taking a participant off hold with hold music, or sending
-/// music without putting anyone on hold, cannot be expressed.
-#[derive(Clone, Debug, PartialEq, Eq, Params)]
-pub enum Hold {
-    /// `Hold=false`: the participant rejoins the conference.
-    #[twilio(with(Hold = false))]
-    Off,
-    /// `Hold=true`: on hold with Twilio's default music.
-    #[twilio(with(Hold = true))]
-    On,
-    /// `Hold=true&HoldUrl=…`: on hold, hearing what `hold_url` returns.
-    #[twilio(with(Hold = true))]
-    OnWith {
-        /// What plays on hold: an MP3 or WAV file, or TwiML with `<Play>`, `<Say>`, `<Pause>` or
-        /// `<Redirect>`.
-        hold_url: Url,
-        /// The method for `HoldUrl`; Twilio's default is `GET`.
-        hold_method: Option<CallbackMethod>,
-    },
 }
 
 wire_enum! {
