@@ -224,6 +224,10 @@ impl<E: Endpoint> Future for Sending<'_, '_, E> {
         };
         let reply = ready!(exchange.as_mut().poll(cx));
         this.state = State::Done;
-        Poll::Ready(reply.and_then(|reply| reply.decode(E::decode_response)))
+        Poll::Ready(
+            reply.and_then(|reply| {
+                E::decode_response(reply.body()).map_err(|source| reply.decode_error(source))
+            }),
+        )
     }
 }

@@ -47,7 +47,7 @@ pub fn read_answer<T>(
 ) -> Answer<T> {
     let (request_id, retry_after) = read_headers(headers, || now);
     let (result, outcome) = judge(Reply::new(status, request_id, body.into()));
-    let result = result.and_then(|reply| reply.decode(decode));
+    let result = result.and_then(|reply| decode(reply.body()).map_err(|source| reply.decode_error(source)));
     Answer { result, retry_after, outcome }
 }
 

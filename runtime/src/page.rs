@@ -221,7 +221,8 @@ impl Client {
     }
 
     async fn fetch_page<T: DeserializeOwned>(&self, uri: &str) -> Result<Page<T>, Error> {
-        self.execute_uri(uri).await?.decode(|body| serde_json::from_slice(body))
+        let reply = self.execute_uri(uri).await?;
+        serde_json::from_slice(reply.body()).map_err(|source| reply.decode_error(source))
     }
 }
 

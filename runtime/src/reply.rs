@@ -45,14 +45,14 @@ impl Reply {
         Err(Error::Api(ApiError::new(self.status, self.request_id, &self.body, twilio)))
     }
 
-    /// The body decoded by `decode` (an endpoint's `decode_response`), or the error saying why not.
-    pub(crate) fn decode<T>(
-        self,
-        decode: impl FnOnce(&[u8]) -> Result<T, serde_json::Error>,
-    ) -> Result<T, Error> {
-        decode(&self.body).map_err(|source| {
-            Error::Decode(DecodeError::new(self.status, self.request_id, &self.body, &source))
-        })
+    pub(crate) fn body(&self) -> &[u8] {
+        &self.body
+    }
+
+    /// The error for a 2xx reply whose body the decoder refused with `source`. Not generic, unlike the
+    /// decoding that calls it, so that it is compiled once rather than once per response type.
+    pub(crate) fn decode_error(self, source: serde_json::Error) -> Error {
+        Error::Decode(DecodeError::new(self.status, self.request_id, &self.body, &source))
     }
 }
 
