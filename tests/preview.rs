@@ -118,7 +118,8 @@ fn a_request_that_would_not_be_sent_is_not_previewed() {
     let request = CreateCall::new(
         address("+15558675310"),
         address("+15017122661"),
-        twilio_endpoint::api::v2010::CallInstructions::Twiml(String::new()),
+        // Longer than the 4,000 characters Twilio documents.
+        twilio_endpoint::api::v2010::CallInstructions::Twiml("<Response/>".repeat(400)),
     )
     .timeout(601);
     let (_, preview) = through_the_trait(&twilio(), &request);
