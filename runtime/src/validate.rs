@@ -20,7 +20,7 @@ pub enum Rule {
     Range { min: i128, max: i128 },
     /// A length within `min..=max`, counted in characters for text and in items for lists.
     Length { min: usize, max: usize, unit: LengthUnit },
-    /// A path segment: not empty, not `.` or `..`, without `/`, `?`, `#` or control characters.
+    /// A path segment: not empty, not `.` or `..`, without `/` or control characters.
     PathSegment,
     /// A rule between parameters, or any other rule, stated in words (e.g. "requires `CallSidToCoach`").
     Custom(Cow<'static, str>),
@@ -69,7 +69,7 @@ impl fmt::Display for Violation {
                 write!(f, "must have between {min} and {max} {unit}")?;
             }
             Rule::PathSegment => f.write_str(
-                "must be a non-empty path segment other than `.` or `..`, without `/`, `?`, `#` or control characters",
+                "must be a non-empty path segment other than `.` or `..`, without `/` or control characters",
             )?,
             Rule::Custom(text) => f.write_str(text)?,
         }
