@@ -77,7 +77,7 @@ pub struct Endpoint$i {
     /// Where events are reported.
     pub status_callback: Option<Url>,
     /// The method for \`StatusCallback\`.
-    pub status_callback_method: Option<HttpMethod>,
+    pub status_callback_method: Option<CallbackMethod>,
     /// The events to report.
     pub status_callback_event: Vec<CallEvent>,
     /// Seconds to ring, 5 to 600.
@@ -128,7 +128,7 @@ generate() {
         echo "//! $1 generated endpoints."
         echo "use chrono::{DateTime, Utc};"
         echo "use twilio_endpoint::api::v2010::{CallEvent, MachineDetection, RecordingChannels, Region, Trim};"
-        echo "use twilio_endpoint::values::{AccountSid, Address, CallSid, HttpMethod, Url};"
+        echo "use twilio_endpoint::values::{AccountSid, Address, CallSid, CallbackMethod, Url};"
         echo "use twilio_endpoint::{Params, twilio_endpoint, wire_enum};"
         echo
         for i in $(seq 1 "$1"); do endpoint "$i"; done
