@@ -10,29 +10,36 @@ use super::params::respan;
 use crate::model::{Field, Group, GroupShape, Presence, Role, Variant, VariantFields};
 
 /// `const _: () = check_unique_keys(...)` over `fields` (and `constants`, a variant's fixed pairs),
-/// when one of them is a flattened group: keys among plain fields are compared by `check`.
+/// when one of them is a flattened group: keys among plain fields and constants are compared by
+/// `check`, so the constant compares each group with the rest.
 pub fn expand_key_check(fields: &[&Field<'_>], constants: &[String], span: Span) -> TokenStream {
     if !fields.iter().any(|field| matches!(field.role, Role::Flatten)) {
         return TokenStream::new();
     }
     let constants = constants.iter().map(|key| {
         let what = format!("the constant `{key}`");
-        quote!(__twilio::KeySource::new(#what, __twilio::Keys::new(&[#key], &[])))
+        quote!((#what, #key))
     });
-    let fields = fields.iter().filter_map(|field| {
+    let mut plain = Vec::new();
+    let mut groups = Vec::new();
+    for field in fields {
         let cfgs = field.cfgs();
-        let (what, keys) = match &field.role {
-            Role::Path { .. } => return None,
+        match &field.role {
+            Role::Path { .. } => {}
             Role::Param { key, .. } => {
-                (format!("the field `{}`", field.ident), quote!(__twilio::Keys::new(&[#key], &[])))
+                let what = format!("the field `{}`", field.ident);
+                plain.push(quote!(#(#cfgs)* (#what, #key)));
             }
-            Role::Flatten => (format!("the flattened group `{}`", group_name(field)), group_keys(field)),
-        };
-        Some(quote!(#(#cfgs)* __twilio::KeySource::new(#what, #keys)))
-    });
+            Role::Flatten => {
+                let what = format!("the flattened group `{}`", group_name(field));
+                let keys = group_keys(field);
+                groups.push(quote!(#(#cfgs)* __twilio::KeySource::new(#what, #keys)));
+            }
+        }
+    }
     // At the declaration, whose keys are sent twice.
     quote_spanned! {span=>
-        const _: () = __twilio::check_unique_keys(&[#(#constants,)* #(#fields,)*]);
+        const _: () = __twilio::check_unique_keys(&[#(#constants,)* #(#plain,)*], &[#(#groups,)*]);
     }
 }
 
