@@ -20,11 +20,13 @@
 //! - `page`: lists, one page at a time or as a stream.
 //!
 //! Under the chain, and importing none of it: `validate` (the validation report), `encode` (the form
-//! encoding), `values` and `time` (typed values), `path` (path rendering).
+//! encoding), `values` and `time` (typed values), `path` (path rendering), `const_message`
+//! (the messages of compile-time checks).
 
 mod builder;
 mod client;
 mod const_checks;
+mod const_message;
 mod encode;
 mod endpoint;
 mod error;

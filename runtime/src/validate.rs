@@ -4,6 +4,8 @@ use std::borrow::Cow;
 use std::fmt;
 use std::marker::PhantomData;
 
+use crate::const_message::Message;
+
 /// One broken rule: which parameter, what is allowed, and what was given.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Violation {
@@ -267,6 +269,14 @@ mod tests {
     }
 
     #[test]
+    #[should_panic = "`Timeout` must be between 5 and 600, got -3"]
+    fn a_checked_constant_out_of_bounds_is_reported_with_its_value() {
+        const TIMEOUT: Bounds<i32> = Bounds::new("Timeout", 5, 600, "`Timeout` must be between 5 and 600");
+        TIMEOUT.assert_contains(5);
+        TIMEOUT.assert_contains(-3);
+    }
+
+    #[test]
     fn in_range_values_pass() {
         let mut errors = ValidationErrors::default();
         check_range(&mut errors, "Timeout", &5u32, 5, 600);
@@ -309,12 +319,14 @@ impl<T> Bounds<T> {
         self.max
     }
 
-    /// Used by [`checked!`](crate::checked) in a constant: a panic naming the parameter and the bounds
-    /// when `value` is outside them, which in a constant is a compile error.
+    /// Used by [`checked!`](crate::checked) in a constant: a panic naming the parameter, the bounds and
+    /// the value given when it is outside them, which in a constant is a compile error.
     #[doc(hidden)]
     pub const fn assert_contains(&self, value: i128) {
         if value < self.min || value > self.max {
-            panic!("{}", self.message);
+            // As the runtime's range violation reads: `...must be between 5 and 600, got 700`.
+            let message = Message::new().push(self.message).push(", got ").int(value);
+            panic!("{}", message.as_str());
         }
     }
 
@@ -331,7 +343,7 @@ impl<T> Bounds<T> {
 /// Endpoints publish the bounds of each ranged parameter as an associated constant, e.g.
 /// `CreateParticipant::TIMEOUT`; `checked!(CreateParticipant::TIMEOUT, 30)` is `30` of the parameter's
 /// own type (`u32`), and `checked!(CreateParticipant::TIMEOUT, 700)` does not compile: the error reads
-/// ``evaluation panicked: `Timeout` must be between 5 and 600``. The value is never converted with
+/// ``evaluation panicked: `Timeout` must be between 5 and 600, got 700``. The value is never converted with
 /// `as`: a value of another type (`30.7`, or `600` where a `u8` is expected) is a type error.
 ///
 /// ```
