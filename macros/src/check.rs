@@ -55,12 +55,14 @@ pub fn check<'a>(
         other => Response::Json(other.map(Box::new)),
     };
     let path = resolve_path(&template, &fields)?;
+    let placeholders = template.params().map(str::to_owned).collect();
     Ok(Endpoint {
         item: raw.item,
         krate: krate.flatten().unwrap_or(CratePath::Default),
         method: args.method,
         template: template.lit,
         path,
+        placeholders,
         response,
         validate_with: args.validate_with,
         fields,

@@ -89,6 +89,30 @@ pub const fn check_unique_keys(sources: &[KeySource]) {
     }
 }
 
+/// Fails to compile, naming the key, when `source` sends a key that is a placeholder of the path:
+/// the parameter would go in the body while the path is filled from elsewhere (for `{AccountSid}`,
+/// the client's account, so a subaccount's request would run against the parent account).
+pub const fn check_keys_not_in_path(placeholders: &[&str], source: KeySource) {
+    let mut i = 0;
+    while i < placeholders.len() {
+        let key = placeholders[i];
+        if contains(&source.keys, key) {
+            let message = Message::new()
+                .push(source.what)
+                .push(" would send `")
+                .push(key)
+                .push("` as a parameter, but `{")
+                .push(key)
+                .push(
+                    "}` is a placeholder of the path; take that field out of the group and declare it on \
+                       the endpoint with `#[twilio(path)]`, so that it fills the placeholder",
+                );
+            panic!("{}", message.as_str());
+        }
+        i += 1;
+    }
+}
+
 /// Fails to compile when `min..=max`, the `range` of `key`, holds values that `I`, the integer type of
 /// the field, cannot: the range would promise what the type cannot carry.
 pub const fn check_range_fits<I: RangeInt>(key: &str, min: i128, max: i128) {
@@ -198,6 +222,21 @@ mod tests {
     #[should_panic = "the range of `Timeout`, between 0 and 600, does not fit its type `u8`, which holds values between 0 and 255; narrow the range or widen the type"]
     fn a_range_wider_than_its_type_fails() {
         check_range_fits::<u8>("Timeout", 0, 600);
+    }
+
+    #[test]
+    #[should_panic = "the flattened group `Owner` would send `AccountSid` as a parameter, but `{AccountSid}` is a placeholder of the path"]
+    fn a_group_sending_a_placeholder_of_the_path_fails() {
+        const OWNER: Keys = Keys::new(&["FriendlyName"], &[&Keys::new(&["AccountSid"], &[])]);
+        check_keys_not_in_path(&["AccountSid", "Sid"], KeySource::new("the flattened group `Owner`", OWNER));
+    }
+
+    #[test]
+    fn a_group_sending_no_placeholder_passes() {
+        check_keys_not_in_path(
+            &["AccountSid", "Sid"],
+            KeySource::new("the flattened group `Nested`", NESTED),
+        );
     }
 
     #[test]

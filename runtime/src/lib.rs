@@ -64,7 +64,9 @@ pub use validate::{Bounds, LengthUnit, Rule, ValidationErrors, Violation};
 /// Items used by the code `#[twilio_endpoint]` generates; not a public API.
 #[doc(hidden)]
 pub mod __private {
-    pub use crate::const_checks::{KeySource, Keys, ParamGroup, check_range_fits, check_unique_keys};
+    pub use crate::const_checks::{
+        KeySource, Keys, ParamGroup, check_keys_not_in_path, check_range_fits, check_unique_keys,
+    };
     pub use crate::encode::{FormField, FormWriter};
     pub use crate::endpoint::{Endpoint, Params, decode_empty, decode_json, encode, preview, send, validate};
     pub use crate::extra::WithExtraParams;

@@ -36,6 +36,28 @@ pub fn expand_key_check(fields: &[&Field<'_>], constants: &[String], span: Span)
     }
 }
 
+/// A constant per flattened group that fails to compile when the group sends a key that is a
+/// placeholder of the path (a group's `account_sid` would send `AccountSid` in the body while the
+/// path holds the client's account); `check` refuses the same of a plain field.
+pub fn expand_placeholder_check(fields: &[Field<'_>], placeholders: &[String]) -> TokenStream {
+    if placeholders.is_empty() {
+        return TokenStream::new();
+    }
+    let checks = fields.iter().filter(|field| matches!(field.role, Role::Flatten)).map(|field| {
+        let cfgs = field.cfgs();
+        let what = format!("the flattened group `{}`", group_name(field));
+        let keys = group_keys(field);
+        // At the field, whose group sends the key.
+        quote_spanned! {field.ident.span()=>
+            #(#cfgs)* const _: () = __twilio::check_keys_not_in_path(
+                &[#(#placeholders),*],
+                __twilio::KeySource::new(#what, #keys),
+            );
+        }
+    });
+    quote!(#(#checks)*)
+}
+
 /// A constant per ranged field that fails to compile when the range does not fit the integer the
 /// field holds, which may hide behind a type alias.
 pub fn expand_range_checks<'f, 'a: 'f>(fields: impl IntoIterator<Item = &'f Field<'a>>) -> TokenStream {
