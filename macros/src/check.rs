@@ -15,7 +15,7 @@ use crate::parse::{
 };
 
 /// The placeholder filled from the client when no field names it.
-const ACCOUNT_PLACEHOLDER: &str = "AccountSid";
+pub const ACCOUNT_PLACEHOLDER: &str = "AccountSid";
 
 /// Methods the attribute generates; a field of the same name would make its setter collide.
 pub const GENERATED_METHODS: &[&str] = &["new", "validate", "to_form", "send", "preview", "extra_param"];
