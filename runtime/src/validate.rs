@@ -183,12 +183,14 @@ macro_rules! integer_range_fields {
             type Int = $int;
 
             fn range_value(&self) -> Option<i128> {
-                Some(i128::from(*self))
+                // Lossless: every type listed holds at most 64 bits (`usize` and `isize` included, on
+                // every platform Rust supports).
+                Some(*self as i128)
             }
         }
     )*};
 }
-integer_range_fields!(u8, u16, u32, u64, i8, i16, i32, i64);
+integer_range_fields!(u8, u16, u32, u64, usize, i8, i16, i32, i64, isize);
 
 impl<T: RangeField> RangeField for Option<T> {
     type Int = T::Int;
@@ -258,13 +260,17 @@ mod tests {
         check_range(&mut errors, "TimeLimit", &None::<u32>, 1, 14400);
         check_len(&mut errors, "CallerDisplayName", &Some("x".to_string()), 2, 255);
         check_len(&mut errors, "MediaUrl", &vec!["a"; 11], 0, 10);
+        check_range(&mut errors, "Attempt", &Some(11usize), 1, 10);
+        check_range(&mut errors, "Offset", &-1isize, 0, 10);
         assert_eq!(
             errors.to_string(),
-            "invalid request (4 violations):\n  \
+            "invalid request (6 violations):\n  \
              - Timeout: must be between 5 and 600, got 700\n  \
              - MaxParticipants: must be between 2 and 250, got 1\n  \
              - CallerDisplayName: must have between 2 and 255 characters, got 1\n  \
-             - MediaUrl: must have between 0 and 10 items, got 11"
+             - MediaUrl: must have between 0 and 10 items, got 11\n  \
+             - Attempt: must be between 1 and 10, got 11\n  \
+             - Offset: must be between 0 and 10, got -1"
         );
     }
 
