@@ -77,7 +77,7 @@ pub mod __private {
     pub use crate::redact::Redacted;
     pub use crate::validate::{Bounds, ValidationErrors, check_len, check_range};
     pub use crate::validate::{RangeField, RangeInt};
-    pub use crate::values::{AccountSid, IntoValue};
+    pub use crate::values::{AccountSid, IntoValue, IntoValues};
     pub use crate::{Client, Error};
     pub use serde_json;
 }
