@@ -72,7 +72,7 @@ pub mod __private {
     pub use crate::extra::WithExtraParams;
     pub use crate::method::Method;
     pub use crate::page::Page;
-    pub use crate::path::{AccountParam, PathWriter, check_path_param};
+    pub use crate::path::{AccountParam, PathParam, PathWriter, check_path_param};
     pub use crate::preview::Preview;
     pub use crate::redact::Redacted;
     pub use crate::validate::{Bounds, ValidationErrors, check_len, check_range};
