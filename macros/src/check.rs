@@ -294,11 +294,17 @@ fn check_placeholders(
             );
         }
     }
+    // A field sending the placeholder's key is reported by `check_keys_not_placeholders`, with the fix
+    // (`#[twilio(path)]`) that also fills the placeholder.
+    let sent = |placeholder: &str| {
+        fields.iter().any(|field| matches!(&field.role, Role::Param { key, .. } if key == placeholder))
+    };
     let mut reported = Vec::new();
     for placeholder in placeholders {
         if placeholder == ACCOUNT_PLACEHOLDER
             || seen.contains_key(placeholder)
             || reported.contains(&placeholder)
+            || sent(placeholder)
         {
             continue;
         }
