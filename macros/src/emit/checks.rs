@@ -26,7 +26,7 @@ pub fn expand_key_check(fields: &[&Field<'_>], constants: &[String], span: Span)
             Role::Param { key, .. } => {
                 (format!("the field `{}`", field.ident), quote!(__twilio::Keys::new(&[#key], &[])))
             }
-            Role::Flatten => (format!("the flattened group `{}`", group_name(field)), group_keys(field)),
+            Role::Flatten => (flattened_group(field, fields), group_keys(field)),
         };
         Some(quote!(#(#cfgs)* __twilio::KeySource::new(#what, #keys)))
     });
@@ -134,6 +134,21 @@ fn group_keys(field: &Field<'_>) -> TokenStream {
     // Every token at the span of the group's other uses, so that rustc reports a type that is not a
     // group once.
     respan(&quote!(<#ty as __twilio::ParamGroup>::KEYS), ty.span())
+}
+
+/// A flattened group for a message, e.g. ``the flattened group `Callbacks` ``; with the field that
+/// flattens it when another field flattens the same group, so that the two are told apart.
+fn flattened_group(field: &Field<'_>, fields: &[&Field<'_>]) -> String {
+    let name = group_name(field);
+    let twice = fields
+        .iter()
+        .filter(|other| matches!(other.role, Role::Flatten) && group_name(other) == name)
+        .nth(1)
+        .is_some();
+    match &field.original.ident {
+        Some(ident) if twice => format!("the flattened group `{name}` of the field `{ident}`"),
+        _ => format!("the flattened group `{name}`"),
+    }
 }
 
 /// The group a flattened field holds, as written: `Callbacks` for `Option<Callbacks>`.
