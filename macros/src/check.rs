@@ -215,9 +215,19 @@ fn check_role(attrs: &FieldAttrs, ident: &syn::Ident) -> darling::Result<Role> {
     }
     let key = match &attrs.rename {
         Some(rename) => {
-            if rename.is_empty() {
-                errors
-                    .push(darling::Error::custom("`rename` needs a non-empty key").with_span(&rename.span()));
+            // The rules `extra_param` applies to a key at run time: escaping would send `A=B` or a line
+            // break as a key no Twilio parameter has, and the mistake would only show as Twilio ignoring it.
+            let problem = if rename.trim().is_empty() {
+                Some("`rename` needs a non-empty key")
+            } else if rename.contains(['=', '&']) {
+                Some("`rename` takes the key alone: it cannot contain `=` or `&`")
+            } else if rename.chars().any(char::is_control) {
+                Some("`rename` takes a key without CR, LF or other control characters")
+            } else {
+                None
+            };
+            if let Some(problem) = problem {
+                errors.push(darling::Error::custom(problem).with_span(&rename.span()));
             }
             (**rename).clone()
         }
