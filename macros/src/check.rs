@@ -220,7 +220,10 @@ fn check_role(attrs: &FieldAttrs, ident: &syn::Ident) -> darling::Result<Role> {
             let problem = if rename.trim().is_empty() {
                 Some("`rename` needs a non-empty key")
             } else if rename.contains(['=', '&']) {
-                Some("`rename` takes the key alone: it cannot contain `=` or `&`")
+                Some(
+                    "`rename` takes the key alone: it cannot contain `=` or `&` (the filter \
+                     `StartTime>=YYYY-MM-DD` of Twilio's docs is the key `StartTime>` and its value)",
+                )
             } else if rename.chars().any(char::is_control) {
                 Some("`rename` takes a key without CR, LF or other control characters")
             } else {

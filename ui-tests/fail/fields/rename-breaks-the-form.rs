@@ -17,6 +17,9 @@ pub struct CreateCall {
     pub timeout: Option<u32>,
     #[twilio(rename = "  ")]
     pub record: Option<bool>,
+    // The docs' `StartTime>=YYYY-MM-DD` is the key `StartTime>` with its value.
+    #[twilio(rename = "StartTime>=")]
+    pub start_time_after: Option<String>,
     #[twilio(flatten)]
     pub filters: Filters,
 }
