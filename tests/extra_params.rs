@@ -54,3 +54,20 @@ async fn declared_checks_still_run_and_a_key_sent_twice_is_refused() {
     assert!(errors.to_string().contains("Region: is already sent by a declared parameter"), "{errors}");
     assert!(twilio.received_requests().await.is_empty());
 }
+
+#[tokio::test]
+async fn the_account_of_the_path_is_never_sent_as_a_parameter() {
+    // The body would name a subaccount while the path holds the client's account: the request would
+    // run against the parent account. The account is set with the request's path field instead.
+    let twilio = MockTwilio::start().await;
+    let request = participant().extra_param("AccountSid", "AC11111111111111111111111111111111");
+    let Err(Error::Validation(errors)) = request.send(&twilio.client()).await else {
+        panic!("a request naming its account in the body was sent");
+    };
+    assert_eq!(
+        errors.to_string(),
+        "invalid request: AccountSid: is a placeholder of the path, which the request's path field (or, for the \
+         account, the client) fills; set that field instead of sending it as a parameter"
+    );
+    assert!(twilio.received_requests().await.is_empty());
+}

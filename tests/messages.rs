@@ -611,9 +611,25 @@ fn message_addresses_reject_garbage() {
         Ok(parsed) => panic!("{text:?} should be rejected, got {parsed:?}"),
         Err(error) => error.to_string(),
     };
-    for text in ["", " ", "+", "+0123", "+1-415", "1234567890123456", "!!!"] {
+    for text in ["", " ", "+", "+0123", "1234567890123456", "!!!"] {
         assert!(rejected(text).starts_with("expected a message address (a phone number such as"), "{text}");
     }
+    // Numbers written for people are told to write them in E.164, as an `Address` is; a sender ID as
+    // written (`1-800-CALL`, 10 characters) stays one.
+    for (text, advice) in [
+        ("555-867-5309", "`+` and the country code before the number"),
+        ("(415) 555-0100", "`+` and the country code before the number"),
+        ("+1 415 555 0100", "without spaces or punctuation: `+14155550100`"),
+        ("+1-415", "without spaces or punctuation: `+1415`"),
+        ("1-800-FLOWERS", "its letters written as their keypad digits"),
+    ] {
+        let message = rejected(text);
+        assert!(
+            message.starts_with("expected a phone number in E.164") && message.contains(advice),
+            "{message}"
+        );
+    }
+    assert_eq!(address("1-800-CALL").kind(), MessageAddressKind::AlphanumericSenderId);
     for text in ["Twelve Chars", "Acme.com", "Acme\n", "Café"] {
         assert!(rejected(text).starts_with("expected an alphanumeric sender ID (1 to 11 letters"), "{text}");
     }

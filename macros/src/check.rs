@@ -15,7 +15,7 @@ use crate::parse::{
 };
 
 /// The placeholder filled from the client when no field names it.
-const ACCOUNT_PLACEHOLDER: &str = "AccountSid";
+pub const ACCOUNT_PLACEHOLDER: &str = "AccountSid";
 
 /// Methods the attribute generates; a field of the same name would make its setter collide.
 pub const GENERATED_METHODS: &[&str] = &["new", "validate", "to_form", "send", "preview", "extra_param"];
@@ -55,12 +55,14 @@ pub fn check<'a>(
         other => Response::Json(other.map(Box::new)),
     };
     let path = resolve_path(&template, &fields)?;
+    let placeholders = template.params().map(str::to_owned).collect();
     Ok(Endpoint {
         item: raw.item,
         krate: krate.flatten().unwrap_or(CratePath::Default),
         method: args.method,
         template: template.lit,
         path,
+        placeholders,
         response,
         validate_with: args.validate_with,
         fields,
@@ -213,9 +215,22 @@ fn check_role(attrs: &FieldAttrs, ident: &syn::Ident) -> darling::Result<Role> {
     }
     let key = match &attrs.rename {
         Some(rename) => {
-            if rename.is_empty() {
-                errors
-                    .push(darling::Error::custom("`rename` needs a non-empty key").with_span(&rename.span()));
+            // The rules `extra_param` applies to a key at run time: escaping would send `A=B` or a line
+            // break as a key no Twilio parameter has, and the mistake would only show as Twilio ignoring it.
+            let problem = if rename.trim().is_empty() {
+                Some("`rename` needs a non-empty key")
+            } else if rename.contains(['=', '&']) {
+                Some(
+                    "`rename` takes the key alone: it cannot contain `=` or `&` (the filter \
+                     `StartTime>=YYYY-MM-DD` of Twilio's docs is the key `StartTime>` and its value)",
+                )
+            } else if rename.chars().any(char::is_control) {
+                Some("`rename` takes a key without CR, LF or other control characters")
+            } else {
+                None
+            };
+            if let Some(problem) = problem {
+                errors.push(darling::Error::custom(problem).with_span(&rename.span()));
             }
             (**rename).clone()
         }
@@ -292,11 +307,17 @@ fn check_placeholders(
             );
         }
     }
+    // A field sending the placeholder's key is reported by `check_keys_not_placeholders`, with the fix
+    // (`#[twilio(path)]`) that also fills the placeholder.
+    let sent = |placeholder: &str| {
+        fields.iter().any(|field| matches!(&field.role, Role::Param { key, .. } if key == placeholder))
+    };
     let mut reported = Vec::new();
     for placeholder in placeholders {
         if placeholder == ACCOUNT_PLACEHOLDER
             || seen.contains_key(placeholder)
             || reported.contains(&placeholder)
+            || sent(placeholder)
         {
             continue;
         }

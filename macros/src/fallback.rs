@@ -11,7 +11,7 @@ use quote::{ToTokens as _, quote};
 use syn::Token;
 use syn::punctuated::Punctuated;
 
-use crate::check::GENERATED_METHODS;
+use crate::check::{ACCOUNT_PLACEHOLDER, GENERATED_METHODS};
 use crate::emit::{
     bounds_name, bounds_type, expand_new, expand_request_methods, expand_setter, strip_helper_attrs,
 };
@@ -160,21 +160,48 @@ fn salvaged_crate(path: Option<syn::Path>) -> CratePath {
 
 /// Each named field as the stubs need it: its name, type and presence. Its role only words the docs of
 /// its setter, which nobody reads in a crate that does not compile.
+///
+/// A path field other than the account's is an argument of `new` even when it is declared `Option<T>`
+/// (one of the mistakes reported): `new(sid)` is what its user writes, and a `T` converts into the
+/// `Option<T>` the stub stores.
 fn salvage_fields(item: &syn::ItemStruct) -> Vec<Field<'_>> {
     item.fields
         .iter()
         .filter_map(|original| {
             let ident = original.ident.clone()?;
             let key = heck::ToUpperCamelCase::to_upper_camel_case(ident.to_string().as_str());
-            Some(Field {
-                original,
-                ident,
-                role: Role::Param { key, range: None, len: None },
-                presence: Presence::of(&original.ty),
-                sensitive: false,
-            })
+            let presence = Presence::of(&original.ty);
+            let (role, presence) = match path_placeholder(original) {
+                Some(placeholder) => {
+                    let placeholder = placeholder.unwrap_or(key);
+                    let account = placeholder == ACCOUNT_PLACEHOLDER;
+                    let presence = match presence {
+                        Presence::Optional(_) if !account => Presence::Required,
+                        other => other,
+                    };
+                    (Role::Path { placeholder, account }, presence)
+                }
+                None => (Role::Param { key, range: None, len: None }, presence),
+            };
+            Some(Field { original, ident, role, presence, sensitive: false })
         })
         .collect()
+}
+
+/// The placeholder a field's `path` option names (`Some(None)` for a bare `path`, whose placeholder is
+/// the field's name), even when its other options are broken; `None` without the option.
+fn path_placeholder(field: &syn::Field) -> Option<Option<String>> {
+    let options =
+        field.attrs.iter().filter(|attr| attr.path().is_ident("twilio")).filter_map(|attr| {
+            attr.parse_args_with(Punctuated::<syn::Meta, Token![,]>::parse_terminated).ok()
+        });
+    options.flatten().find(|option| option.path().is_ident("path")).map(|option| match option {
+        syn::Meta::NameValue(syn::MetaNameValue {
+            value: syn::Expr::Lit(syn::ExprLit { lit: syn::Lit::Str(name), .. }),
+            ..
+        }) => Some(name.value()),
+        _ => None,
+    })
 }
 
 /// Whether the field's options name `range`, even when they are broken, so that its bounds constant

@@ -13,6 +13,9 @@ pub struct Endpoint<'a> {
     pub template: syn::LitStr,
     /// The path, each placeholder resolved to what fills it.
     pub path: Vec<PathPiece>,
+    /// The names of the path's placeholders (`AccountSid`, `Sid`, ...): no flattened group may send
+    /// one as a parameter, which only the compiler can check, as it knows the groups' keys.
+    pub placeholders: Vec<String>,
     pub response: Response,
     pub validate_with: Option<syn::Path>,
     pub fields: Vec<Field<'a>>,

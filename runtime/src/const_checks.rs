@@ -5,6 +5,7 @@
 //! declaration (a group's keys) or on what a type is (a type alias of `u8`) is left to these constants;
 //! a failed one is a compile error with the message built here.
 
+use crate::const_message::Message;
 use crate::encode::FormWriter;
 use crate::endpoint::Params;
 use crate::validate::{RangeInt, ValidationErrors};
@@ -113,6 +114,30 @@ const fn key_sent_twice(
     None
 }
 
+/// Fails to compile, naming the key, when `source` sends a key that is a placeholder of the path:
+/// the parameter would go in the body while the path is filled from elsewhere (for `{AccountSid}`,
+/// the client's account, so a subaccount's request would run against the parent account).
+pub const fn check_keys_not_in_path(placeholders: &[&str], source: KeySource) {
+    let mut i = 0;
+    while i < placeholders.len() {
+        let key = placeholders[i];
+        if contains(&source.keys, key) {
+            let message = Message::new()
+                .push(source.what)
+                .push(" would send `")
+                .push(key)
+                .push("` as a parameter, but `{")
+                .push(key)
+                .push(
+                    "}` is a placeholder of the path; take that field out of the group and declare it on \
+                       the endpoint with `#[twilio(path)]`, so that it fills the placeholder",
+                );
+            panic!("{}", message.as_str());
+        }
+        i += 1;
+    }
+}
+
 /// Fails to compile when `min..=max`, the `range` of `key`, holds values that `I`, the integer type of
 /// the field, cannot: the range would promise what the type cannot carry.
 pub const fn check_range_fits<I: RangeInt>(key: &str, min: i128, max: i128) {
@@ -186,64 +211,6 @@ const fn str_eq(a: &str, b: &str) -> bool {
     true
 }
 
-/// A compile-time error message: a constant's panic can only show one `&str`, so the pieces are
-/// joined into a buffer first.
-pub(crate) struct Message {
-    buf: [u8; Message::CAPACITY],
-    len: usize,
-}
-
-impl Message {
-    /// Room for the longest message above with long names; a longer one is cut at a character boundary.
-    const CAPACITY: usize = 512;
-
-    pub(crate) const fn new() -> Self {
-        Self { buf: [0; Self::CAPACITY], len: 0 }
-    }
-
-    pub(crate) const fn push(mut self, text: &str) -> Self {
-        let bytes = text.as_bytes();
-        let mut i = 0;
-        while i < bytes.len() && self.len < Self::CAPACITY {
-            self.buf[self.len] = bytes[i];
-            self.len += 1;
-            i += 1;
-        }
-        self
-    }
-
-    pub(crate) const fn int(self, value: i128) -> Self {
-        let mut digits = [0u8; 40];
-        let mut rest = value.unsigned_abs();
-        let mut start = digits.len();
-        loop {
-            start -= 1;
-            digits[start] = b'0' + (rest % 10) as u8;
-            rest /= 10;
-            if rest == 0 {
-                break;
-            }
-        }
-        let this = if value < 0 { self.push("-") } else { self };
-        let (_, digits) = digits.split_at(start);
-        match core::str::from_utf8(digits) {
-            Ok(digits) => this.push(digits),
-            Err(_) => this,
-        }
-    }
-
-    pub(crate) const fn as_str(&self) -> &str {
-        let (mut text, _) = self.buf.split_at(self.len);
-        // A cut message may end inside a character: drop the partial one.
-        loop {
-            match core::str::from_utf8(text) {
-                Ok(text) => return text,
-                Err(error) => text = text.split_at(error.valid_up_to()).0,
-            }
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -298,20 +265,23 @@ mod tests {
     }
 
     #[test]
-    fn a_range_within_its_type_passes() {
-        check_range_fits::<i8>("Offset", -128, 127);
-        check_range_fits::<u32>("Timeout", 5, 600);
+    #[should_panic = "the flattened group `Owner` would send `AccountSid` as a parameter, but `{AccountSid}` is a placeholder of the path"]
+    fn a_group_sending_a_placeholder_of_the_path_fails() {
+        const OWNER: Keys = Keys::new(&["FriendlyName"], &[&Keys::new(&["AccountSid"], &[])]);
+        check_keys_not_in_path(&["AccountSid", "Sid"], KeySource::new("the flattened group `Owner`", OWNER));
     }
 
     #[test]
-    fn messages_show_negative_numbers_and_are_cut_at_a_character() {
-        let message = Message::new().int(-170_141_183_460_469_231_731_687_303_715_884_105_728).push(" é");
-        assert_eq!(
-            core::str::from_utf8(&message.buf[..message.len]),
-            Ok("-170141183460469231731687303715884105728 é")
+    fn a_group_sending_no_placeholder_passes() {
+        check_keys_not_in_path(
+            &["AccountSid", "Sid"],
+            KeySource::new("the flattened group `Nested`", NESTED),
         );
-        let full = Message::new().push(&"x".repeat(Message::CAPACITY - 1)).push("é");
-        assert_eq!(full.len, Message::CAPACITY);
-        assert_eq!(full.as_str().len(), Message::CAPACITY - 1);
+    }
+
+    #[test]
+    fn a_range_within_its_type_passes() {
+        check_range_fits::<i8>("Offset", -128, 127);
+        check_range_fits::<u32>("Timeout", 5, 600);
     }
 }

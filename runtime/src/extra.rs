@@ -32,6 +32,13 @@ use crate::values::AccountSid;
 /// #     fn check(&self, _: &mut twilio::ValidationErrors) {}
 /// #     fn write_params(&self, out: &mut twilio::FormWriter) { out.pair("To", "+15558675310") }
 /// # }
+/// # impl twilio::Endpoint for Request {
+/// #     const METHOD: twilio::Method = twilio::Method::Post;
+/// #     const PATH: &'static str = "/2010-04-01/Accounts/{AccountSid}/Messages.json";
+/// #     type Response = ();
+/// #     fn write_path(&self, _: &twilio::AccountSid, _: &mut twilio::PathWriter) {}
+/// #     fn decode_response(body: &[u8]) -> Result<(), twilio::serde_json::Error> { twilio::decode_empty(body) }
+/// # }
 /// use twilio_endpoint_runtime::WithExtraParams;
 ///
 /// let request = WithExtraParams::new(Request).extra_param("MessageIntent", "notification");
@@ -52,8 +59,8 @@ impl<E> WithExtraParams<E> {
     }
 
     /// Adds `key=value`, written after the declared parameters. The key is checked by `validate()`:
-    /// not empty, no CR, LF or other control character, no `=` or `&`, and not a key the request
-    /// already sends.
+    /// not empty, no CR, LF or other control character, no `=` or `&`, not a key the request
+    /// already sends, and not a placeholder of the path (`AccountSid`).
     pub fn extra_param(mut self, key: impl Into<String>, value: impl Into<String>) -> Self {
         self.extra.push((key.into(), value.into()));
         self
@@ -70,7 +77,7 @@ impl<E> WithExtraParams<E> {
     }
 }
 
-impl<E: Params> WithExtraParams<E> {
+impl<E: Endpoint> WithExtraParams<E> {
     /// Checks every rule of the request and every extra key, reporting all that are broken.
     pub fn validate(&self) -> Result<(), ValidationErrors> {
         crate::endpoint::validate(self)
@@ -81,9 +88,7 @@ impl<E: Params> WithExtraParams<E> {
     pub fn to_form(&self) -> String {
         encode(self)
     }
-}
 
-impl<E: Endpoint> WithExtraParams<E> {
     /// Validates the request, sends it and decodes the reply; nothing is sent when validation fails.
     ///
     /// # Errors
@@ -104,7 +109,9 @@ impl<E: Endpoint> WithExtraParams<E> {
     }
 }
 
-impl<E: Params> Params for WithExtraParams<E> {
+// The path is the request's: extra parameters are checked against its placeholders, so the bound is
+// `Endpoint` rather than `Params`.
+impl<E: Endpoint> Params for WithExtraParams<E> {
     fn check(&self, errors: &mut ValidationErrors) {
         self.request.check(errors);
         // The keys the request sends, as the form writes them: a pair starts the form or follows `&`.
@@ -112,6 +119,18 @@ impl<E: Params> Params for WithExtraParams<E> {
         for (key, _) in &self.extra {
             if let Some(problem) = key_problem(key) {
                 errors.push(Violation::new(shown_key(key), Rule::Custom(Cow::Borrowed(problem)), None));
+            } else if is_placeholder(E::PATH, key) {
+                // `AccountSid=AC…` in the body while the path holds the client's account would run a
+                // subaccount's request against the parent account, as a declared field would (a
+                // compile error there).
+                errors.push(Violation::new(
+                    key.clone(),
+                    Rule::Custom(Cow::Borrowed(
+                        "is a placeholder of the path, which the request's path field (or, for the account, \
+                         the client) fills; set that field instead of sending it as a parameter",
+                    )),
+                    None,
+                ));
             } else if sends_key(&declared, key) {
                 errors.push(Violation::new(
                     key.clone(),
@@ -183,6 +202,11 @@ fn shown_key(key: &str) -> String {
     if key.chars().any(char::is_control) { key.escape_debug().to_string() } else { key.to_owned() }
 }
 
+/// Whether `{key}` is a placeholder of the path template `path`.
+fn is_placeholder(path: &str, key: &str) -> bool {
+    path.split('{').skip(1).any(|rest| rest.split_once('}').is_some_and(|(name, _)| name == key))
+}
+
 /// Whether the encoded `form` has a pair whose key is `key`.
 fn sends_key(form: &str, key: &str) -> bool {
     let key = escape(key);
@@ -206,6 +230,19 @@ mod tests {
             if let Some(region) = self.region {
                 out.pair("Region", region);
             }
+        }
+    }
+
+    impl Endpoint for Request {
+        const METHOD: Method = Method::Post;
+        const PATH: &'static str =
+            "/2010-04-01/Accounts/{AccountSid}/Conferences/{ConferenceSid}/Participants.json";
+        type Response = ();
+
+        fn write_path(&self, _: &AccountSid, _: &mut PathWriter) {}
+
+        fn decode_response(body: &[u8]) -> Result<(), serde_json::Error> {
+            crate::endpoint::decode_empty(body)
         }
     }
 
@@ -241,6 +278,20 @@ mod tests {
         // A key is matched whole, not as a prefix of another.
         let other = WithExtraParams::new(Request { region: None }).extra_param("T", "x");
         assert!(other.validate().is_ok());
+    }
+
+    #[test]
+    fn a_placeholder_of_the_path_is_refused() {
+        for key in ["AccountSid", "ConferenceSid"] {
+            let request = WithExtraParams::new(Request { region: None }).extra_param(key, "AC0123");
+            let found = messages(&request);
+            assert_eq!(found.len(), 1, "{key}: {found:?}");
+            assert!(found[0].starts_with(&format!("{key}: is a placeholder of the path")), "{found:?}");
+        }
+        // Only whole placeholders: `Accounts` is a literal piece, `Sid` no placeholder of this path.
+        for key in ["Accounts", "Sid", "Participants.json"] {
+            assert!(WithExtraParams::new(Request { region: None }).extra_param(key, "x").validate().is_ok());
+        }
     }
 
     #[test]

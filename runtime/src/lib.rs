@@ -20,11 +20,13 @@
 //! - `page`: lists, one page at a time or as a stream.
 //!
 //! Under the chain, and importing none of it: `validate` (the validation report), `encode` (the form
-//! encoding), `values` and `time` (typed values), `path` (path rendering).
+//! encoding), `values` and `time` (typed values), `path` (path rendering), `const_message`
+//! (the messages of compile-time checks).
 
 mod builder;
 mod client;
 mod const_checks;
+mod const_message;
 mod encode;
 mod endpoint;
 mod error;
@@ -62,18 +64,20 @@ pub use validate::{Bounds, LengthUnit, Rule, ValidationErrors, Violation};
 /// Items used by the code `#[twilio_endpoint]` generates; not a public API.
 #[doc(hidden)]
 pub mod __private {
-    pub use crate::const_checks::{KeySource, Keys, ParamGroup, check_range_fits, check_unique_keys};
+    pub use crate::const_checks::{
+        KeySource, Keys, ParamGroup, check_keys_not_in_path, check_range_fits, check_unique_keys,
+    };
     pub use crate::encode::{FormField, FormWriter};
     pub use crate::endpoint::{Endpoint, Params, decode_empty, decode_json, encode, preview, send, validate};
     pub use crate::extra::WithExtraParams;
     pub use crate::method::Method;
     pub use crate::page::Page;
-    pub use crate::path::{AccountParam, PathWriter, check_path_param};
+    pub use crate::path::{AccountParam, PathParam, PathWriter, check_path_param};
     pub use crate::preview::Preview;
     pub use crate::redact::Redacted;
     pub use crate::validate::{Bounds, ValidationErrors, check_len, check_range};
     pub use crate::validate::{RangeField, RangeInt};
-    pub use crate::values::{AccountSid, IntoValue};
+    pub use crate::values::{AccountSid, IntoValue, IntoValues};
     pub use crate::{Client, Error};
     pub use serde_json;
 }

@@ -79,6 +79,38 @@ pub fn check_path_param(
     }
 }
 
+/// A value that can fill a placeholder of the path: one written as text, checked as one segment and
+/// escaped. The generated code checks and writes path fields through this trait, so that a field that
+/// cannot be one (an `Option` behind a type alias, a type without `Display`) is reported once, saying
+/// what a path parameter is.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot fill a placeholder of the path",
+    label = "not a path parameter",
+    note = "a path parameter is required and written as text: its type implements `Display` (a SID, `String`, `ConferenceRef`, ...), and it is never an `Option` (only the field of `{{AccountSid}}` may be left to the client)"
+)]
+pub trait PathParam {
+    /// Checks the value as [`check_path_param`] does.
+    fn check_segment(&self, errors: &mut ValidationErrors, key: &'static str);
+
+    /// Writes the value as one escaped segment.
+    fn write_segment(&self, out: &mut PathWriter);
+}
+
+// Without `do_not_recommend`, rustc would report the unmet `Display` bound of this impl instead of the
+// message above.
+#[diagnostic::do_not_recommend]
+impl<T: fmt::Display + ?Sized> PathParam for T {
+    #[inline]
+    fn check_segment(&self, errors: &mut ValidationErrors, key: &'static str) {
+        check_path_param(errors, key, self);
+    }
+
+    #[inline]
+    fn write_segment(&self, out: &mut PathWriter) {
+        out.param(self);
+    }
+}
+
 /// What [`check_path_param`] needs to know of a value's text: empty, `.` or `..`, or holding a `/` or a
 /// control character.
 struct SegmentCheck {

@@ -4,6 +4,8 @@ use std::borrow::Cow;
 use std::fmt;
 use std::marker::PhantomData;
 
+use crate::const_message::Message;
+
 /// One broken rule: which parameter, what is allowed, and what was given.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Violation {
@@ -181,12 +183,14 @@ macro_rules! integer_range_fields {
             type Int = $int;
 
             fn range_value(&self) -> Option<i128> {
-                Some(i128::from(*self))
+                // Lossless: every type listed holds at most 64 bits (`usize` and `isize` included, on
+                // every platform Rust supports).
+                Some(*self as i128)
             }
         }
     )*};
 }
-integer_range_fields!(u8, u16, u32, u64, i8, i16, i32, i64);
+integer_range_fields!(u8, u16, u32, u64, usize, i8, i16, i32, i64, isize);
 
 impl<T: RangeField> RangeField for Option<T> {
     type Int = T::Int;
@@ -256,14 +260,26 @@ mod tests {
         check_range(&mut errors, "TimeLimit", &None::<u32>, 1, 14400);
         check_len(&mut errors, "CallerDisplayName", &Some("x".to_string()), 2, 255);
         check_len(&mut errors, "MediaUrl", &vec!["a"; 11], 0, 10);
+        check_range(&mut errors, "Attempt", &Some(11usize), 1, 10);
+        check_range(&mut errors, "Offset", &-1isize, 0, 10);
         assert_eq!(
             errors.to_string(),
-            "invalid request (4 violations):\n  \
+            "invalid request (6 violations):\n  \
              - Timeout: must be between 5 and 600, got 700\n  \
              - MaxParticipants: must be between 2 and 250, got 1\n  \
              - CallerDisplayName: must have between 2 and 255 characters, got 1\n  \
-             - MediaUrl: must have between 0 and 10 items, got 11"
+             - MediaUrl: must have between 0 and 10 items, got 11\n  \
+             - Attempt: must be between 1 and 10, got 11\n  \
+             - Offset: must be between 0 and 10, got -1"
         );
+    }
+
+    #[test]
+    #[should_panic = "`Timeout` must be between 5 and 600, got -3"]
+    fn a_checked_constant_out_of_bounds_is_reported_with_its_value() {
+        const TIMEOUT: Bounds<i32> = Bounds::new("Timeout", 5, 600, "`Timeout` must be between 5 and 600");
+        TIMEOUT.assert_contains(5);
+        TIMEOUT.assert_contains(-3);
     }
 
     #[test]
@@ -309,12 +325,14 @@ impl<T> Bounds<T> {
         self.max
     }
 
-    /// Used by [`checked!`](crate::checked) in a constant: a panic naming the parameter and the bounds
-    /// when `value` is outside them, which in a constant is a compile error.
+    /// Used by [`checked!`](crate::checked) in a constant: a panic naming the parameter, the bounds and
+    /// the value given when it is outside them, which in a constant is a compile error.
     #[doc(hidden)]
     pub const fn assert_contains(&self, value: i128) {
         if value < self.min || value > self.max {
-            panic!("{}", self.message);
+            // As the runtime's range violation reads: `...must be between 5 and 600, got 700`.
+            let message = Message::new().push(self.message).push(", got ").int(value);
+            panic!("{}", message.as_str());
         }
     }
 
@@ -331,7 +349,7 @@ impl<T> Bounds<T> {
 /// Endpoints publish the bounds of each ranged parameter as an associated constant, e.g.
 /// `CreateParticipant::TIMEOUT`; `checked!(CreateParticipant::TIMEOUT, 30)` is `30` of the parameter's
 /// own type (`u32`), and `checked!(CreateParticipant::TIMEOUT, 700)` does not compile: the error reads
-/// ``evaluation panicked: `Timeout` must be between 5 and 600``. The value is never converted with
+/// ``evaluation panicked: `Timeout` must be between 5 and 600, got 700``. The value is never converted with
 /// `as`: a value of another type (`30.7`, or `600` where a `u8` is expected) is a type error.
 ///
 /// ```

@@ -44,7 +44,7 @@ pub struct UpdateThing {
     pub part: String,
     /// Who to tell.
     pub to: PhoneNumber,
-    #[twilio(rename = "StartTime>=")]
+    #[twilio(rename = "StartTime>")]
     pub after: Option<String>,
     #[twilio(range = 5..=600)]
     pub timeout: Option<u32>,

@@ -31,7 +31,7 @@ pub fn expand_key_check(fields: &[&Field<'_>], constants: &[String], span: Span)
                 plain.push(quote!(#(#cfgs)* (#what, #key)));
             }
             Role::Flatten => {
-                let what = format!("the flattened group `{}`", group_name(field));
+                let what = flattened_group(field, fields);
                 let keys = group_keys(field);
                 groups.push(quote!(#(#cfgs)* __twilio::KeySource::new(#what, #keys)));
             }
@@ -41,6 +41,28 @@ pub fn expand_key_check(fields: &[&Field<'_>], constants: &[String], span: Span)
     quote_spanned! {span=>
         const _: () = __twilio::check_unique_keys(&[#(#constants,)* #(#plain,)*], &[#(#groups,)*]);
     }
+}
+
+/// A constant per flattened group that fails to compile when the group sends a key that is a
+/// placeholder of the path (a group's `account_sid` would send `AccountSid` in the body while the
+/// path holds the client's account); `check` refuses the same of a plain field.
+pub fn expand_placeholder_check(fields: &[Field<'_>], placeholders: &[String]) -> TokenStream {
+    if placeholders.is_empty() {
+        return TokenStream::new();
+    }
+    let checks = fields.iter().filter(|field| matches!(field.role, Role::Flatten)).map(|field| {
+        let cfgs = field.cfgs();
+        let what = format!("the flattened group `{}`", group_name(field));
+        let keys = group_keys(field);
+        // At the field, whose group sends the key.
+        quote_spanned! {field.ident.span()=>
+            #(#cfgs)* const _: () = __twilio::check_keys_not_in_path(
+                &[#(#placeholders),*],
+                __twilio::KeySource::new(#what, #keys),
+            );
+        }
+    });
+    quote!(#(#checks)*)
 }
 
 /// A constant per ranged field that fails to compile when the range does not fit the integer the
@@ -119,6 +141,21 @@ fn group_keys(field: &Field<'_>) -> TokenStream {
     // Every token at the span of the group's other uses, so that rustc reports a type that is not a
     // group once.
     respan(&quote!(<#ty as __twilio::ParamGroup>::KEYS), ty.span())
+}
+
+/// A flattened group for a message, e.g. ``the flattened group `Callbacks` ``; with the field that
+/// flattens it when another field flattens the same group, so that the two are told apart.
+fn flattened_group(field: &Field<'_>, fields: &[&Field<'_>]) -> String {
+    let name = group_name(field);
+    let twice = fields
+        .iter()
+        .filter(|other| matches!(other.role, Role::Flatten) && group_name(other) == name)
+        .nth(1)
+        .is_some();
+    match &field.original.ident {
+        Some(ident) if twice => format!("the flattened group `{name}` of the field `{ident}`"),
+        _ => format!("the flattened group `{name}`"),
+    }
 }
 
 /// The group a flattened field holds, as written: `Callbacks` for `Option<Callbacks>`.

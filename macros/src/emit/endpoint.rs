@@ -31,8 +31,10 @@ pub fn expand_endpoint(endpoint: &Endpoint<'_>) -> TokenStream {
             PathPiece::Field(index) => {
                 let field = &endpoint.fields[*index];
                 let ident = &field.ident;
-                let value = quote_spanned!(field.original.ty.span()=> &self.#ident);
-                quote!(__twilio_out.param(#value);)
+                // At the field's type, where a type that cannot be a path parameter is reported.
+                quote_spanned!(field.original.ty.span()=>
+                    __twilio::PathParam::write_segment(&self.#ident, __twilio_out);
+                )
             }
             PathPiece::Account(Some(index)) => {
                 uses_account = true;

@@ -199,8 +199,8 @@ pub fn expand_setter(field: &Field<'_>) -> Option<TokenStream> {
             }
         }
         Presence::List(item) => quote! {
-            #vis fn #ident(mut self, items: impl ::core::iter::IntoIterator<Item = #item>) -> Self {
-                self.#ident = ::core::iter::Iterator::collect(::core::iter::IntoIterator::into_iter(items));
+            #vis fn #ident(mut self, items: impl __twilio::IntoValues<#item>) -> Self {
+                self.#ident = __twilio::IntoValues::into_values(items);
                 self
             }
         },

@@ -25,6 +25,7 @@ pub fn expand(endpoint: &Endpoint<'_>) -> TokenStream {
     let methods = methods::expand_methods(endpoint);
     let fields: Vec<_> = endpoint.fields.iter().collect();
     let keys = checks::expand_key_check(&fields, &[], endpoint.item.ident.span());
+    let placeholder_keys = checks::expand_placeholder_check(&endpoint.fields, &endpoint.placeholders);
     let ranges = checks::expand_range_checks(&endpoint.fields);
     quote! {
         #item
@@ -35,6 +36,7 @@ pub fn expand(endpoint: &Endpoint<'_>) -> TokenStream {
             #debug
             #methods
             #keys
+            #placeholder_keys
             #ranges
         };
     }

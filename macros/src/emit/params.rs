@@ -19,7 +19,7 @@ pub fn expand_params(endpoint: &Endpoint<'_>) -> TokenStream {
             Role::Path { placeholder, account: false } => {
                 let cfgs = field.cfgs();
                 checks.push(quote_spanned! {field.original.ty.span()=>
-                    #(#cfgs)* __twilio::check_path_param(__twilio_errors, #placeholder, #access);
+                    #(#cfgs)* __twilio::PathParam::check_segment(#access, __twilio_errors, #placeholder);
                 });
                 continue;
             }

@@ -58,7 +58,7 @@ pub use address::{Address, AddressKind, AddressRole, PhoneNumber, check_call_add
 pub use enums::support as __wire_enum;
 // Every typed value deserializes through its `FromStr`, so that decoding checks what parsing checks.
 use enums::support::deserialize as deserialize_from_str;
-pub use into_value::IntoValue;
+pub use into_value::{IntoValue, IntoValues};
 pub use method::CallbackMethod;
 pub use sid::{
     AccountSid, ApiKeySid, ApplicationSid, ByocTrunkSid, CallSid, ConferenceRef, ConferenceSid, ContentSid,

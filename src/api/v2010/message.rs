@@ -1,5 +1,6 @@
 //! Messages: create, fetch, update, delete and list, and the message resource Twilio answers with.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::fmt;
 use std::str::FromStr;
@@ -466,29 +467,41 @@ const MAX_ALPHANUMERIC_CHARS: usize = 11;
 const MESSAGE_ADDRESS: &str = "a message address (a phone number such as `+14155550100`, a short code, an alphanumeric sender ID or a channel address such as `whatsapp:+14155550100`)";
 
 /// The kind of `text`, or what it should have been.
-fn classify(text: &str) -> Result<MessageAddressKind, &'static str> {
+fn classify(text: &str) -> Result<MessageAddressKind, Cow<'static, str>> {
     if let Some((channel, address)) = text.split_once(':') {
         if channel.is_empty() || !channel.bytes().all(|b| b.is_ascii_lowercase()) {
-            return Err("a channel address (a lowercase channel name, `:`, then the address)");
+            return Err("a channel address (a lowercase channel name, `:`, then the address)".into());
         }
         if address.is_empty() || address.chars().any(|c| c.is_whitespace() || c.is_control()) {
-            return Err("an address without spaces after the channel name");
+            return Err("an address without spaces after the channel name".into());
         }
         if channel == "whatsapp" && address.parse::<PhoneNumber>().is_err() {
-            return Err("a phone number after `whatsapp:` (`whatsapp:+14155550100`)");
+            return Err("a phone number after `whatsapp:` (`whatsapp:+14155550100`)".into());
         }
         return Ok(MessageAddressKind::Channel);
     }
-    if text.parse::<PhoneNumber>().is_ok() {
-        return Ok(MessageAddressKind::PhoneNumber);
-    }
-    if !text.bytes().any(|b| b.is_ascii_alphabetic()) {
-        return Err(MESSAGE_ADDRESS);
-    }
+    let phone_error = match text.parse::<PhoneNumber>() {
+        Ok(_) => return Ok(MessageAddressKind::PhoneNumber),
+        Err(error) => error,
+    };
     let allowed = |c: char| c.is_ascii_alphanumeric() || matches!(c, ' ' | '+' | '-' | '_' | '&');
-    if text.chars().count() > MAX_ALPHANUMERIC_CHARS || !text.chars().all(allowed) {
+    let sender_id = text.chars().count() <= MAX_ALPHANUMERIC_CHARS && text.chars().all(allowed);
+    let has_letters = text.bytes().any(|b| b.is_ascii_alphabetic());
+    // A number written for people (`555-867-5309`, `+1 415 555 0100`, `1-800-FLOWERS`) gets the phone
+    // number's advice, to write it in E.164, unless it is a sender ID as written (`1-800-CALL`): the
+    // advice is any error of `PhoneNumber` other than the one for text that is no number at all.
+    let no_number = "".parse::<PhoneNumber>().err();
+    let advice = no_number.is_some_and(|no_number| no_number.expected() != phone_error.expected());
+    if advice && !(has_letters && sender_id) {
+        return Err(phone_error.expected().to_owned().into());
+    }
+    if !has_letters {
+        return Err(MESSAGE_ADDRESS.into());
+    }
+    if !sender_id {
         return Err(
-            "an alphanumeric sender ID (1 to 11 letters, digits, spaces, `+`, `-`, `_` or `&`, at least one letter)",
+            "an alphanumeric sender ID (1 to 11 letters, digits, spaces, `+`, `-`, `_` or `&`, at least one letter)"
+                .into(),
         );
     }
     Ok(MessageAddressKind::AlphanumericSenderId)
