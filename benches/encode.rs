@@ -17,7 +17,11 @@ use support::{CountingAllocator, Ratios, allocations, every_parameter, minimal, 
 static ALLOCATOR: CountingAllocator = CountingAllocator;
 
 /// The floor: `quote_plus` by table, into one `Vec<u8>` sized once for the worst case (every byte
-/// escaped), runs of literal bytes copied at once. What a careful hand-written encoder does.
+/// escaped), runs of literal bytes copied at once. What a careful hand-written encoder does. The keys
+/// of one operation are known when it is written: it is given them already escaped, and copies them,
+/// as the crate does with the keys its declarations name. A stricter variant is also given, for every
+/// value that needs no escaping (enum values, numbers and SIDs, but also user text such as `alice`,
+/// which the crate escapes), a mark to copy it; both inputs are made before timing.
 mod floor {
     const LITERAL: u8 = 0;
     const SPACE: u8 = 1;
@@ -58,16 +62,21 @@ mod floor {
         out.extend_from_slice(&bytes[run..]);
     }
 
-    pub fn encode(pairs: &[(String, String)]) -> Vec<u8> {
-        let capacity = pairs.iter().map(|(key, value)| 3 * (key.len() + value.len()) + 2).sum();
+    /// `pairs`: each key already escaped, each value as it is, and whether it needs no escaping.
+    pub fn encode(pairs: &[(String, String, bool)]) -> Vec<u8> {
+        let capacity = pairs.iter().map(|(key, value, _)| key.len() + 3 * value.len() + 2).sum();
         let mut out = Vec::with_capacity(capacity);
-        for (key, value) in pairs {
+        for (key, value, literal) in pairs {
             if !out.is_empty() {
                 out.push(b'&');
             }
-            escape(&mut out, key);
+            out.extend_from_slice(key.as_bytes());
             out.push(b'=');
-            escape(&mut out, value);
+            if *literal {
+                out.extend_from_slice(value.as_bytes());
+            } else {
+                escape(&mut out, value);
+            }
         }
         out
     }
@@ -76,6 +85,19 @@ mod floor {
 fn pairs_of(body: &str) -> Vec<(String, String)> {
     form_urlencoded::parse(body.as_bytes())
         .map(|(key, value)| (key.into_owned(), value.into_owned()))
+        .collect()
+}
+
+/// The floor's input: the keys as they are sent (escaped), the values decoded, and, when `copy_literal`,
+/// whether a value is sent as it is (else every value is escaped).
+fn floor_pairs_of(body: &str, copy_literal: bool) -> Vec<(String, String, bool)> {
+    body.split('&')
+        .map(|pair| {
+            let (key, sent) = pair.split_once('=').expect("every pair has a `=`");
+            let (_, value) = form_urlencoded::parse(pair.as_bytes()).next().expect("one pair");
+            let literal = copy_literal && sent == value;
+            (key.to_owned(), value.into_owned(), literal)
+        })
         .collect()
 }
 
@@ -97,12 +119,15 @@ fn main() {
     let small = minimal();
     let body = sdk_body();
     let full_pairs = pairs_of(&body);
-    let small_pairs = pairs_of(&small.to_form());
+    let floor_full_pairs = floor_pairs_of(&body, false);
+    let strict_full_pairs = floor_pairs_of(&body, true);
+    let floor_small_pairs = floor_pairs_of(&small.to_form(), false);
     // Every contender writes the same pairs: the crate and the floor byte for byte as the SDK does,
     // `serde_urlencoded` with its own escaping (`*` literal, `~` escaped), so not byte for byte.
     assert_eq!(full.to_form(), body);
-    assert_eq!(floor::encode(&full_pairs), body.as_bytes());
-    assert_eq!(floor::encode(&small_pairs), small.to_form().as_bytes());
+    assert_eq!(floor::encode(&floor_full_pairs), body.as_bytes());
+    assert_eq!(floor::encode(&strict_full_pairs), body.as_bytes());
+    assert_eq!(floor::encode(&floor_small_pairs), small.to_form().as_bytes());
     assert_eq!(
         form_urlencoded::parse(serde_urlencoded::to_string(&full_pairs).unwrap().as_bytes()).count(),
         full_pairs.len()
@@ -117,12 +142,12 @@ fn main() {
 
     let mut group = c.benchmark_group("encode");
     group.bench_function("crate/every_parameter", |b| b.iter(|| validate_and_encode(black_box(&full))));
-    group.bench_function("floor/every_parameter", |b| b.iter(|| floor::encode(black_box(&full_pairs))));
+    group.bench_function("floor/every_parameter", |b| b.iter(|| floor::encode(black_box(&floor_full_pairs))));
     group.bench_function("serde_urlencoded/every_parameter", |b| {
         b.iter(|| serde_urlencoded::to_string(black_box(&full_pairs)).unwrap())
     });
     group.bench_function("crate/minimal", |b| b.iter(|| validate_and_encode(black_box(&small))));
-    group.bench_function("floor/minimal", |b| b.iter(|| floor::encode(black_box(&small_pairs))));
+    group.bench_function("floor/minimal", |b| b.iter(|| floor::encode(black_box(&floor_small_pairs))));
     group.bench_function("crate/every_parameter_validate_only", |b| b.iter(|| black_box(&full).validate()));
     group.bench_function("crate/every_parameter_encode_only", |b| b.iter(|| black_box(&full).to_form()));
     group.finish();
@@ -149,7 +174,7 @@ fn main() {
     }
 
     let crate_full = || validate_and_encode(black_box(&full));
-    let floor_full = || floor::encode(black_box(&full_pairs));
+    let floor_full = || floor::encode(black_box(&floor_full_pairs));
     let mut ratios = Ratios::default();
     ratios.time("crate every_parameter", "floor", &paired_ratio(crate_full, floor_full), Some(1.3));
     ratios.time(
@@ -165,6 +190,12 @@ fn main() {
         None,
     );
     ratios.time(
+        "crate every_parameter, encode only",
+        "floor, literal values copied",
+        &paired_ratio(|| black_box(&full).to_form(), || floor::encode(black_box(&strict_full_pairs))),
+        None,
+    );
+    ratios.time(
         "crate every_parameter, validate only",
         "floor",
         &paired_ratio(|| black_box(&full).validate(), floor_full),
@@ -173,7 +204,10 @@ fn main() {
     ratios.time(
         "crate minimal",
         "floor minimal",
-        &paired_ratio(|| validate_and_encode(black_box(&small)), || floor::encode(black_box(&small_pairs))),
+        &paired_ratio(
+            || validate_and_encode(black_box(&small)),
+            || floor::encode(black_box(&floor_small_pairs)),
+        ),
         None,
     );
     ratios.time(
@@ -205,7 +239,11 @@ fn main() {
         allocations(|| validate_and_encode(&small)),
         Some(2),
     );
-    ratios.count("allocations: floor every_parameter", allocations(|| floor::encode(&full_pairs)), None);
+    ratios.count(
+        "allocations: floor every_parameter",
+        allocations(|| floor::encode(&floor_full_pairs)),
+        None,
+    );
     ratios.count(
         "allocations: serde_urlencoded every_parameter",
         allocations(|| serde_urlencoded::to_string(&full_pairs).unwrap()),

@@ -67,7 +67,7 @@ pub mod __private {
     pub use crate::const_checks::{
         KeySource, Keys, ParamGroup, check_keys_not_in_path, check_range_fits, check_unique_keys,
     };
-    pub use crate::encode::{FormField, FormWriter};
+    pub use crate::encode::{FormField, FormWriter, Key};
     pub use crate::endpoint::{Endpoint, Params, decode_empty, decode_json, encode, preview, send, validate};
     pub use crate::extra::WithExtraParams;
     pub use crate::method::Method;

@@ -6,7 +6,7 @@ use quote::{quote, quote_spanned};
 use syn::spanned::Spanned as _;
 
 use super::checks::{expand_group_keys, expand_range_checks};
-use super::params::{expand_impl, field_checks, field_write};
+use super::params::{expand_impl, field_checks, field_write, form_key};
 use crate::model::{Field, Group, GroupShape, Variant, VariantFields};
 
 pub fn expand_group(group: &Group<'_>) -> TokenStream {
@@ -97,10 +97,10 @@ fn check_arm(variant: &Variant<'_>) -> TokenStream {
 /// `Self::Variant { a, b } => { constants, then each field }`.
 fn write_arm(variant: &Variant<'_>) -> TokenStream {
     let ident = variant.ident;
-    let constants = variant
-        .constants
-        .iter()
-        .map(|(key, value)| quote!(__twilio::FormField::write_field(&#value, #key, __twilio_out);));
+    let constants = variant.constants.iter().map(|(key, value)| {
+        let key = form_key(key);
+        quote!(__twilio::FormField::write_field_key(&#value, #key, __twilio_out);)
+    });
     let writes = fields(variant).filter_map(|field| {
         let binding = &field.ident;
         field_write(field, &quote!(#binding))

@@ -99,9 +99,12 @@ pub fn field_write(field: &Field<'_>, access: &TokenStream) -> Option<TokenStrea
     let access = respan(access, span);
     match &field.role {
         Role::Path { .. } => None,
-        Role::Param { key, .. } => Some(quote_spanned! {span=>
-            #(#cfgs)* __twilio::FormField::write_field(#access, #key, __twilio_out);
-        }),
+        Role::Param { key, .. } => {
+            let key = form_key(key);
+            Some(quote_spanned! {span=>
+                #(#cfgs)* __twilio::FormField::write_field_key(#access, #key, __twilio_out);
+            })
+        }
         Role::Flatten => Some(quote_spanned! {span=>
             #(#cfgs)* __twilio::ParamGroup::write_group(#access, __twilio_out);
         }),
@@ -119,4 +122,15 @@ pub fn respan(tokens: &TokenStream, span: Span) -> TokenStream {
             token
         })
         .collect()
+}
+
+/// The key as the encoder takes it: marked as written as it is when every byte is one `quote_plus`
+/// leaves alone (the runtime's `encode.rs` keeps the same set), so that it is not escaped byte by byte
+/// for every request; escaped when sent otherwise (`StartTime>`).
+pub fn form_key(key: &str) -> TokenStream {
+    if key.bytes().all(|byte| byte.is_ascii_alphanumeric() || matches!(byte, b'_' | b'.' | b'-' | b'~')) {
+        quote!(__twilio::Key::literal(#key))
+    } else {
+        quote!(__twilio::Key::text(#key))
+    }
 }

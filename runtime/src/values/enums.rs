@@ -91,6 +91,21 @@ macro_rules! wire_enum {
             }
         }
 
+        impl $crate::FormValue for $name {
+            #[inline]
+            fn write_value(&self, out: &mut $crate::ValueWriter<'_>) {
+                // Known when the crate is compiled: nearly every wire value needs no escaping, and is
+                // then copied rather than escaped byte by byte.
+                const LITERAL: bool = $crate::values::__wire_enum::all_literal(&[$($wire),+]);
+                $crate::values::__wire_enum::write(out, self.as_str(), LITERAL);
+            }
+
+            #[inline]
+            fn size_hint(&self) -> usize {
+                self.as_str().len()
+            }
+        }
+
         $crate::wire_enum!(@common $name);
     };
 
@@ -137,18 +152,8 @@ macro_rules! wire_enum {
             }
         }
 
-        $crate::wire_enum!(@common $name);
-    };
-
-    (@common $name:ident) => {
-        impl ::core::fmt::Display for $name {
-            #[inline]
-            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                f.pad(self.as_str())
-            }
-        }
-
         impl $crate::FormValue for $name {
+            // `Unknown` holds any text: always escaped.
             #[inline]
             fn write_value(&self, out: &mut $crate::ValueWriter<'_>) {
                 out.text(self.as_str());
@@ -157,6 +162,17 @@ macro_rules! wire_enum {
             #[inline]
             fn size_hint(&self) -> usize {
                 self.as_str().len()
+            }
+        }
+
+        $crate::wire_enum!(@common $name);
+    };
+
+    (@common $name:ident) => {
+        impl ::core::fmt::Display for $name {
+            #[inline]
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                f.pad(self.as_str())
             }
         }
 
@@ -209,7 +225,26 @@ pub mod support {
     pub use serde;
     use serde::de::{self, Deserializer, Visitor};
 
+    use crate::encode::{ValueWriter, is_literal};
     use crate::values::InvalidValue;
+
+    /// Whether every one of `names` is sent as written (`quote_plus` leaves each byte alone).
+    pub const fn all_literal(names: &[&str]) -> bool {
+        let mut i = 0;
+        while i < names.len() {
+            if !is_literal(names[i]) {
+                return false;
+            }
+            i += 1;
+        }
+        true
+    }
+
+    /// Writes a value, copied when `literal` says it needs no escaping.
+    #[inline]
+    pub fn write(out: &mut ValueWriter<'_>, text: &str, literal: bool) {
+        if literal { out.literal(text) } else { out.text(text) }
+    }
 
     /// The position of `text` among `names`, exactly as written: how a reply's value is read.
     pub fn find(text: &str, names: &[&str]) -> Option<usize> {

@@ -6,7 +6,15 @@
 /// Implements Display, Debug, FormValue and serde (as a string) for a type whose value is the text its
 /// `as_str()` returns and that parses with `FromStr`.
 macro_rules! text_value {
-    ($name:ident) => {
+    // A value whose every byte parsing proved literal (a SID: letters and digits) is copied, not
+    // escaped byte by byte.
+    (@write literal $out:ident, $text:expr) => {
+        $out.literal($text)
+    };
+    (@write $out:ident, $text:expr) => {
+        $out.text($text)
+    };
+    ($name:ident $(, $literal:ident)?) => {
         impl ::std::fmt::Display for $name {
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 f.pad(self.as_str())
@@ -21,7 +29,7 @@ macro_rules! text_value {
 
         impl $crate::encode::FormValue for $name {
             fn write_value(&self, out: &mut $crate::encode::ValueWriter<'_>) {
-                out.text(self.as_str());
+                text_value!(@write $($literal)? out, self.as_str());
             }
 
             fn size_hint(&self) -> usize {

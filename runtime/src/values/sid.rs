@@ -111,7 +111,7 @@ macro_rules! sid_types {
             }
         }
 
-        text_value!($name);
+        text_value!($name, literal);
     )+};
 }
 
