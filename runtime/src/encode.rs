@@ -135,8 +135,7 @@ impl FormWriter {
     }
 
     /// Appends `key=value`, the key escaped unless it is known to need none.
-    #[doc(hidden)]
-    pub fn key_pair<V: FormValue + ?Sized>(&mut self, key: Key<'_>, value: &V) {
+    pub(crate) fn key_pair<V: FormValue + ?Sized>(&mut self, key: Key<'_>, value: &V) {
         if let Some(measured) = &mut self.measured {
             // `&`, `=` and every byte escaped: a bound, not a guess, where the hint is exact.
             let key_len = if key.literal { key.text.len() } else { MAX_ESCAPED_LEN * key.text.len() };
