@@ -59,7 +59,7 @@ impl<E> WithExtraParams<E> {
     }
 
     /// Adds `key=value`, written after the declared parameters. The key is checked by `validate()`:
-    /// not empty, no CR, LF or other control character, no `=` or `&`, not a key the request
+    /// not empty, no CR, LF or other control character, no `=` or `&`, no spaces around it, not a key the request
     /// already sends, and not a placeholder of the path (`AccountSid`).
     pub fn extra_param(mut self, key: impl Into<String>, value: impl Into<String>) -> Self {
         self.extra.push((key.into(), value.into()));
@@ -192,6 +192,9 @@ fn key_problem(key: &str) -> Option<&'static str> {
         Some("an extra parameter's key cannot contain `=` or `&`; give the key alone, and the value apart")
     } else if key.chars().any(char::is_control) {
         Some("an extra parameter's key cannot contain CR, LF or other control characters")
+    } else if key.trim() != key {
+        // `"Timeout "` would be sent as `Timeout+=`, a key Twilio does not know, beside a set `Timeout`.
+        Some("an extra parameter's key cannot start or end with spaces; no Twilio key does")
     } else {
         None
     }
@@ -296,7 +299,7 @@ mod tests {
 
     #[test]
     fn keys_that_would_break_the_form_are_refused() {
-        for key in ["", " ", "A=B", "A&B", "Key\r\nX-Injected: 1", "Tab\t"] {
+        for key in ["", " ", "A=B", "A&B", "Key\r\nX-Injected: 1", "Tab\t", "Region ", " Region"] {
             let request = WithExtraParams::new(Request { region: None }).extra_param(key, "v");
             let found = messages(&request);
             assert_eq!(found.len(), 1, "{key:?}: {found:?}");
