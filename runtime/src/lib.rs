@@ -18,6 +18,9 @@
 //! - `endpoint`: what `#[twilio_endpoint]` implements and calls: `validate`, `encode`, `preview`,
 //!   `send`.
 //! - `page`: lists, one page at a time or as a stream.
+//! - `extra`: a request with parameters its declaration does not know (`extra_param`).
+//! - `const_checks`: what the compiler checks of a declaration (keys sent twice, ranges that do not fit
+//!   their type), and a group's keys.
 //!
 //! Under the chain, and importing none of it: `validate` (the validation report), `encode` (the form
 //! encoding), `values` and `time` (typed values), `path` (path rendering), `const_message`
