@@ -140,9 +140,9 @@ fn check_path_presence(field: &Field<'_>, errors: &mut darling::error::Accumulat
     );
 }
 
-/// A type as written, without the spaces of its token stream, for messages.
-fn type_text(ty: &syn::Type) -> String {
-    quote::ToTokens::to_token_stream(ty).to_string().replace(' ', "")
+/// A type or path as written, without the spaces of its token stream, for messages.
+pub fn type_text(ty: &impl quote::ToTokens) -> String {
+    ty.to_token_stream().to_string().replace(' ', "")
 }
 
 fn named<'a>(raw: &RawField<'a>) -> darling::Result<&'a syn::Ident> {
@@ -412,11 +412,11 @@ fn check_unique_keys(fields: &[Field<'_>], errors: &mut darling::error::Accumula
 // Generated code names the runtime through this path from anywhere, so it must be absolute:
 //
 //     crate = twilio_endpoint      // resolves differently in each module
-fn check_crate_path(path: syn::Path) -> darling::Result<CratePath> {
+pub fn check_crate_path(path: syn::Path) -> darling::Result<CratePath> {
     if path.leading_colon.is_none() && path.segments.first().is_none_or(|segment| segment.ident != "crate") {
         return Err(darling::Error::custom(format!(
             "`crate` must be an absolute path, e.g. `crate = ::{}`",
-            quote::ToTokens::to_token_stream(&path).to_string().replace(' ', "")
+            type_text(&path)
         ))
         .with_span(&path));
     }

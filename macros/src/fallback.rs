@@ -11,7 +11,7 @@ use quote::{ToTokens as _, quote};
 use syn::Token;
 use syn::punctuated::Punctuated;
 
-use crate::check::{ACCOUNT_PLACEHOLDER, GENERATED_METHODS};
+use crate::check::{ACCOUNT_PLACEHOLDER, GENERATED_METHODS, check_crate_path};
 use crate::emit::{
     bounds_name, bounds_type, expand_new, expand_request_methods, expand_setter, strip_helper_attrs,
 };
@@ -152,10 +152,7 @@ pub fn expand_group(
 
 /// `crate = ...` when it was given and is absolute (a relative one is one of the mistakes reported).
 fn salvaged_crate(path: Option<syn::Path>) -> CratePath {
-    path.filter(|path| {
-        path.leading_colon.is_some() || path.segments.first().is_some_and(|segment| segment.ident == "crate")
-    })
-    .map_or(CratePath::Default, CratePath::Explicit)
+    path.and_then(|path| check_crate_path(path).ok()).unwrap_or(CratePath::Default)
 }
 
 /// Each named field as the stubs need it: its name, type and presence. Its role only words the docs of

@@ -164,5 +164,5 @@ fn group_name(field: &Field<'_>) -> String {
         Presence::Optional(inner) => inner,
         Presence::Required | Presence::List(_) => &field.original.ty,
     };
-    quote::ToTokens::to_token_stream(ty).to_string().replace(' ', "")
+    crate::check::type_text(ty)
 }
