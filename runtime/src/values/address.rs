@@ -44,12 +44,19 @@ impl FromStr for PhoneNumber {
     fn from_str(text: &str) -> Result<Self, InvalidValue> {
         if is_phone_number(text) {
             Ok(Self(text.to_owned()))
-        } else if let Some(expected) = e164_advice(text) {
-            Err(InvalidValue::new(expected, text))
         } else {
-            Err(InvalidValue::new(PHONE_NUMBER, text))
+            Err(written_for_people(text).unwrap_or_else(|| InvalidValue::new(PHONE_NUMBER, text)))
         }
     }
+}
+
+/// The error for `text` when it is a phone number written for people rather than in E.164
+/// (`555-867-5309`, `+1 415 555 0100`, `1-800-FLOWERS`), saying how to write it; `None` for any other
+/// text. What [`PhoneNumber`] and [`Address`] answer such a text with, for other parsers of addresses
+/// (the catalog's message addresses) to answer the same.
+#[doc(hidden)]
+pub fn written_for_people(text: &str) -> Option<InvalidValue> {
+    e164_advice(text).map(|expected| InvalidValue::new(expected, text))
 }
 
 /// Characters people write phone numbers with that E.164 leaves out.

@@ -61,6 +61,8 @@ mod url;
 use std::borrow::Cow;
 use std::fmt::{self, Write as _};
 
+#[doc(hidden)]
+pub use address::written_for_people as __phone_number_written_for_people;
 pub use address::{Address, AddressKind, AddressRole, PhoneNumber, check_call_addresses};
 #[doc(hidden)]
 pub use enums::support as __wire_enum;

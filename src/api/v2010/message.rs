@@ -9,7 +9,8 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::values::{
-    AccountSid, ApplicationSid, ContentSid, InvalidValue, MessageSid, MessagingServiceSid, PhoneNumber, Url,
+    __phone_number_written_for_people as written_for_people, AccountSid, ApplicationSid, ContentSid,
+    InvalidValue, MessageSid, MessagingServiceSid, PhoneNumber, Url,
 };
 use crate::{
     FormValue, Page, Params, Rule, ValidationErrors, ValueWriter, Violation, twilio_endpoint, wire_enum,
@@ -480,20 +481,18 @@ fn classify(text: &str) -> Result<MessageAddressKind, Cow<'static, str>> {
         }
         return Ok(MessageAddressKind::Channel);
     }
-    let phone_error = match text.parse::<PhoneNumber>() {
-        Ok(_) => return Ok(MessageAddressKind::PhoneNumber),
-        Err(error) => error,
-    };
+    if text.parse::<PhoneNumber>().is_ok() {
+        return Ok(MessageAddressKind::PhoneNumber);
+    }
     let allowed = |c: char| c.is_ascii_alphanumeric() || matches!(c, ' ' | '+' | '-' | '_' | '&');
     let sender_id = text.chars().count() <= MAX_ALPHANUMERIC_CHARS && text.chars().all(allowed);
     let has_letters = text.bytes().any(|b| b.is_ascii_alphabetic());
     // A number written for people (`555-867-5309`, `+1 415 555 0100`, `1-800-FLOWERS`) gets the phone
-    // number's advice, to write it in E.164, unless it is a sender ID as written (`1-800-CALL`): the
-    // advice is any error of `PhoneNumber` other than the one for text that is no number at all.
-    let no_number = "".parse::<PhoneNumber>().err();
-    let advice = no_number.is_some_and(|no_number| no_number.expected() != phone_error.expected());
-    if advice && !(has_letters && sender_id) {
-        return Err(phone_error.expected().to_owned().into());
+    // number's advice, to write it in E.164, unless it is a sender ID as written (`1-800-CALL`).
+    if !(has_letters && sender_id)
+        && let Some(advice) = written_for_people(text)
+    {
+        return Err(advice.expected().to_owned().into());
     }
     if !has_letters {
         return Err(MESSAGE_ADDRESS.into());
