@@ -9,7 +9,8 @@ pub(crate) struct Message {
 }
 
 impl Message {
-    /// Room for the longest message of the checks with long names; a longer one is cut at a character boundary.
+    /// Room for the longest message of the checks with long names; a longer one is cut at a character
+    /// boundary.
     const CAPACITY: usize = 512;
 
     pub(crate) const fn new() -> Self {

@@ -59,8 +59,8 @@ impl<E> WithExtraParams<E> {
     }
 
     /// Adds `key=value`, written after the declared parameters. The key is checked by `validate()`:
-    /// not empty, no CR, LF or other control character, no `=` or `&`, no spaces around it, not a key the request
-    /// already sends, and not a placeholder of the path (`AccountSid`).
+    /// not empty, no CR, LF or other control character, no `=` or `&`, no spaces around it, not a key
+    /// the request already sends, and not a placeholder of the path (`AccountSid`).
     pub fn extra_param(mut self, key: impl Into<String>, value: impl Into<String>) -> Self {
         self.extra.push((key.into(), value.into()));
         self

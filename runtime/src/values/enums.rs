@@ -32,8 +32,9 @@
 /// ignore ASCII case, because Twilio's own examples do not always write a value as its documentation
 /// does (the Create Call and Create Participant examples send `MachineDetection=enable` for the
 /// documented `Enable`); what is sent is always the documented spelling. Any other string fails with an
-/// [`InvalidValue`](crate::values::InvalidValue) that lists the allowed values. With `#[open]` (for values in responses) the enum gets one more variant, `Unknown(String)`,
-/// which holds any string it does not know: when Twilio adds a status, decoding a reply still works.
+/// [`InvalidValue`](crate::values::InvalidValue) that lists the allowed values. With `#[open]` (for
+/// values in responses) the enum gets one more variant, `Unknown(String)`, which holds any string it
+/// does not know: when Twilio adds a status, decoding a reply still works.
 /// Parsing an open enum never fails.
 #[macro_export]
 macro_rules! wire_enum {
