@@ -6,8 +6,8 @@
 //! a failed one is a compile error with the message built here.
 
 use crate::const_message::Message;
-use crate::encode::FormWriter;
 use crate::endpoint::Params;
+use crate::form::{FormDecodeError, FormPairs, FormWriter, ReadParams};
 use crate::validate::{RangeInt, ValidationErrors};
 
 /// The keys a group of parameters sends: its own, and those of the groups it flattens.
@@ -20,6 +20,11 @@ pub struct Keys {
 impl Keys {
     pub const fn new(own: &'static [&'static str], groups: &'static [&'static Keys]) -> Self {
         Self { own, groups }
+    }
+
+    /// Whether `form` has a pair left with one of these keys.
+    fn any_in(&self, form: &FormPairs<'_>) -> bool {
+        self.own.iter().any(|key| form.contains(key)) || self.groups.iter().any(|keys| keys.any_in(form))
     }
 }
 
@@ -45,10 +50,26 @@ pub trait ParamGroup: Params {
     fn write_group(&self, out: &mut FormWriter) {
         self.write_params(out);
     }
+
+    /// A flattened group read back from `form`; see [`ParamGroup::check_group`].
+    #[inline]
+    fn read_group(form: &mut FormPairs<'_>) -> Result<Self, FormDecodeError>
+    where
+        Self: ReadParams,
+    {
+        Self::read_params(form)
+    }
 }
 
 impl<T: ParamGroup> ParamGroup for Option<T> {
     const KEYS: Keys = T::KEYS;
+}
+
+/// An optional group is absent when none of its keys is sent: `Some` as soon as one is.
+impl<T: ParamGroup + ReadParams> ReadParams for Option<T> {
+    fn read_params(form: &mut FormPairs<'_>) -> Result<Self, FormDecodeError> {
+        if T::KEYS.any_in(form) { T::read_params(form).map(Some) } else { Ok(None) }
+    }
 }
 
 /// Where keys come from, for the message: e.g. ``the field `status_callback` ``.

@@ -9,8 +9,8 @@ use std::task::{Context, Poll, ready};
 use serde::de::DeserializeOwned;
 
 use crate::client::{Client, Exchange};
-use crate::encode::FormWriter;
 use crate::error::Error;
+use crate::form::FormWriter;
 use crate::idempotency::IdempotencyKey;
 use crate::method::Method;
 use crate::path::PathWriter;

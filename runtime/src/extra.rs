@@ -12,8 +12,8 @@ use std::fmt;
 use crate::client::Client;
 use crate::error::Error;
 
-use crate::encode::{FormWriter, escape};
 use crate::endpoint::{Endpoint, Params, encode};
+use crate::form::{FormWriter, escape};
 use crate::method::Method;
 use crate::path::PathWriter;
 use crate::preview::Preview;

@@ -1,4 +1,4 @@
-//! Runtime of the `twilio-endpoint` crate: the client, typed values, the form encoding, validation
+//! Runtime of the `twilio-endpoint` crate: the client, typed values, forms in both directions, validation
 //! reports and errors. Applications use it through the `twilio_endpoint` facade.
 //!
 //! The modules of a request's way out, bottom up; each imports only modules listed above it:
@@ -22,18 +22,18 @@
 //! - `const_checks`: what the compiler checks of a declaration (keys sent twice, ranges that do not fit
 //!   their type), and a group's keys.
 //!
-//! Under the chain, and importing none of it: `validate` (the validation report), `encode` (the form
-//! encoding), `values` and `time` (typed values), `path` (path rendering), `const_message`
+//! Under the chain, and importing none of it: `validate` (the validation report), `form` (the form
+//! encoding, and its decoding), `values` and `time` (typed values), `path` (path rendering), `const_message`
 //! (the messages of compile-time checks).
 
 mod builder;
 mod client;
 mod const_checks;
 mod const_message;
-mod encode;
 mod endpoint;
 mod error;
 mod extra;
+mod form;
 mod idempotency;
 mod method;
 mod page;
@@ -49,13 +49,16 @@ pub mod values;
 
 pub use builder::ClientBuilder;
 pub use client::Client;
-pub use encode::{FormField, FormValue, FormWriter, ValueWriter, escape};
 pub use endpoint::{Endpoint, Params};
 pub use error::{
     ApiError, BodyTooLargeError, ConfigError, DecodeError, Error, OutcomeUnknownError, RefusedError,
     TransportError,
 };
 pub use extra::WithExtraParams;
+pub use form::{
+    FormDecodeError, FormField, FormPairs, FormValue, FormWriter, FromFormField, FromFormValue, Problem,
+    ReadParams, ValueWriter, escape,
+};
 pub use idempotency::IdempotencyKey;
 pub use method::Method;
 pub use page::Page;
@@ -70,9 +73,9 @@ pub mod __private {
     pub use crate::const_checks::{
         KeySource, Keys, ParamGroup, check_keys_not_in_path, check_range_fits, check_unique_keys,
     };
-    pub use crate::encode::{FormField, FormWriter, Key};
     pub use crate::endpoint::{Endpoint, Params, decode_empty, decode_json, encode, preview, send, validate};
     pub use crate::extra::WithExtraParams;
+    pub use crate::form::{FormField, FormPairs, FormWriter, Key, Shown};
     pub use crate::method::Method;
     pub use crate::page::Page;
     pub use crate::path::{AccountParam, PathParam, PathWriter, check_path_param};

@@ -5,7 +5,7 @@
 
 use std::fmt::{self, Write as _};
 
-use crate::encode::push_escaped_segment;
+use crate::form::push_escaped_segment;
 use crate::validate::{Rule, ValidationErrors, Violation};
 use crate::values::AccountSid;
 

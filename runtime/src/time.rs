@@ -18,7 +18,7 @@ use chrono::{Datelike as _, FixedOffset};
 use serde::de::{self, Deserializer, Visitor};
 use serde::{Deserialize, Serializer};
 
-use crate::encode::{FormValue, ValueWriter};
+use crate::form::{FormValue, ValueWriter};
 use crate::values::InvalidValue;
 
 /// Sent in UTC with whole seconds, `YYYY-MM-DDTHH:MM:SSZ`, as the official Python SDK formats a date-time
@@ -173,7 +173,7 @@ mod tests {
     use serde::Serialize;
 
     use super::*;
-    use crate::encode::FormWriter;
+    use crate::form::FormWriter;
 
     fn sent(value: &impl FormValue) -> String {
         let mut out = FormWriter::default();

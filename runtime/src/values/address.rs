@@ -372,7 +372,7 @@ text_value!(Address);
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::encode::FormWriter;
+    use crate::form::FormWriter;
 
     const APP: &str = "APa1b2c3d4e5f60718293a4b5c6d7e8f90";
 

@@ -26,7 +26,7 @@
 /// ```
 ///
 /// Every enum gets `as_str()` (the wire string), `ALL` (every declared value, in order), `Display`,
-/// `FromStr`, `FormValue` and serde as the wire string, and `Debug`, `Clone`, `PartialEq`, `Eq`, `Hash`.
+/// `FromStr`, `FormValue`, `FromFormValue` and serde as the wire string, and `Debug`, `Clone`, `PartialEq`, `Eq`, `Hash`.
 ///
 /// Without `#[open]` (for request parameters) the enum is also `Copy`. Parsing and deserializing
 /// ignore ASCII case, because Twilio's own examples do not always write a value as its documentation
@@ -170,6 +170,15 @@ macro_rules! wire_enum {
     };
 
     (@common $name:ident) => {
+        impl $crate::FromFormValue for $name {
+            type Err = <$name as ::core::str::FromStr>::Err;
+
+            #[inline]
+            fn from_form_value(text: &str) -> ::core::result::Result<Self, Self::Err> {
+                ::core::str::FromStr::from_str(text)
+            }
+        }
+
         impl ::core::fmt::Display for $name {
             #[inline]
             fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
@@ -226,7 +235,7 @@ pub mod support {
     pub use serde;
     use serde::de::{self, Deserializer, Visitor};
 
-    use crate::encode::{ValueWriter, is_literal};
+    use crate::form::{ValueWriter, is_literal};
     use crate::values::InvalidValue;
 
     /// Whether every one of `names` is sent as written (`quote_plus` leaves each byte alone).
@@ -304,7 +313,7 @@ pub mod support {
 mod tests {
     use std::collections::HashSet;
 
-    use crate::encode::FormWriter;
+    use crate::form::FormWriter;
     use crate::values::InvalidValue;
 
     crate::wire_enum! {

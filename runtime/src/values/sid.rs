@@ -198,7 +198,7 @@ impl fmt::Display for ConferenceRef {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::encode::FormWriter;
+    use crate::form::FormWriter;
 
     const CALL: &str = "CAa1b2c3d4e5f60718293a4b5c6d7e8f90";
     const HEX: &str = "a1b2c3d4e5f60718293a4b5c6d7e8f90";

@@ -6,7 +6,7 @@ use std::str::FromStr;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::{InvalidValue, deserialize_from_str};
-use crate::encode::{FormValue, ValueWriter};
+use crate::form::{FormValue, FromFormValue, ValueWriter};
 
 const URL: &str = "an absolute `http` or `https` URL";
 
@@ -96,6 +96,15 @@ impl<T: FromStr> FromStr for OrEmpty<T> {
     }
 }
 
+/// The empty string is [`OrEmpty::Empty`], as `Key=` is read; anything else is read as `T`.
+impl<T: FromFormValue> FromFormValue for OrEmpty<T> {
+    type Err = T::Err;
+
+    fn from_form_value(text: &str) -> Result<Self, T::Err> {
+        if text.is_empty() { Ok(Self::Empty) } else { T::from_form_value(text).map(Self::Value) }
+    }
+}
+
 impl<T: Serialize> Serialize for OrEmpty<T> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         match self {
@@ -118,7 +127,7 @@ where
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::encode::FormWriter;
+    use crate::form::FormWriter;
 
     #[test]
     fn accepts_absolute_http_urls_and_keeps_the_text() {
