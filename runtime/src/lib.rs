@@ -24,7 +24,8 @@
 //!
 //! Under the chain, and importing none of it: `validate` (the validation report), `encode` (the form
 //! encoding), `values` and `time` (typed values), `path` (path rendering), `const_message`
-//! (the messages of compile-time checks).
+//! (the messages of compile-time checks), `signature` (checking and making the signatures of Twilio's
+//! webhook requests).
 
 mod builder;
 mod client;
@@ -42,6 +43,7 @@ mod preview;
 mod redact;
 mod reply;
 mod retry;
+mod signature;
 pub mod time;
 mod transport;
 mod validate;
@@ -62,6 +64,7 @@ pub use page::Page;
 pub use path::PathWriter;
 pub use preview::Preview;
 pub use retry::RetryPolicy;
+pub use signature::{BlankTokenError, JsonSignature, SignatureAlgorithm, SignatureError, WebhookValidator};
 pub use validate::{Bounds, LengthUnit, Rule, ValidationErrors, Violation};
 
 /// Items used by the code `#[twilio_endpoint]` generates; not a public API.
