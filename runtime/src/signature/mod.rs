@@ -194,7 +194,11 @@ impl WebhookValidator {
     }
 
     /// The `X-Twilio-Signature` Twilio sends with a form `body` posted to `url`: the base64 of the HMAC
-    /// of `url`, exactly as given, and the body's parameters.
+    /// of `url`, exactly as given, and the body's parameters (the SDK's `compute_signature`).
+    ///
+    /// Validators compare with the URL rebuilt from its parts, so a URL they write another way (scheme
+    /// in capitals, an empty `?` or `#`, a tab or a leading space) gets a signature that none of them
+    /// accepts, this one included.
     pub fn sign_form(&self, algorithm: SignatureAlgorithm, url: &str, body: &[u8]) -> String {
         self.sign(algorithm, url, &FormParams::decode(body))
     }
@@ -239,6 +243,24 @@ impl WebhookValidator {
         }
         let signature = self.sign(algorithm, &signed_url, &FormParams::default());
         Ok(JsonSignature { url: signed_url, signature })
+    }
+
+    /// The two signatures a request is compared with (see `check_any`), or none when its URL or its
+    /// settings header is refused: the fuzz target's oracle. Only with the `fuzzing` feature; not a
+    /// public API.
+    #[cfg(feature = "fuzzing")]
+    #[doc(hidden)]
+    pub fn __expected_signatures(
+        &self,
+        url: &str,
+        body: &[u8],
+        json: bool,
+        settings: Option<&str>,
+    ) -> Option<[String; 2]> {
+        let algorithm = SignatureAlgorithm::from_settings(settings).ok()?;
+        let urls = PythonUrl::parse(url).and_then(|url| url.signed_urls()).ok()?;
+        let params = if json { FormParams::default() } else { FormParams::decode(body) };
+        Some(urls.map(|url| self.sign(algorithm, &url, &params)))
     }
 
     /// Whether `signature` is the signature of either URL with `params`. Both are computed and
