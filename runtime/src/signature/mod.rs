@@ -112,6 +112,21 @@ fn python_strip(text: &str) -> &str {
 ///
 /// It holds the secret the webhooks are signed with: the account's Auth Token, or the SharedKey secret
 /// when requests come with `X-Twilio-Webhooks-Signature-Settings`. `Debug` does not show it.
+///
+/// ```
+/// use twilio_endpoint_runtime::{SignatureError, WebhookValidator};
+///
+/// let validator = WebhookValidator::new("12345")?;
+/// let url = "https://mycompany.com/myapp.php?foo=1&bar=2";
+/// let body = b"CallSid=CA1234567890ABCDE&Digits=1234&From=%2B14158675309&To=%2B18005551212";
+/// let signature = "54XKNnZPAt5f65Po3o7s3WLIpKk="; // from Twilio's Python SDK
+/// validator.validate_form(url, body, Some(signature), None)?;
+///
+/// let forged = b"CallSid=CA1234567890ABCDE&Digits=9999&From=%2B14158675309&To=%2B18005551212";
+/// let error = validator.validate_form(url, forged, Some(signature), None).unwrap_err();
+/// assert!(matches!(error, SignatureError::Mismatch { .. }));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Clone)]
 pub struct WebhookValidator {
     auth_token: Box<str>,
