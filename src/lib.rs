@@ -64,6 +64,9 @@ pub use twilio_endpoint_runtime::{
     RetryPolicy, Rule, TransportError, ValidationErrors, ValueWriter, Violation, WithExtraParams, checked,
     time, values, wire_enum,
 };
+pub use twilio_endpoint_runtime::{
+    BlankTokenError, JsonSignature, SignatureAlgorithm, SignatureError, WebhookValidator,
+};
 
 #[doc(hidden)]
 pub use twilio_endpoint_runtime::__private;

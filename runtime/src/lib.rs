@@ -23,8 +23,9 @@
 //!   their type), and a group's keys.
 //!
 //! Under the chain, and importing none of it: `validate` (the validation report), `form` (the form
-//! encoding, and its decoding), `values` and `time` (typed values), `path` (path rendering), `const_message`
-//! (the messages of compile-time checks).
+//! encoding, and its decoding), `values` and `time` (typed values), `path` (path rendering),
+//! `const_message` (the messages of compile-time checks), `signature` (checking and making the
+//! signatures of Twilio's webhook requests).
 
 mod builder;
 mod client;
@@ -42,6 +43,7 @@ mod preview;
 mod redact;
 mod reply;
 mod retry;
+mod signature;
 pub mod time;
 mod transport;
 mod validate;
@@ -65,6 +67,7 @@ pub use page::Page;
 pub use path::PathWriter;
 pub use preview::Preview;
 pub use retry::RetryPolicy;
+pub use signature::{BlankTokenError, JsonSignature, SignatureAlgorithm, SignatureError, WebhookValidator};
 pub use validate::{Bounds, LengthUnit, Rule, ValidationErrors, Violation};
 
 /// Items used by the code `#[twilio_endpoint]` generates; not a public API.
