@@ -762,3 +762,52 @@ fn from_pairs_reads_a_query_string() {
         MachineDetectionCallback::from_pairs(twilio_endpoint::FormPairs::parse(query.as_bytes())).unwrap();
     assert_eq!(result.answered_by, AnsweredBy::Human);
 }
+
+/// The generated code names everything by absolute path: it compiles where the prelude and the
+/// crate's own name are shadowed, and passes clippy's pedantic lints.
+#[deny(unused_qualifications, clippy::pedantic)]
+#[allow(dead_code, non_camel_case_types)]
+mod shadowed {
+    struct Result;
+    struct Ok;
+    struct Err;
+    struct Option;
+    struct Some;
+    struct None;
+    struct String;
+    struct Vec;
+    struct Debug;
+    struct Formatter;
+    mod twilio_endpoint {}
+    mod core {}
+    mod std {}
+
+    #[derive(::twilio_endpoint::Webhook)]
+    #[twilio(crate = ::twilio_endpoint)]
+    pub struct Callback {
+        pub call_sid: ::twilio_endpoint::values::CallSid,
+        #[twilio(sensitive)]
+        pub digits: ::std::option::Option<::std::string::String>,
+        #[twilio(indexed)]
+        pub media_url: ::std::vec::Vec<::twilio_endpoint::values::Url>,
+        #[twilio(other)]
+        pub other: ::twilio_endpoint::OtherParams,
+    }
+
+    pub fn read(body: &[u8]) -> ::std::string::String {
+        ::std::format!("{:?}", <Callback as ::twilio_endpoint::Webhook>::from_form(body))
+    }
+}
+
+#[test]
+fn expands_where_the_prelude_is_shadowed() {
+    let shown = shadowed::read(
+        format!("CallSid={CALL}&Digits=9&MediaUrl0=https%3A%2F%2Fexample.com%2F&X=1").as_bytes(),
+    );
+    assert_eq!(
+        shown,
+        format!(
+            "Ok(Callback {{ call_sid: CallSid(\"{CALL}\"), digits: <redacted>, media_url: [Url(\"https://example.com/\")], other: {{\"X\": \"1\"}} }})"
+        )
+    );
+}
