@@ -17,15 +17,18 @@ use crate::form::{FormDecodeError, FormPairs, FromFormValue, Problem, Shown};
 /// `#[derive(Webhook)]` implements it; see the `twilio_endpoint` crate's documentation. Check the
 /// request's `X-Twilio-Signature` before decoding: anyone can post a form to a public URL.
 ///
-/// ```
-/// use twilio_endpoint_runtime::Webhook;
+/// By hand, it reads each parameter from the pairs:
 ///
+/// ```
+/// use twilio_endpoint_runtime::{FormDecodeError, FormPairs, Webhook};
+///
+/// #[derive(Debug)]
 /// struct Ping {
 ///     call_sid: String,
 /// }
 ///
 /// impl Webhook for Ping {
-///     fn from_pairs(mut form: twilio_endpoint_runtime::FormPairs<'_>) -> Result<Self, twilio_endpoint_runtime::FormDecodeError> {
+///     fn from_pairs(mut form: FormPairs<'_>) -> Result<Self, FormDecodeError> {
 ///         Ok(Ping { call_sid: form.field("CallSid")? })
 ///     }
 /// }
