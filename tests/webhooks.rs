@@ -594,6 +594,27 @@ fn incoming_message_media_stop_at_a_gap_and_errors_name_the_numbered_key() {
 }
 
 #[test]
+fn an_optional_parameter_sent_empty_reads_as_absent_unless_empty_is_a_value() {
+    let mut pairs = with(CONFERENCE_JOIN, "Muted", Some(""));
+    pairs.push(("CallSidEndingConference", ""));
+    pairs.push(("ReasonConferenceEnded", ""));
+    let callback: ConferenceStatusCallback = decode(&pairs).unwrap();
+    assert_eq!(callback.muted, None);
+    assert_eq!(callback.call_sid_ending_conference, None);
+    // An open enum has a value for any text, the empty one included.
+    assert_eq!(callback.reason_conference_ended, Some(ConferenceEndReason::Unknown(String::new())));
+
+    let message: IncomingMessage =
+        decode(&with(&with(INCOMING_MMS, "FromCity", Some("")), "MessagingServiceSid", Some(""))).unwrap();
+    assert_eq!(message.from_city.as_deref(), Some(""));
+    assert_eq!(message.messaging_service_sid, None);
+
+    // A required one has no such leniency.
+    let error = decode::<IncomingMessage>(&with(INCOMING_MMS, "NumMedia", Some(""))).unwrap_err();
+    assert_eq!(error.to_string(), "`NumMedia`: expected an integer from u32::MIN to u32::MAX, got ``");
+}
+
+#[test]
 fn a_key_sent_twice_for_one_value_is_an_error() {
     let mut pairs = CONFERENCE_JOIN.to_vec();
     pairs.push(("CallSid", CALL));

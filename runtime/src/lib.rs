@@ -70,7 +70,7 @@ pub use path::PathWriter;
 pub use preview::Preview;
 pub use retry::RetryPolicy;
 pub use validate::{Bounds, LengthUnit, Rule, ValidationErrors, Violation};
-pub use webhook::{FromIndexed, FromOtherParams, OtherParams, Webhook};
+pub use webhook::{FromIndexed, FromOtherParams, FromWebhookField, OtherParams, Webhook};
 
 /// Items used by the code `#[twilio_endpoint]` generates; not a public API.
 #[doc(hidden)]

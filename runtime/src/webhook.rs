@@ -9,7 +9,7 @@
 use std::borrow::Cow;
 use std::fmt;
 
-use crate::form::{FormDecodeError, FormPairs, FromFormValue, Problem, Shown};
+use crate::form::{FormDecodeError, FormPairs, FromFormField, FromFormValue, Problem, Shown};
 
 /// A payload Twilio sends: a status callback or an incoming message or call, decoded from the
 /// `application/x-www-form-urlencoded` body (or the query string of a `GET` callback).
@@ -111,6 +111,68 @@ impl fmt::Debug for OtherParams {
     }
 }
 
+/// How a payload's field is read from its pairs: a value from exactly one (a required parameter), an
+/// `Option` from at most one, a `Vec` from any number (the key repeated per item).
+///
+/// As a request's parameters are read ([`FromFormField`]), but for one leniency: an optional parameter
+/// sent with an empty value, whose type has no empty value (`ParentCallSid=` for an
+/// `Option<CallSid>`), reads as absent, rather than failing the whole payload over a parameter the
+/// application may not even use. A type that has an empty value keeps it: `Body=` for an
+/// `Option<String>` is `Some("")`.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot be read from a Twilio webhook's parameters",
+    label = "cannot be decoded",
+    note = "a webhook's fields are values (`FromFormValue`), `Option<value>` for optional ones or `Vec<value>` for repeated keys"
+)]
+pub trait FromWebhookField: Sized {
+    fn read_webhook_field(form: &mut FormPairs<'_>, key: &str, shown: Shown)
+    -> Result<Self, FormDecodeError>;
+}
+
+impl<T: FromFormValue> FromWebhookField for T {
+    fn read_webhook_field(
+        form: &mut FormPairs<'_>,
+        key: &str,
+        shown: Shown,
+    ) -> Result<Self, FormDecodeError> {
+        T::read_field(form, key, shown)
+    }
+}
+
+impl<T: FromFormValue> FromWebhookField for Option<T> {
+    fn read_webhook_field(
+        form: &mut FormPairs<'_>,
+        key: &str,
+        shown: Shown,
+    ) -> Result<Self, FormDecodeError> {
+        let Some(text) = form.take_one(key)? else { return Ok(None) };
+        match T::from_form_value(&text) {
+            Ok(value) => Ok(Some(value)),
+            Err(_) if text.is_empty() => Ok(None),
+            Err(error) => Err(invalid(key.to_owned(), &error, shown)),
+        }
+    }
+}
+
+impl<T: FromFormValue> FromWebhookField for Vec<T> {
+    fn read_webhook_field(
+        form: &mut FormPairs<'_>,
+        key: &str,
+        shown: Shown,
+    ) -> Result<Self, FormDecodeError> {
+        <Vec<T> as FromFormField>::read_field(form, key, shown)
+    }
+}
+
+/// The error for a value of `key` that does not parse, showing `error` unless the value is secret.
+fn invalid(key: String, error: &impl fmt::Display, shown: Shown) -> FormDecodeError {
+    let message = match shown {
+        Shown::Value => Some(error.to_string()),
+        Shown::Hidden => None,
+    };
+    FormDecodeError::new(key, Problem::InvalidValue { message })
+}
+
 /// A type that holds what is left of a payload's form once its declared fields were read: the type
 /// of a `#[twilio(other)]` field.
 #[diagnostic::on_unimplemented(
@@ -145,15 +207,7 @@ impl<T: FromFormValue> FromIndexed for Vec<T> {
     fn read_indexed(form: &mut FormPairs<'_>, prefix: &str, shown: Shown) -> Result<Self, FormDecodeError> {
         form.take_indexed(prefix)?
             .into_iter()
-            .map(|(key, text)| {
-                T::from_form_value(&text).map_err(|error| {
-                    let message = match shown {
-                        Shown::Value => Some(error.to_string()),
-                        Shown::Hidden => None,
-                    };
-                    FormDecodeError::new(key, Problem::InvalidValue { message })
-                })
-            })
+            .map(|(key, text)| T::from_form_value(&text).map_err(|error| invalid(key, &error, shown)))
             .collect()
     }
 }
@@ -169,7 +223,7 @@ pub fn other_params<T: FromOtherParams>(form: FormPairs<'_>) -> T {
 /// so that the endpoint's items beside it in `__private` can change without touching these.
 #[doc(hidden)]
 pub mod __private {
-    pub use super::{FromIndexed, FromOtherParams, OtherParams, Webhook, other_params};
+    pub use super::{FromIndexed, FromOtherParams, FromWebhookField, OtherParams, Webhook, other_params};
     pub use crate::form::{FormDecodeError, FormPairs, Shown};
     pub use crate::redact::Redacted;
 }
@@ -193,6 +247,23 @@ mod tests {
         assert_eq!(format!("{other:?}"), r#"{"A": "1", "B": "2", "A": "3", "Empty": ""}"#);
         let owned: Vec<(String, String)> = other.clone().into_iter().collect();
         assert_eq!(owned[2], ("A".to_owned(), "3".to_owned()));
+    }
+
+    #[test]
+    fn an_optional_field_sent_empty_is_absent_unless_its_type_has_an_empty_value() {
+        let mut form = FormPairs::parse(b"Sid=&Text=&Flag=&Count=x&Required=");
+        assert_eq!(Option::<u32>::read_webhook_field(&mut form, "Sid", Shown::Value).unwrap(), None);
+        assert_eq!(
+            Option::<String>::read_webhook_field(&mut form, "Text", Shown::Value).unwrap().as_deref(),
+            Some("")
+        );
+        assert_eq!(Option::<bool>::read_webhook_field(&mut form, "Flag", Shown::Value).unwrap(), None);
+        assert_eq!(Option::<bool>::read_webhook_field(&mut form, "Absent", Shown::Value).unwrap(), None);
+        let error = Option::<u32>::read_webhook_field(&mut form, "Count", Shown::Value).unwrap_err();
+        assert_eq!(error.to_string(), "`Count`: expected an integer from u32::MIN to u32::MAX, got `x`");
+        // A required parameter has no such leniency: empty is not a value.
+        let error = u32::read_webhook_field(&mut form, "Required", Shown::Value).unwrap_err();
+        assert_eq!(error.to_string(), "`Required`: expected an integer from u32::MIN to u32::MAX, got ``");
     }
 
     #[test]

@@ -56,12 +56,9 @@ fn read(field: &Field<'_>) -> TokenStream {
     let ty = &field.original.ty;
     let shown = if field.sensitive { quote!(Hidden) } else { quote!(Value) };
     match &field.kind {
-        Kind::Param { key } if field.sensitive => {
-            quote_spanned!(ty.span()=> __twilio::FormPairs::secret_field::<#ty>(&mut __twilio_form, #key)?)
-        }
-        Kind::Param { key } => {
-            quote_spanned!(ty.span()=> __twilio::FormPairs::field::<#ty>(&mut __twilio_form, #key)?)
-        }
+        Kind::Param { key } => quote_spanned! {ty.span()=>
+            <#ty as __twilio::FromWebhookField>::read_webhook_field(&mut __twilio_form, #key, __twilio::Shown::#shown)?
+        },
         Kind::Indexed { prefix } => quote_spanned! {ty.span()=>
             <#ty as __twilio::FromIndexed>::read_indexed(&mut __twilio_form, #prefix, __twilio::Shown::#shown)?
         },

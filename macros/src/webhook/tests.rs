@@ -29,12 +29,12 @@ fn expands_a_payload() {
     for expected in [
         "use ::my::twilio::__private::webhook as __twilio;",
         "fn from_pairs(mut __twilio_form: __twilio::FormPairs<'_>",
-        "message_sid: __twilio::FormPairs::field::<MessageSid>(&mut __twilio_form, \"MessageSid\")?,",
-        "text: __twilio::FormPairs::field::<Option<String>>(&mut __twilio_form, \"Body\")?,",
+        "message_sid: <MessageSid as __twilio::FromWebhookField>::read_webhook_field(&mut __twilio_form, \"MessageSid\", __twilio::Shown::Value)?,",
+        "text: <Option<String> as __twilio::FromWebhookField>::read_webhook_field(&mut __twilio_form, \"Body\", __twilio::Shown::Value)?,",
         "media: <Vec<Url> as __twilio::FromIndexed>::read_indexed(&mut __twilio_form, \"MediaUrl\", __twilio::Shown::Value)?,",
-        "pin: __twilio::FormPairs::secret_field::<Option<String>>(&mut __twilio_form, \"Pin\")?,",
+        "pin: <Option<String> as __twilio::FromWebhookField>::read_webhook_field(&mut __twilio_form, \"Pin\", __twilio::Shown::Hidden)?,",
         // Read last, after `pin` although declared before it: it takes what the others left.
-        "pin: __twilio::FormPairs::secret_field::<Option<String>>(&mut __twilio_form, \"Pin\")?, other: __twilio::other_params::<OtherParams>(__twilio_form),",
+        "__twilio::Shown::Hidden)?, other: __twilio::other_params::<OtherParams>(__twilio_form),",
         "__twilio_debug.field(\"pin\", &__twilio::Redacted);",
         "__twilio_debug.field(\"media\", &self.media);",
     ] {
