@@ -50,7 +50,7 @@ pub mod api;
 #[cfg(feature = "mock")]
 pub mod mock;
 
-pub use twilio_endpoint_macros::{Params, twilio_endpoint};
+pub use twilio_endpoint_macros::{Params, Webhook, twilio_endpoint};
 /// What [`Params::write_params`] writes a request's parameters into; [`Endpoint::to_form`] reads the
 /// result. Needed only to implement `Params` by hand or to call `write_params` directly.
 pub use twilio_endpoint_runtime::FormWriter;
@@ -66,6 +66,12 @@ pub use twilio_endpoint_runtime::{
 };
 pub use twilio_endpoint_runtime::{
     BlankTokenError, JsonSignature, SignatureAlgorithm, SignatureError, WebhookValidator,
+};
+
+/// What Twilio sends to an application, declared with `#[derive(Webhook)]`; the catalog's payloads are
+/// in [`api::v2010::webhooks`].
+pub use twilio_endpoint_runtime::{
+    FormDecodeError, FormPairs, FromIndexed, FromOtherParams, OtherParams, Problem, Webhook,
 };
 
 #[doc(hidden)]

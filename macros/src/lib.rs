@@ -14,6 +14,7 @@ mod model;
 mod parse;
 #[cfg(test)]
 mod tests;
+mod webhook;
 
 use proc_macro::TokenStream;
 
@@ -28,4 +29,12 @@ pub fn twilio_endpoint(args: TokenStream, item: TokenStream) -> TokenStream {
 #[proc_macro_derive(Params, attributes(twilio))]
 pub fn derive_params(input: TokenStream) -> TokenStream {
     expand::expand_group(input.into()).into()
+}
+
+/// Declares a payload Twilio sends to the application (a status callback, an incoming message or
+/// call): implements `Webhook`, which decodes it from the posted form, and a `Debug` that hides
+/// `sensitive` fields. See the `twilio_endpoint` crate's documentation.
+#[proc_macro_derive(Webhook, attributes(twilio))]
+pub fn derive_webhook(input: TokenStream) -> TokenStream {
+    webhook::expand(input.into()).into()
 }

@@ -22,6 +22,9 @@
 //! - `const_checks`: what the compiler checks of a declaration (keys sent twice, ranges that do not fit
 //!   their type), and a group's keys.
 //!
+//! The way in, beside it: `webhook`, what Twilio sends to an application (callbacks, incoming messages
+//! and calls), read with `form`'s decoding.
+//!
 //! Under the chain, and importing none of it: `validate` (the validation report), `form` (the form
 //! encoding, and its decoding), `values` and `time` (typed values), `path` (path rendering),
 //! `const_message` (the messages of compile-time checks), `signature` (checking and making the
@@ -48,6 +51,7 @@ pub mod time;
 mod transport;
 mod validate;
 pub mod values;
+mod webhook;
 
 pub use builder::ClientBuilder;
 pub use client::Client;
@@ -69,6 +73,7 @@ pub use preview::Preview;
 pub use retry::RetryPolicy;
 pub use signature::{BlankTokenError, JsonSignature, SignatureAlgorithm, SignatureError, WebhookValidator};
 pub use validate::{Bounds, LengthUnit, Rule, ValidationErrors, Violation};
+pub use webhook::{FromIndexed, FromOtherParams, FromWebhookField, OtherParams, Webhook};
 
 /// Items used by the code `#[twilio_endpoint]` generates; not a public API.
 #[doc(hidden)]
@@ -87,6 +92,7 @@ pub mod __private {
     pub use crate::validate::{Bounds, ValidationErrors, check_len, check_range};
     pub use crate::validate::{RangeField, RangeInt};
     pub use crate::values::{AccountSid, IntoValue, IntoValues};
+    pub use crate::webhook::__private as webhook;
     pub use crate::{Client, Error};
     pub use serde_json;
 }

@@ -8,6 +8,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::{CallEvent, MachineDetection, RecordingChannels, RecordingTrack, Trim};
+use crate::api::v2010::webhooks::RecordingStatus;
 use crate::values::{
     AccountSid, Address, AddressRole, ApplicationSid, ByocTrunkSid, CallSid, CallbackMethod, InvalidValue,
     PhoneNumberSid, Url, check_call_addresses,
@@ -204,6 +205,21 @@ wire_enum! {
         InProgress = "in-progress",
         Completed = "completed",
         Absent = "absent",
+    }
+}
+
+impl CallRecordingEvent {
+    /// The status a recording status callback carries when this event is subscribed to: the one of the
+    /// same name.
+    pub fn statuses(self) -> &'static [RecordingStatus] {
+        const IN_PROGRESS: &[RecordingStatus] = &[RecordingStatus::InProgress];
+        const COMPLETED: &[RecordingStatus] = &[RecordingStatus::Completed];
+        const ABSENT: &[RecordingStatus] = &[RecordingStatus::Absent];
+        match self {
+            Self::InProgress => IN_PROGRESS,
+            Self::Completed => COMPLETED,
+            Self::Absent => ABSENT,
+        }
     }
 }
 

@@ -1,6 +1,7 @@
 //! Values shared by several operations: status-callback events, recording and answering-machine
 //! options, and Twilio's media regions.
 
+use crate::api::v2010::webhooks::{CallProgressStatus, RecordingStatus};
 use crate::wire_enum;
 
 wire_enum! {
@@ -10,6 +11,31 @@ wire_enum! {
         Ringing = "ringing",
         Answered = "answered",
         Completed = "completed",
+    }
+}
+
+impl CallEvent {
+    /// The statuses a call status callback carries when this event is subscribed to: `completed`
+    /// reports how the call ended, whichever way it did.
+    pub fn statuses(self) -> &'static [CallProgressStatus] {
+        // Named constants: an open enum owns a `String` in one variant, so a slice of it is only
+        // `'static` as a constant.
+        const INITIATED: &[CallProgressStatus] = &[CallProgressStatus::Queued, CallProgressStatus::Initiated];
+        const RINGING: &[CallProgressStatus] = &[CallProgressStatus::Ringing];
+        const ANSWERED: &[CallProgressStatus] = &[CallProgressStatus::InProgress];
+        const COMPLETED: &[CallProgressStatus] = &[
+            CallProgressStatus::Completed,
+            CallProgressStatus::Busy,
+            CallProgressStatus::NoAnswer,
+            CallProgressStatus::Failed,
+            CallProgressStatus::Canceled,
+        ];
+        match self {
+            Self::Initiated => INITIATED,
+            Self::Ringing => RINGING,
+            Self::Answered => ANSWERED,
+            Self::Completed => COMPLETED,
+        }
     }
 }
 
@@ -24,6 +50,31 @@ wire_enum! {
         Completed = "completed",
         Failed = "failed",
         Absent = "absent",
+    }
+}
+
+impl RecordingEvent {
+    /// The status a recording status callback carries when this event is subscribed to: the one of
+    /// the same name.
+    pub fn statuses(self) -> &'static [RecordingStatus] {
+        const STARTED: &[RecordingStatus] = &[RecordingStatus::Started];
+        const IN_PROGRESS: &[RecordingStatus] = &[RecordingStatus::InProgress];
+        const PAUSED: &[RecordingStatus] = &[RecordingStatus::Paused];
+        const RESUMED: &[RecordingStatus] = &[RecordingStatus::Resumed];
+        const STOPPED: &[RecordingStatus] = &[RecordingStatus::Stopped];
+        const COMPLETED: &[RecordingStatus] = &[RecordingStatus::Completed];
+        const FAILED: &[RecordingStatus] = &[RecordingStatus::Failed];
+        const ABSENT: &[RecordingStatus] = &[RecordingStatus::Absent];
+        match self {
+            Self::Started => STARTED,
+            Self::InProgress => IN_PROGRESS,
+            Self::Paused => PAUSED,
+            Self::Resumed => RESUMED,
+            Self::Stopped => STOPPED,
+            Self::Completed => COMPLETED,
+            Self::Failed => FAILED,
+            Self::Absent => ABSENT,
+        }
     }
 }
 

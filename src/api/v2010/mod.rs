@@ -7,6 +7,7 @@ mod conference;
 mod message;
 mod participant;
 mod recording;
+pub mod webhooks;
 
 pub use call::*;
 pub use common::*;

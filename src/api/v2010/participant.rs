@@ -8,6 +8,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::{CallEvent, MachineDetection, RecordingChannels, RecordingEvent, RecordingTrack, Region, Trim};
+use crate::api::v2010::webhooks::{ConferenceStatusEvent, RecordingStatus};
 use crate::values::{
     AccountSid, Address, AddressRole, ByocTrunkSid, CallSid, CallbackMethod, ConferenceRef, ConferenceSid,
     InvalidValue, OrEmpty, Url, check_call_addresses,
@@ -382,6 +383,37 @@ wire_enum! {
     }
 }
 
+impl ConferenceEvent {
+    /// The events a conference status callback carries when this event is subscribed to: `mute`
+    /// brings muting and unmuting, `hold` holding and unholding, `speaker` the start and end of
+    /// speech, `announcement` its end or failure.
+    pub fn events(self) -> &'static [ConferenceStatusEvent] {
+        use ConferenceStatusEvent as E;
+        // Named constants: an open enum owns a `String` in one variant, so a slice of it is only
+        // `'static` as a constant.
+        const START: &[E] = &[E::ConferenceStart];
+        const END: &[E] = &[E::ConferenceEnd];
+        const JOIN: &[E] = &[E::ParticipantJoin];
+        const LEAVE: &[E] = &[E::ParticipantLeave];
+        const MUTE: &[E] = &[E::ParticipantMute, E::ParticipantUnmute];
+        const HOLD: &[E] = &[E::ParticipantHold, E::ParticipantUnhold];
+        const MODIFY: &[E] = &[E::ParticipantModify];
+        const SPEAKER: &[E] = &[E::ParticipantSpeechStart, E::ParticipantSpeechStop];
+        const ANNOUNCEMENT: &[E] = &[E::AnnouncementEnd, E::AnnouncementFail];
+        match self {
+            Self::Start => START,
+            Self::End => END,
+            Self::Join => JOIN,
+            Self::Leave => LEAVE,
+            Self::Mute => MUTE,
+            Self::Hold => HOLD,
+            Self::Modify => MODIFY,
+            Self::Speaker => SPEAKER,
+            Self::Announcement => ANNOUNCEMENT,
+        }
+    }
+}
+
 wire_enum! {
     /// A conference recording event to be told about at `ConferenceRecordingStatusCallback`.
     pub enum ConferenceRecordingEvent {
@@ -389,6 +421,23 @@ wire_enum! {
         Completed = "completed",
         Failed = "failed",
         Absent = "absent",
+    }
+}
+
+impl ConferenceRecordingEvent {
+    /// The status a conference recording's status callback carries when this event is subscribed to:
+    /// the one of the same name.
+    pub fn statuses(self) -> &'static [RecordingStatus] {
+        const IN_PROGRESS: &[RecordingStatus] = &[RecordingStatus::InProgress];
+        const COMPLETED: &[RecordingStatus] = &[RecordingStatus::Completed];
+        const FAILED: &[RecordingStatus] = &[RecordingStatus::Failed];
+        const ABSENT: &[RecordingStatus] = &[RecordingStatus::Absent];
+        match self {
+            Self::InProgress => IN_PROGRESS,
+            Self::Completed => COMPLETED,
+            Self::Failed => FAILED,
+            Self::Absent => ABSENT,
+        }
     }
 }
 
