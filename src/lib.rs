@@ -47,6 +47,8 @@
 extern crate self as twilio_endpoint;
 
 pub mod api;
+#[cfg(feature = "axum")]
+pub mod axum;
 #[cfg(feature = "mock")]
 pub mod mock;
 
