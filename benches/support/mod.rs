@@ -55,6 +55,7 @@ pub fn allocations<T>(run: impl FnOnce() -> T) -> u64 {
 
 #[path = "../../tests/support/every_parameter.rs"]
 mod every_parameter;
+#[allow(unused_imports)] // Not every bench binary builds the every-parameter request.
 pub use every_parameter::every_parameter;
 use every_parameter::{address, conference};
 
