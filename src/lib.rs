@@ -59,10 +59,11 @@ pub use twilio_endpoint_runtime::FormWriter;
 /// to call `write_path` directly.
 pub use twilio_endpoint_runtime::PathWriter;
 pub use twilio_endpoint_runtime::{
-    ApiError, BodyTooLargeError, Bounds, Client, ClientBuilder, ConfigError, DecodeError, Endpoint, Error,
-    FormValue, IdempotencyKey, LengthUnit, Method, OutcomeUnknownError, Page, Params, Preview, RefusedError,
-    RetryPolicy, Rule, TransportError, ValidationErrors, ValueWriter, Violation, WithExtraParams, checked,
-    time, values, wire_enum,
+    ApiError, BodyTooLargeError, Bounds, Client, ClientBuilder, ConfigError, DecodeError, DecodeRequest,
+    Endpoint, Error, FormDecodeError, FormPairs, FormValue, FromFormField, FromFormValue, IdempotencyKey,
+    LengthUnit, Method, OutcomeUnknownError, Page, Params, PathParams, Preview, Problem, ReadParams,
+    RefusedError, RetryPolicy, Rule, TransportError, ValidationErrors, ValueWriter, Violation,
+    WithExtraParams, checked, time, values, wire_enum,
 };
 
 #[doc(hidden)]
