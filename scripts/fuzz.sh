@@ -6,6 +6,7 @@
 #
 # Usage: scripts/fuzz.sh [SECONDS_PER_TARGET] [TARGET...]
 #   SECONDS_PER_TARGET  default 20; targets: reply form retry_after path (default: all)
+#                       form_decode (bodies read back with DecodeRequest) is run by default too
 # Environment:
 #   FUZZ_ARGS   more libFuzzer options, e.g. "-jobs=4 -workers=4" or "-max_len=65536"
 #   FUZZ_ASAN=1 also build with AddressSanitizer (an unstable rustc flag, enabled on stable with
@@ -22,6 +23,7 @@ seconds=${1:-20}
 shift || true
 targets=("$@")
 [ ${#targets[@]} -gt 0 ] || targets=(reply form retry_after path)
+[ $# -gt 0 ] || targets+=(form_decode)
 
 host=$(rustc -vV | sed -n 's/^host: //p')
 flags="-Cpasses=sancov-module -Cllvm-args=-sanitizer-coverage-level=4"

@@ -127,7 +127,7 @@ pub trait Endpoint: Params {
 /// # impl DecodeRequest for UpdateMessage {
 /// #     fn read_request(path: &twilio::PathParams<'_>, form: &mut twilio::FormPairs<'_>)
 /// #         -> Result<Self, twilio_endpoint_runtime::FormDecodeError> {
-/// #         Ok(Self { account_sid: path.account()?, sid: path.read("Sid")?, body: form.field("Body")? })
+/// #         Ok(Self { account_sid: Some(path.account()?), sid: path.read("Sid")?, body: form.field("Body")? })
 /// #     }
 /// # }
 /// // `UpdateMessage` is declared with `#[twilio_endpoint(POST, "/2010-04-01/Accounts/{AccountSid}/Messages/{Sid}.json")]`.

@@ -207,7 +207,7 @@ impl<'a> PathParams<'a> {
         }
         let path = Self { params };
         if path.raw(ACCOUNT_PLACEHOLDER).is_some() {
-            path.account::<AccountSid>()?;
+            path.account()?;
         }
         Ok(path)
     }
@@ -224,9 +224,10 @@ impl<'a> PathParams<'a> {
         read_value(&format!("{{{placeholder}}}"), text, crate::form::Shown::Value)
     }
 
-    /// The account the path names, as the account field of the request (`AccountSid` or its `Option`).
-    pub fn account<T: AccountParam>(&self) -> Result<T, FormDecodeError> {
-        self.read::<AccountSid>(ACCOUNT_PLACEHOLDER).map(T::from_account)
+    /// The account the path names in `{AccountSid}`; the request's account field takes it with
+    /// [`AccountParam::from_account`].
+    pub fn account(&self) -> Result<AccountSid, FormDecodeError> {
+        self.read(ACCOUNT_PLACEHOLDER)
     }
 }
 

@@ -98,9 +98,18 @@ fn field_read(field: &Field<'_>) -> TokenStream {
 fn field_value(field: &Field<'_>) -> TokenStream {
     let ty = &field.original.ty;
     let value = match &field.role {
-        Role::Path { account: true, .. } => quote!(__twilio_path.account::<#ty>()?),
-        Role::Path { placeholder, account: false } => {
-            quote!(<#ty as __twilio::PathParam>::read_segment(__twilio_path, #placeholder)?)
+        // The type of a path field is inferred from the field, and the call spans from the field's name
+        // to its type, as the checks and the rendering of the path (`&self.field`) do: rustc reports a
+        // type that is not a path parameter, or not an account, once for both directions.
+        Role::Path { account, placeholder } => {
+            let read = if *account {
+                quote!(__twilio::AccountParam::from_account(__twilio_path.account()?))
+            } else {
+                quote!(__twilio::PathParam::read_segment(__twilio_path, #placeholder)?)
+            };
+            let mut read: Vec<_> = respan(&read, ty.span()).into_iter().collect();
+            read[0].set_span(field.ident.span());
+            return read.into_iter().collect();
         }
         Role::Param { key, .. } if field.sensitive => quote!(__twilio_form.secret_field::<#ty>(#key)?),
         Role::Param { key, .. } => quote!(__twilio_form.field::<#ty>(#key)?),

@@ -287,11 +287,14 @@ impl fmt::Display for InvalidValue {
 
 impl std::error::Error for InvalidValue {}
 
-/// `text` as an error shows it: cut after 64 characters, control characters escaped.
-fn shown(text: &str) -> String {
+/// A path is shown whole up to this many characters: Twilio's paths are about 130.
+const MAX_SHOWN_PATH_CHARS: usize = 256;
+
+/// `text` as an error shows it: cut after `max` characters, control characters escaped.
+fn shown(text: &str, max: usize) -> String {
     let mut out = String::new();
     for (count, c) in text.chars().enumerate() {
-        if count == MAX_SHOWN_CHARS {
+        if count == max {
             out.push('…');
             break;
         }
@@ -309,7 +312,7 @@ fn shown(text: &str) -> String {
 #[diagnostic::on_unimplemented(
     message = "`{Self}` cannot be read from Twilio parameters",
     label = "cannot be decoded",
-    note = "parameters are values (`FromFormValue`), `Option<value>` for optional ones or `Vec<value>` for lists"
+    note = "parameters are read back as values (`FromFormValue`, which a type usually implements with its `FromStr`), `Option<value>` for optional ones or `Vec<value>` for lists"
 )]
 pub trait FromFormField: Sized {
     fn read_field(form: &mut FormPairs<'_>, key: &str, shown: Shown) -> Result<Self, FormDecodeError>;
@@ -404,7 +407,11 @@ impl FormDecodeError {
 
 impl fmt::Display for FormDecodeError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let key = shown(&self.key);
+        let max = match self.problem {
+            Problem::PathMismatch { .. } => MAX_SHOWN_PATH_CHARS,
+            _ => MAX_SHOWN_CHARS,
+        };
+        let key = shown(&self.key, max);
         match &self.problem {
             Problem::UnknownKey => write!(f, "`{key}`: not a parameter of this request"),
             Problem::MissingKey => write!(f, "`{key}`: required, but absent"),
