@@ -365,6 +365,52 @@ mod tests {
         );
     }
 
+    /// `Coaching` of Create Participant: `Coaching=false`, `Coaching=true` with `CallSidToCoach`, or
+    /// `CallSidToCoach` alone.
+    const COACHING: Keys = Keys::new(&["Coaching", "Coaching", "CallSidToCoach", "CallSidToCoach"], &[]);
+    const VARIANTS: &[Variant] = &[
+        Variant::new(&[("Coaching", "false")], &[], &[], Keys::new(&["Coaching"], &[])),
+        Variant::new(
+            &[("Coaching", "true")],
+            &["CallSidToCoach"],
+            &[],
+            Keys::new(&["Coaching", "CallSidToCoach"], &[]),
+        ),
+        Variant::new(&[], &["CallSidToCoach"], &[], Keys::new(&["CallSidToCoach"], &[])),
+    ];
+
+    fn variant(body: &str) -> Result<usize, FormDecodeError> {
+        let mut form = FormPairs::parse(body.as_bytes());
+        read_variant(&mut form, &COACHING, "Coaching", "allowed", VARIANTS)
+    }
+
+    #[test]
+    fn the_first_variant_the_keys_fit_is_chosen_and_its_constants_read() {
+        assert_eq!(variant("Coaching=false").unwrap(), 0);
+        assert_eq!(variant("CallSidToCoach=CA1&Coaching=true").unwrap(), 1);
+        assert_eq!(variant("CallSidToCoach=CA1").unwrap(), 2);
+        // Keys of other parameters do not matter.
+        assert_eq!(variant("Muted=true&Coaching=false").unwrap(), 0);
+
+        let mut form = FormPairs::parse(b"Coaching=true&CallSidToCoach=CA1&Muted=true");
+        read_variant(&mut form, &COACHING, "Coaching", "allowed", VARIANTS).unwrap();
+        let left: Vec<_> = form.unread_keys().collect();
+        assert_eq!(left, ["CallSidToCoach", "Muted"], "the constant is read, the fields left to the variant");
+    }
+
+    #[test]
+    fn keys_that_fit_no_variant_are_refused_naming_the_first_sent() {
+        let no_variant = |key: &str| {
+            FormDecodeError::new(key.to_owned(), Problem::NoVariant { group: "Coaching", allowed: "allowed" })
+        };
+        assert_eq!(variant("CallSidToCoach=CA1&Coaching=false").unwrap_err(), no_variant("CallSidToCoach"));
+        assert_eq!(variant("Coaching=true").unwrap_err(), no_variant("Coaching"));
+        assert_eq!(variant("Coaching=False").unwrap_err(), no_variant("Coaching"));
+        assert_eq!(variant("Muted=true").unwrap_err(), no_variant(""));
+        let error = variant("Coaching=false&Coaching=false").unwrap_err();
+        assert_eq!(error.problem(), &Problem::Repeated { times: 2 });
+    }
+
     #[test]
     fn a_range_within_its_type_passes() {
         check_range_fits::<i8>("Offset", -128, 127);

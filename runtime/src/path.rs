@@ -336,6 +336,65 @@ mod tests {
         }
     }
 
+    const TEMPLATE: &str =
+        "/2010-04-01/Accounts/{AccountSid}/Conferences/{ConferenceSid}/Participants/{CallSid}.json";
+
+    #[test]
+    fn a_path_is_matched_segment_by_segment_and_each_placeholder_decoded() {
+        let path = "/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Conferences/My%20Room%2F%C3%A9/Participants/a+b.json.json";
+        let params = PathParams::matching(TEMPLATE, path).unwrap();
+        assert_eq!(params.account().unwrap().as_str(), "ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa");
+        assert_eq!(params.read::<String>("ConferenceSid").unwrap(), "My Room/é");
+        // `+` is a plus in a path; a label may end with the template's own suffix.
+        assert_eq!(params.read::<String>("CallSid").unwrap(), "a+b.json");
+    }
+
+    #[test]
+    fn a_rendered_path_is_matched_back() {
+        for value in ["My Room", "a/b", "%2F", "é漢 #?&=+", "..", "x.json", "%zz%"] {
+            let mut path = PathWriter::default();
+            path.literal("/2010-04-01/Accounts/");
+            path.param("ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa");
+            path.literal("/Conferences/");
+            path.param(value);
+            path.literal("/Participants/");
+            path.param(value);
+            path.literal(".json");
+            let path = path.finish();
+            let params = PathParams::matching(TEMPLATE, &path).unwrap();
+            assert_eq!(params.read::<String>("ConferenceSid").unwrap(), value, "{path}");
+            assert_eq!(params.read::<String>("CallSid").unwrap(), value, "{path}");
+        }
+    }
+
+    #[test]
+    fn another_path_is_a_mismatch_and_a_bad_account_is_named() {
+        for path in [
+            "/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Conferences/CF1/Participants/CA1.xml",
+            "/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Conferences/CF1/Participants.json",
+            "/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Conferences/CF1/Participants/CA1.json/x",
+            "2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Conferences/CF1/Participants/CA1.json",
+        ] {
+            let error = PathParams::matching(TEMPLATE, path).unwrap_err();
+            assert_eq!(error.problem(), &Problem::PathMismatch { expected: TEMPLATE }, "{path}");
+            assert_eq!(error.key(), path);
+        }
+        let error =
+            PathParams::matching(TEMPLATE, "/2010-04-01/Accounts/AC1/Conferences/CF1/Participants/CA1.json")
+                .unwrap_err();
+        assert_eq!(error.key(), "{AccountSid}");
+        assert!(error.to_string().ends_with("got `AC1`"), "{error}");
+    }
+
+    #[test]
+    fn percent_decoding_keeps_what_is_not_an_escape() {
+        assert_eq!(percent_decode("a%20b%2fc"), "a b/c");
+        assert_eq!(percent_decode("100%"), "100%");
+        assert_eq!(percent_decode("%zz%4"), "%zz%4");
+        assert_eq!(percent_decode("%FF"), "\u{FFFD}");
+        assert!(matches!(percent_decode("plain+text"), Cow::Borrowed("plain+text")));
+    }
+
     #[test]
     fn rejects_values_that_are_not_one_segment() {
         for bad in ["", ".", "..", "../Messages", "a/b", "a\r\nb", "a\0"] {
