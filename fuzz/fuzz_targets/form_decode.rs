@@ -9,7 +9,7 @@ use std::fmt::Debug;
 use libfuzzer_sys::fuzz_target;
 use twilio_endpoint::api::v2010::{CreateMessage, CreateParticipant};
 use twilio_endpoint::values::AccountSid;
-use twilio_endpoint::{DecodeRequest, Endpoint, PathWriter};
+use twilio_endpoint::{DecodeRequest, PathWriter};
 
 const PARTICIPANTS: &str =
     "/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Conferences/Room%2042%20caf%C3%A9/Participants.json";
