@@ -5,7 +5,7 @@
 # stable flags, so neither nightly nor cargo-fuzz is needed. Overflow checks and debug assertions are on.
 #
 # Usage: scripts/fuzz.sh [SECONDS_PER_TARGET] [TARGET...]
-#   SECONDS_PER_TARGET  default 20; targets: reply form retry_after path signature (default: all)
+#   SECONDS_PER_TARGET  default 20; targets: reply form form_decode retry_after path signature (default: all)
 # Environment:
 #   FUZZ_ARGS   more libFuzzer options, e.g. "-jobs=4 -workers=4" or "-max_len=65536"
 #   FUZZ_ASAN=1 also build with AddressSanitizer (an unstable rustc flag, enabled on stable with
@@ -21,7 +21,7 @@ cd "$(dirname "$0")/.."
 seconds=${1:-20}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(reply form retry_after path signature)
+[ ${#targets[@]} -gt 0 ] || targets=(reply form form_decode retry_after path signature)
 
 host=$(rustc -vV | sed -n 's/^host: //p')
 flags="-Cpasses=sancov-module -Cllvm-args=-sanitizer-coverage-level=4"

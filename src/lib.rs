@@ -61,10 +61,11 @@ pub use twilio_endpoint_runtime::FormWriter;
 /// to call `write_path` directly.
 pub use twilio_endpoint_runtime::PathWriter;
 pub use twilio_endpoint_runtime::{
-    ApiError, BodyTooLargeError, Bounds, Client, ClientBuilder, ConfigError, DecodeError, Endpoint, Error,
-    FormValue, IdempotencyKey, LengthUnit, Method, OutcomeUnknownError, Page, Params, Preview, RefusedError,
-    RetryPolicy, Rule, TransportError, ValidationErrors, ValueWriter, Violation, WithExtraParams, checked,
-    time, values, wire_enum,
+    ApiError, BodyTooLargeError, Bounds, Client, ClientBuilder, ConfigError, DecodeError, DecodeRequest,
+    Endpoint, Error, FormDecodeError, FormPairs, FormValue, FromFormField, FromFormValue, IdempotencyKey,
+    LengthUnit, Method, OutcomeUnknownError, Page, Params, PathParams, Preview, Problem, ReadParams,
+    RefusedError, RetryPolicy, Rule, TransportError, ValidationErrors, ValueWriter, Violation,
+    WithExtraParams, checked, time, values, wire_enum,
 };
 pub use twilio_endpoint_runtime::{
     BlankTokenError, JsonSignature, SignatureAlgorithm, SignatureError, WebhookValidator,
@@ -72,9 +73,7 @@ pub use twilio_endpoint_runtime::{
 
 /// What Twilio sends to an application, declared with `#[derive(Webhook)]`; the catalog's payloads are
 /// in [`api::v2010::webhooks`].
-pub use twilio_endpoint_runtime::{
-    FormDecodeError, FormPairs, FromIndexed, FromOtherParams, OtherParams, Problem, Webhook,
-};
+pub use twilio_endpoint_runtime::{FromIndexed, FromOtherParams, OtherParams, Webhook};
 
 #[doc(hidden)]
 pub use twilio_endpoint_runtime::__private;

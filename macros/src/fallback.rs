@@ -1,7 +1,7 @@
 //! What the attribute expands to when the input has mistakes: the errors, the user's struct (so that
 //! its other uses still resolve) and stubs with the real signatures of everything generated (`new`,
 //! the setters, the bounds constants, `validate`, `to_form`, `send`, `preview`, `extra_param`, the
-//! trait impls), so that code
+//! trait impls, `DecodeRequest` and a group's `ReadParams` among them), so that code
 //! using the endpoint adds no error of its own to the real ones. The stubs are built from what parsed:
 //! a field whose options are broken still has a name and a type. Their bodies never run: the crate
 //! does not compile.
@@ -101,6 +101,16 @@ pub fn expand(args: TokenStream, item: &syn::ItemStruct, errors: darling::Error)
             }
 
             #[automatically_derived]
+            impl #impl_generics __twilio::DecodeRequest for #name #ty_generics #where_clause {
+                fn read_request(
+                    _: &__twilio::PathParams<'_>,
+                    _: &mut __twilio::FormPairs<'_>,
+                ) -> ::core::result::Result<Self, __twilio::FormDecodeError> {
+                    ::core::unreachable!()
+                }
+            }
+
+            #[automatically_derived]
             impl #impl_generics ::core::fmt::Debug for #name #ty_generics #where_clause {
                 fn fmt(&self, _: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
                     ::core::unreachable!()
@@ -120,8 +130,8 @@ pub fn not_a_struct(item: TokenStream) -> TokenStream {
     quote!(#error #item)
 }
 
-/// A group with mistakes: the errors, and empty `impl Params` and `impl ParamGroup` so that the
-/// endpoints flattening the group do not each report a missing implementation.
+/// A group with mistakes: the errors, and empty `impl Params`, `impl ReadParams` and `impl ParamGroup`
+/// so that the endpoints flattening the group do not each report a missing implementation.
 pub fn expand_group(
     input: &syn::DeriveInput,
     krate: Option<syn::Path>,
@@ -140,6 +150,15 @@ pub fn expand_group(
             impl #impl_generics __twilio::Params for #name #ty_generics #where_clause {
                 fn check(&self, _: &mut __twilio::ValidationErrors) {}
                 fn write_params(&self, _: &mut __twilio::FormWriter) {}
+            }
+
+            #[automatically_derived]
+            impl #impl_generics __twilio::ReadParams for #name #ty_generics #where_clause {
+                fn read_params(
+                    _: &mut __twilio::FormPairs<'_>,
+                ) -> ::core::result::Result<Self, __twilio::FormDecodeError> {
+                    ::core::unreachable!()
+                }
             }
 
             #[automatically_derived]

@@ -45,10 +45,58 @@ fn expands_a_participant_endpoint() {
         "pub fn new(\n",
         "pub fn timeout(mut self, value: u32) -> Self",
         "type Response = Participant;",
+        "impl __twilio::DecodeRequest for CreateParticipant",
+        "conference_sid: __twilio::PathParam::read_segment(__twilio_path, \"ConferenceSid\")?,",
+        "from: __twilio_form.field::<Address>(\"From\")?,",
+        "status_callback_event: __twilio_form.field::<Vec<StatusCallbackEvent>>(\"StatusCallbackEvent\")?,",
+        "sip_auth_password: __twilio_form.secret_field::<Option<String>>(\"SipAuthPassword\")?,",
     ] {
         assert!(squash(&code).contains(&squash(expected)), "missing `{expected}` in:\n{code}");
     }
     assert!(!code.contains("#[twilio("), "helper attributes must be stripped:\n{code}");
+}
+
+#[test]
+fn expands_an_enum_group_with_its_variants_keys() {
+    let tokens = crate::expand::expand_group(quote! {
+        pub enum Coaching {
+            #[twilio(with(Coaching = false))]
+            Off,
+            #[twilio(with(Coaching = true))]
+            Coach { call_sid_to_coach: CallSid },
+            CallSidToCoach(CallSid),
+        }
+    });
+    let file: syn::File = syn::parse2(tokens).expect("the expansion parses as Rust items");
+    let code = prettyplease::unparse(&file);
+    for expected in [
+        "impl __twilio::ReadParams for Coaching",
+        "__twilio::Variant::new(&[(\"Coaching\", \"false\")], &[], &[], __twilio::Keys::new(&[\"Coaching\"], &[]))",
+        "__twilio::Variant::new(&[(\"Coaching\", \"true\")], &[\"CallSidToCoach\"], &[], \
+         __twilio::Keys::new(&[\"Coaching\", \"CallSidToCoach\"], &[]))",
+        "\"`Coaching=false`; `Coaching=true` with `CallSidToCoach`; `CallSidToCoach`\"",
+        "1usize => { ::core::result::Result::Ok(Self::Coach { call_sid_to_coach: __twilio_form.field::<CallSid>(\"CallSidToCoach\")?, }) }",
+        "_ => { ::core::result::Result::Ok(Self::CallSidToCoach(__twilio_form.field::<CallSid>(\"CallSidToCoach\")?)) }",
+    ] {
+        assert!(squash(&code).contains(&squash(expected)), "missing `{expected}` in:\n{code}");
+    }
+}
+
+#[test]
+fn refuses_two_placeholders_in_one_segment() {
+    let code = expand_to_string(
+        quote!(GET, "/2010-04-01/Accounts/{AccountSid}/Calls/{Sid}{Part}.json"),
+        quote! {
+            pub struct FetchPart {
+                #[twilio(path)] pub sid: CallSid,
+                #[twilio(path)] pub part: String,
+            }
+        },
+    );
+    assert!(
+        code.contains("the path segment `{Sid}{Part}.json` holds several placeholders"),
+        "missing the error in:\n{code}"
+    );
 }
 
 #[test]
@@ -95,6 +143,7 @@ fn a_broken_declaration_keeps_its_signatures() {
         "pub fn validate(&self) -> ::core::result::Result<(), __twilio::ValidationErrors>",
         "Output = ::core::result::Result<Call, __twilio::Error>",
         "type Response = Call;",
+        "impl __twilio::DecodeRequest for UpdateCall",
     ] {
         assert!(squash(&code).contains(&squash(expected)), "missing `{expected}` in:\n{code}");
     }

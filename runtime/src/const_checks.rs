@@ -1,5 +1,6 @@
 //! Checks the compiler runs on a declaration, as constants the generated code evaluates: no key is sent
 //! twice by an endpoint's fields and the groups it flattens, and every `range` fits its field's type.
+//! Also a group's keys, and the variant of an enum group that the keys of a form choose.
 //!
 //! The macro sees one declaration at a time and only the syntax of types, so what depends on another
 //! declaration (a group's keys) or on what a type is (a type alias of `u8`) is left to these constants;
@@ -7,7 +8,7 @@
 
 use crate::const_message::Message;
 use crate::endpoint::Params;
-use crate::form::{FormDecodeError, FormPairs, FormWriter, ReadParams};
+use crate::form::{FormDecodeError, FormPairs, FormWriter, Problem, ReadParams};
 use crate::validate::{RangeInt, ValidationErrors};
 
 /// The keys a group of parameters sends: its own, and those of the groups it flattens.
@@ -26,6 +27,11 @@ impl Keys {
     fn any_in(&self, form: &FormPairs<'_>) -> bool {
         self.own.iter().any(|key| form.contains(key)) || self.groups.iter().any(|keys| keys.any_in(form))
     }
+
+    /// Whether `key` is one of these keys.
+    fn has(&self, key: &str) -> bool {
+        self.own.contains(&key) || self.groups.iter().any(|keys| keys.has(key))
+    }
 }
 
 /// A group of parameters (`#[derive(Params)]`) with its keys, which an endpoint flattening it checks
@@ -35,7 +41,7 @@ impl Keys {
     label = "flattened here",
     note = "a `#[twilio(flatten)]` field holds a type with `#[derive(twilio_endpoint::Params)]`, or its `Option`"
 )]
-pub trait ParamGroup: Params {
+pub trait ParamGroup: Params + ReadParams {
     const KEYS: Keys;
 
     /// The checks of a flattened group, called through this trait so that a type that is not a group
@@ -53,10 +59,7 @@ pub trait ParamGroup: Params {
 
     /// A flattened group read back from `form`; see [`ParamGroup::check_group`].
     #[inline]
-    fn read_group(form: &mut FormPairs<'_>) -> Result<Self, FormDecodeError>
-    where
-        Self: ReadParams,
-    {
+    fn read_group(form: &mut FormPairs<'_>) -> Result<Self, FormDecodeError> {
         Self::read_params(form)
     }
 }
@@ -66,10 +69,72 @@ impl<T: ParamGroup> ParamGroup for Option<T> {
 }
 
 /// An optional group is absent when none of its keys is sent: `Some` as soon as one is.
-impl<T: ParamGroup + ReadParams> ReadParams for Option<T> {
+impl<T: ParamGroup> ReadParams for Option<T> {
     fn read_params(form: &mut FormPairs<'_>) -> Result<Self, FormDecodeError> {
         if T::KEYS.any_in(form) { T::read_params(form).map(Some) } else { Ok(None) }
     }
+}
+
+/// What the keys of a form must be for a variant of an enum group (`#[derive(Params)]`) to be the one
+/// they were sent as.
+#[derive(Clone, Copy, Debug)]
+pub struct Variant {
+    /// The constants the variant sends, with their text as sent: `("Coaching", "true")`.
+    constants: &'static [(&'static str, &'static str)],
+    /// The keys of its required fields.
+    required: &'static [&'static str],
+    /// The keys of the groups its required fields flatten: one of each must be sent.
+    required_groups: &'static [&'static Keys],
+    /// Every key it may send: its constants, its fields' and those of the groups it flattens.
+    keys: Keys,
+}
+
+impl Variant {
+    pub const fn new(
+        constants: &'static [(&'static str, &'static str)],
+        required: &'static [&'static str],
+        required_groups: &'static [&'static Keys],
+        keys: Keys,
+    ) -> Self {
+        Self { constants, required, required_groups, keys }
+    }
+
+    /// Whether the keys left in `form` are this variant's: each constant with its text, each required
+    /// key, at least one key of the variant (a variant that would send nothing cannot be told from
+    /// an absent group), and no key of the group outside the variant (`group`, every variant's keys).
+    fn fits(&self, form: &FormPairs<'_>, group: &Keys) -> bool {
+        self.constants.iter().all(|(key, text)| form.peek(key) == Some(*text))
+            && self.required.iter().all(|key| form.contains(key))
+            && self.required_groups.iter().all(|keys| keys.any_in(form))
+            && self.keys.any_in(form)
+            && !form.unread_keys().any(|key| group.has(key) && !self.keys.has(key))
+    }
+}
+
+/// Chooses the variant of the enum group `group` (whose keys are `keys`) that the keys left in `form`
+/// form, the first in declaration order that fits, and reads its constants; the caller reads its
+/// fields. `allowed` lists the variants' keys for the error, e.g.
+/// ``"`Coaching=false`; `Coaching=true` with `CallSidToCoach`"``. Not generic, so that it is compiled
+/// once for every group.
+///
+/// # Errors
+/// [`Problem::NoVariant`] naming the first of the group's keys that was sent, and
+/// [`Problem::Repeated`] for a constant sent more than once.
+pub fn read_variant(
+    form: &mut FormPairs<'_>,
+    keys: &Keys,
+    group: &'static str,
+    allowed: &'static str,
+    variants: &[Variant],
+) -> Result<usize, FormDecodeError> {
+    let Some(index) = variants.iter().position(|variant| variant.fits(form, keys)) else {
+        let key = form.unread_keys().find(|key| keys.has(key)).unwrap_or_default().to_owned();
+        return Err(FormDecodeError::new(key, Problem::NoVariant { group, allowed }));
+    };
+    for (key, _) in variants[index].constants {
+        form.take_one(key)?;
+    }
+    Ok(index)
 }
 
 /// Where keys come from, for the message: e.g. ``the field `status_callback` ``.
@@ -298,6 +363,52 @@ mod tests {
             &["AccountSid", "Sid"],
             KeySource::new("the flattened group `Nested`", NESTED),
         );
+    }
+
+    /// `Coaching` of Create Participant: `Coaching=false`, `Coaching=true` with `CallSidToCoach`, or
+    /// `CallSidToCoach` alone.
+    const COACHING: Keys = Keys::new(&["Coaching", "Coaching", "CallSidToCoach", "CallSidToCoach"], &[]);
+    const VARIANTS: &[Variant] = &[
+        Variant::new(&[("Coaching", "false")], &[], &[], Keys::new(&["Coaching"], &[])),
+        Variant::new(
+            &[("Coaching", "true")],
+            &["CallSidToCoach"],
+            &[],
+            Keys::new(&["Coaching", "CallSidToCoach"], &[]),
+        ),
+        Variant::new(&[], &["CallSidToCoach"], &[], Keys::new(&["CallSidToCoach"], &[])),
+    ];
+
+    fn variant(body: &str) -> Result<usize, FormDecodeError> {
+        let mut form = FormPairs::parse(body.as_bytes());
+        read_variant(&mut form, &COACHING, "Coaching", "allowed", VARIANTS)
+    }
+
+    #[test]
+    fn the_first_variant_the_keys_fit_is_chosen_and_its_constants_read() {
+        assert_eq!(variant("Coaching=false").unwrap(), 0);
+        assert_eq!(variant("CallSidToCoach=CA1&Coaching=true").unwrap(), 1);
+        assert_eq!(variant("CallSidToCoach=CA1").unwrap(), 2);
+        // Keys of other parameters do not matter.
+        assert_eq!(variant("Muted=true&Coaching=false").unwrap(), 0);
+
+        let mut form = FormPairs::parse(b"Coaching=true&CallSidToCoach=CA1&Muted=true");
+        read_variant(&mut form, &COACHING, "Coaching", "allowed", VARIANTS).unwrap();
+        let left: Vec<_> = form.unread_keys().collect();
+        assert_eq!(left, ["CallSidToCoach", "Muted"], "the constant is read, the fields left to the variant");
+    }
+
+    #[test]
+    fn keys_that_fit_no_variant_are_refused_naming_the_first_sent() {
+        let no_variant = |key: &str| {
+            FormDecodeError::new(key.to_owned(), Problem::NoVariant { group: "Coaching", allowed: "allowed" })
+        };
+        assert_eq!(variant("CallSidToCoach=CA1&Coaching=false").unwrap_err(), no_variant("CallSidToCoach"));
+        assert_eq!(variant("Coaching=true").unwrap_err(), no_variant("Coaching"));
+        assert_eq!(variant("Coaching=False").unwrap_err(), no_variant("Coaching"));
+        assert_eq!(variant("Muted=true").unwrap_err(), no_variant(""));
+        let error = variant("Coaching=false&Coaching=false").unwrap_err();
+        assert_eq!(error.problem(), &Problem::Repeated { times: 2 });
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! The contract between `#[twilio_endpoint]` and the runtime: what the attribute implements for a
 //! struct, and the generic functions its generated methods call (`validate`, `encode`, `preview`,
-//! `send`).
+//! `send`, and `decode_request` for the way back).
 
 use std::future::Future;
 use std::pin::Pin;
@@ -10,10 +10,10 @@ use serde::de::DeserializeOwned;
 
 use crate::client::{Client, Exchange};
 use crate::error::Error;
-use crate::form::FormWriter;
+use crate::form::{FormDecodeError, FormPairs, FormWriter};
 use crate::idempotency::IdempotencyKey;
 use crate::method::Method;
-use crate::path::PathWriter;
+use crate::path::{PathParams, PathWriter};
 use crate::preview::Preview;
 use crate::validate::ValidationErrors;
 use crate::values::AccountSid;
@@ -91,6 +91,80 @@ pub trait Endpoint: Params {
     fn preview(&self, client: &Client) -> Result<Preview, ValidationErrors> {
         preview(client, self)
     }
+}
+
+/// A request read back from what it sends: its path and its form, the inverse of rendering the path and
+/// of [`to_form`](Endpoint::to_form). `#[twilio_endpoint]` implements it for every endpoint, from the
+/// same declaration, so that a test double, a proxy or a log reader sees the typed request.
+///
+/// The form is read with each field's options: its key (`rename` included), a list from its repeated
+/// key, a flattened group from its keys (for an enum, the variant they form), `Some("")` from `Key=`
+/// and `None` from an absent key, a date in UTC; an error names the key, and never shows the value of a
+/// `sensitive` field. A key the declaration does not know is an error. The path is matched against the
+/// template; each placeholder is one percent-decoded segment, and `{AccountSid}` fills the request's
+/// account field (`Some(account)`). Nothing is validated: [`validate`](Endpoint::validate) checks the
+/// rules of the request read.
+///
+/// ```
+/// use twilio_endpoint_runtime::{DecodeRequest, Endpoint, Problem};
+/// # use twilio_endpoint_runtime::values::AccountSid;
+/// # use twilio_endpoint_runtime::__private as twilio;
+/// # #[derive(Debug, PartialEq)]
+/// # struct UpdateMessage { account_sid: Option<AccountSid>, sid: String, body: Option<String> }
+/// # impl twilio::Params for UpdateMessage {
+/// #     fn check(&self, _: &mut twilio::ValidationErrors) {}
+/// #     fn write_params(&self, out: &mut twilio::FormWriter) {
+/// #         if let Some(body) = &self.body { out.pair("Body", body) }
+/// #     }
+/// # }
+/// # impl twilio::Endpoint for UpdateMessage {
+/// #     const METHOD: twilio::Method = twilio::Method::Post;
+/// #     const PATH: &'static str = "/2010-04-01/Accounts/{AccountSid}/Messages/{Sid}.json";
+/// #     type Response = ();
+/// #     fn write_path(&self, _: &AccountSid, _: &mut twilio::PathWriter) {}
+/// #     fn decode_response(body: &[u8]) -> Result<(), twilio::serde_json::Error> { twilio::decode_empty(body) }
+/// # }
+/// # impl DecodeRequest for UpdateMessage {
+/// #     fn read_request(path: &twilio::PathParams<'_>, form: &mut twilio::FormPairs<'_>)
+/// #         -> Result<Self, twilio_endpoint_runtime::FormDecodeError> {
+/// #         Ok(Self { account_sid: Some(path.account()?), sid: path.read("Sid")?, body: form.field("Body")? })
+/// #     }
+/// # }
+/// // `UpdateMessage` is declared with `#[twilio_endpoint(POST, "/2010-04-01/Accounts/{AccountSid}/Messages/{Sid}.json")]`.
+/// let path = "/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Messages/SMaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.json";
+/// let request = UpdateMessage::decode_request(path, b"Body=").unwrap();
+/// assert_eq!(request.body.as_deref(), Some(""));
+/// assert_eq!(request.to_form(), "Body=");
+///
+/// let error = UpdateMessage::decode_request(path, b"Body=x&Boddy=y").unwrap_err();
+/// assert_eq!(error.problem(), &Problem::UnknownKey);
+/// assert_eq!(error.to_string(), "`Boddy`: not a parameter of this request");
+/// ```
+pub trait DecodeRequest: Endpoint + Sized {
+    /// The request sent to `path` with `form`: the body of a `POST`, the query string (without its
+    /// `?`) of a `GET` or `DELETE`. `path` is escaped as sent, without the query string.
+    ///
+    /// # Errors
+    /// The first key that does not fit, as a [`FormDecodeError`] naming it: unknown, required and
+    /// absent, repeated, not a valid value, keys that form no variant of a group; or a path that is not
+    /// the endpoint's.
+    fn decode_request(path: &str, form: &[u8]) -> Result<Self, FormDecodeError> {
+        decode_request(path, form)
+    }
+
+    /// The request's fields from its matched path and its form, leaving the pairs it does not know
+    /// unread; what the attribute implements.
+    #[doc(hidden)]
+    fn read_request(path: &PathParams<'_>, form: &mut FormPairs<'_>) -> Result<Self, FormDecodeError>;
+}
+
+/// The request `E` sent to `path` with `form`; see [`DecodeRequest::decode_request`].
+pub fn decode_request<E: DecodeRequest>(path: &str, form: &[u8]) -> Result<E, FormDecodeError> {
+    let path = PathParams::matching(E::PATH, path)?;
+    let mut form = FormPairs::parse(form);
+    let request = E::read_request(&path, &mut form)?;
+    form.finish()?;
+    Ok(request)
 }
 
 /// Every rule `params` breaks, or `Ok(())`.

@@ -16,19 +16,19 @@
 //!   retry loop with its tracing span.
 //! - `builder`: the client's settings and their checks (environment, base URL, timeouts).
 //! - `endpoint`: what `#[twilio_endpoint]` implements and calls: `validate`, `encode`, `preview`,
-//!   `send`.
+//!   `send`, and `decode_request` for a request read back.
 //! - `page`: lists, one page at a time or as a stream.
 //! - `extra`: a request with parameters its declaration does not know (`extra_param`).
 //! - `const_checks`: what the compiler checks of a declaration (keys sent twice, ranges that do not fit
-//!   their type), and a group's keys.
+//!   their type), a group's keys, and the variant of an enum group a form's keys choose.
 //!
 //! The way in, beside it: `webhook`, what Twilio sends to an application (callbacks, incoming messages
 //! and calls), read with `form`'s decoding.
 //!
 //! Under the chain, and importing none of it: `validate` (the validation report), `form` (the form
-//! encoding, and its decoding), `values` and `time` (typed values), `path` (path rendering),
-//! `const_message` (the messages of compile-time checks), `signature` (checking and making the
-//! signatures of Twilio's webhook requests).
+//! encoding, and its decoding), `values` and `time` (typed values), `path` (path rendering and
+//! matching), `const_message` (the messages of compile-time checks), `signature` (checking and making
+//! the signatures of Twilio's webhook requests).
 
 mod builder;
 mod client;
@@ -55,7 +55,7 @@ mod webhook;
 
 pub use builder::ClientBuilder;
 pub use client::Client;
-pub use endpoint::{Endpoint, Params};
+pub use endpoint::{DecodeRequest, Endpoint, Params};
 pub use error::{
     ApiError, BodyTooLargeError, ConfigError, DecodeError, Error, OutcomeUnknownError, RefusedError,
     TransportError,
@@ -68,7 +68,7 @@ pub use form::{
 pub use idempotency::IdempotencyKey;
 pub use method::Method;
 pub use page::Page;
-pub use path::PathWriter;
+pub use path::{PathParams, PathWriter};
 pub use preview::Preview;
 pub use retry::RetryPolicy;
 pub use signature::{BlankTokenError, JsonSignature, SignatureAlgorithm, SignatureError, WebhookValidator};
@@ -79,14 +79,17 @@ pub use webhook::{FromIndexed, FromOtherParams, FromWebhookField, OtherParams, W
 #[doc(hidden)]
 pub mod __private {
     pub use crate::const_checks::{
-        KeySource, Keys, ParamGroup, check_keys_not_in_path, check_range_fits, check_unique_keys,
+        KeySource, Keys, ParamGroup, Variant, check_keys_not_in_path, check_range_fits, check_unique_keys,
+        read_variant,
     };
-    pub use crate::endpoint::{Endpoint, Params, decode_empty, decode_json, encode, preview, send, validate};
+    pub use crate::endpoint::{
+        DecodeRequest, Endpoint, Params, decode_empty, decode_json, encode, preview, send, validate,
+    };
     pub use crate::extra::WithExtraParams;
-    pub use crate::form::{FormField, FormPairs, FormWriter, Key, Shown};
+    pub use crate::form::{FormDecodeError, FormField, FormPairs, FormWriter, Key, ReadParams, Shown};
     pub use crate::method::Method;
     pub use crate::page::Page;
-    pub use crate::path::{AccountParam, PathParam, PathWriter, check_path_param};
+    pub use crate::path::{AccountParam, PathParam, PathParams, PathWriter, check_path_param};
     pub use crate::preview::Preview;
     pub use crate::redact::Redacted;
     pub use crate::validate::{Bounds, ValidationErrors, check_len, check_range};

@@ -1,11 +1,13 @@
-//! Rendering a path template: each parameter checked, then percent-encoded as one segment.
+//! Path templates in both directions: rendering one, each parameter checked, then percent-encoded as
+//! one segment; and matching a path as sent against one, each placeholder read back from its segment.
 //!
 //! The official Python SDK interpolates path parameters as they are, so a message SID of `../Messages`
 //! sends the request to another resource. Here a parameter can never add, remove or leave a segment.
 
+use std::borrow::Cow;
 use std::fmt::{self, Write as _};
 
-use crate::form::push_escaped_segment;
+use crate::form::{FormDecodeError, FromFormValue, Problem, push_escaped_segment, read_value};
 use crate::validate::{Rule, ValidationErrors, Violation};
 use crate::values::AccountSid;
 
@@ -86,20 +88,24 @@ pub fn check_path_param(
 #[diagnostic::on_unimplemented(
     message = "`{Self}` cannot fill a placeholder of the path",
     label = "not a path parameter",
-    note = "a path parameter is required and written as text: its type implements `Display` (a SID, `String`, `ConferenceRef`, ...), and it is never an `Option` (only the field of `{{AccountSid}}` may be left to the client)"
+    note = "a path parameter is required, written as text and read back from it: its type implements `Display` and `FromFormValue` (a SID, `String`, `ConferenceRef`, ...), and it is never an `Option` (only the field of `{{AccountSid}}` may be left to the client)"
 )]
-pub trait PathParam {
+pub trait PathParam: Sized {
     /// Checks the value as [`check_path_param`] does.
     fn check_segment(&self, errors: &mut ValidationErrors, key: &'static str);
 
     /// Writes the value as one escaped segment.
     fn write_segment(&self, out: &mut PathWriter);
+
+    /// The value of `placeholder` in a path matched by [`PathParams::matching`].
+    fn read_segment(path: &PathParams<'_>, placeholder: &'static str) -> Result<Self, FormDecodeError>;
 }
 
-// Without `do_not_recommend`, rustc would report the unmet `Display` bound of this impl instead of the
-// message above.
+// Without `do_not_recommend`, rustc would report the unmet `Display` or `FromFormValue` bound of this
+// impl instead of the message above. Both bounds are on one trait so that a type that is neither is
+// reported once, not once per direction.
 #[diagnostic::do_not_recommend]
-impl<T: fmt::Display + ?Sized> PathParam for T {
+impl<T: fmt::Display + FromFormValue> PathParam for T {
     #[inline]
     fn check_segment(&self, errors: &mut ValidationErrors, key: &'static str) {
         check_path_param(errors, key, self);
@@ -108,6 +114,11 @@ impl<T: fmt::Display + ?Sized> PathParam for T {
     #[inline]
     fn write_segment(&self, out: &mut PathWriter) {
         out.param(self);
+    }
+
+    #[inline]
+    fn read_segment(path: &PathParams<'_>, placeholder: &'static str) -> Result<Self, FormDecodeError> {
+        path.read(placeholder)
     }
 }
 
@@ -133,20 +144,136 @@ impl fmt::Write for SegmentCheck {
     message = "the `{{AccountSid}}` path field must be `AccountSid` or `Option<AccountSid>`, found `{Self}`",
     label = "not an account SID"
 )]
-pub trait AccountParam {
+pub trait AccountParam: Sized {
     /// The account to use, falling back on the client's.
     fn account_or<'a>(&'a self, client_account: &'a AccountSid) -> &'a AccountSid;
+
+    /// The field for the account a path names: a request read back names its own account.
+    fn from_account(account: AccountSid) -> Self;
 }
 
 impl AccountParam for AccountSid {
     fn account_or<'a>(&'a self, _: &'a AccountSid) -> &'a AccountSid {
         self
     }
+
+    fn from_account(account: AccountSid) -> Self {
+        account
+    }
 }
 
 impl AccountParam for Option<AccountSid> {
     fn account_or<'a>(&'a self, client_account: &'a AccountSid) -> &'a AccountSid {
         self.as_ref().unwrap_or(client_account)
+    }
+
+    fn from_account(account: AccountSid) -> Self {
+        Some(account)
+    }
+}
+
+/// The placeholders of a path as sent, matched against a template: each one segment (or the part of a
+/// segment between the template's literal text, as `{Sid}` in `{Sid}.json`), percent-decoded.
+#[derive(Debug)]
+pub struct PathParams<'a> {
+    params: Vec<(&'static str, Cow<'a, str>)>,
+}
+
+/// The placeholder of `{AccountSid}`, which a request without an account field still reads, so that a
+/// path naming no account is refused.
+const ACCOUNT_PLACEHOLDER: &str = "AccountSid";
+
+impl<'a> PathParams<'a> {
+    /// Matches `path`, escaped as sent and without its query string, against `template`, a path as
+    /// `#[twilio_endpoint]` takes it (`/2010-04-01/Accounts/{AccountSid}/Calls/{Sid}.json`): the literal
+    /// text must be the same byte for byte, and each placeholder fills what is left of its segment.
+    ///
+    /// # Errors
+    /// [`Problem::PathMismatch`] when `path` is not the template's, and an invalid `{AccountSid}` as
+    /// [`Problem::InvalidValue`].
+    pub fn matching(template: &'static str, path: &'a str) -> Result<Self, FormDecodeError> {
+        let mismatch = || FormDecodeError::new(path.to_owned(), Problem::PathMismatch { expected: template });
+        let mut template_segments = template.split('/');
+        let mut path_segments = path.split('/');
+        let mut params = Vec::new();
+        loop {
+            match (template_segments.next(), path_segments.next()) {
+                (None, None) => break,
+                (Some(pattern), Some(segment)) => {
+                    match_segment(pattern, segment, &mut params).ok_or_else(mismatch)?;
+                }
+                _ => return Err(mismatch()),
+            }
+        }
+        let path = Self { params };
+        if path.raw(ACCOUNT_PLACEHOLDER).is_some() {
+            path.account()?;
+        }
+        Ok(path)
+    }
+
+    fn raw(&self, placeholder: &str) -> Option<&str> {
+        self.params.iter().find(|(name, _)| *name == placeholder).map(|(_, value)| &**value)
+    }
+
+    /// The value of `placeholder`, read as a `T`; an error names it as `{Placeholder}`.
+    pub fn read<T: FromFormValue>(&self, placeholder: &'static str) -> Result<T, FormDecodeError> {
+        // The template was matched: every placeholder it has holds a value. One it lacks is read as the
+        // empty segment, which no path parameter accepts.
+        let text = self.raw(placeholder).unwrap_or_default();
+        read_value(&format!("{{{placeholder}}}"), text, crate::form::Shown::Value)
+    }
+
+    /// The account the path names in `{AccountSid}`; the request's account field takes it with
+    /// [`AccountParam::from_account`].
+    pub fn account(&self) -> Result<AccountSid, FormDecodeError> {
+        self.read(ACCOUNT_PLACEHOLDER)
+    }
+}
+
+/// Matches one segment of a template (`{Sid}.json`, `Calls`) with one segment of a path, adding the
+/// placeholder's value; `None` when they differ. `check` allows one placeholder per segment, which
+/// makes the match unambiguous: the literal text before and after it.
+fn match_segment<'a>(
+    pattern: &'static str,
+    segment: &'a str,
+    params: &mut Vec<(&'static str, Cow<'a, str>)>,
+) -> Option<()> {
+    let Some((prefix, rest)) = pattern.split_once('{') else {
+        return (pattern == segment).then_some(());
+    };
+    let (name, suffix) = rest.split_once('}')?;
+    let value = segment.strip_prefix(prefix)?.strip_suffix(suffix)?;
+    params.push((name, percent_decode(value)));
+    Some(())
+}
+
+/// `%XX` as the byte it escapes, as URL parsers read a path: a `%` not followed by two hex digits is
+/// kept, `+` is a plus, and bytes that are not UTF-8 are replaced, as `form_urlencoded` does in a form.
+fn percent_decode(text: &str) -> Cow<'_, str> {
+    if !text.contains('%') {
+        return Cow::Borrowed(text);
+    }
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = |at: usize| bytes.get(at).and_then(|&b| char::from(b).to_digit(16));
+        match (bytes[i], hex(i + 1), hex(i + 2)) {
+            (b'%', Some(high), Some(low)) => {
+                // Two hex digits make a byte.
+                out.push((high * 16 + low) as u8);
+                i += 3;
+            }
+            (byte, _, _) => {
+                out.push(byte);
+                i += 1;
+            }
+        }
+    }
+    match String::from_utf8(out) {
+        Ok(text) => Cow::Owned(text),
+        Err(error) => Cow::Owned(String::from_utf8_lossy(error.as_bytes()).into_owned()),
     }
 }
 
@@ -207,6 +334,65 @@ mod tests {
             let kept = url.host_str() == Some("api.twilio.com") && url.path_segments().unwrap().count() == 4;
             assert!(kept || !errors.is_empty(), "{value:?} was accepted and gave {url}");
         }
+    }
+
+    const TEMPLATE: &str =
+        "/2010-04-01/Accounts/{AccountSid}/Conferences/{ConferenceSid}/Participants/{CallSid}.json";
+
+    #[test]
+    fn a_path_is_matched_segment_by_segment_and_each_placeholder_decoded() {
+        let path = "/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Conferences/My%20Room%2F%C3%A9/Participants/a+b.json.json";
+        let params = PathParams::matching(TEMPLATE, path).unwrap();
+        assert_eq!(params.account().unwrap().as_str(), "ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa");
+        assert_eq!(params.read::<String>("ConferenceSid").unwrap(), "My Room/é");
+        // `+` is a plus in a path; a label may end with the template's own suffix.
+        assert_eq!(params.read::<String>("CallSid").unwrap(), "a+b.json");
+    }
+
+    #[test]
+    fn a_rendered_path_is_matched_back() {
+        for value in ["My Room", "a/b", "%2F", "é漢 #?&=+", "..", "x.json", "%zz%"] {
+            let mut path = PathWriter::default();
+            path.literal("/2010-04-01/Accounts/");
+            path.param("ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa");
+            path.literal("/Conferences/");
+            path.param(value);
+            path.literal("/Participants/");
+            path.param(value);
+            path.literal(".json");
+            let path = path.finish();
+            let params = PathParams::matching(TEMPLATE, &path).unwrap();
+            assert_eq!(params.read::<String>("ConferenceSid").unwrap(), value, "{path}");
+            assert_eq!(params.read::<String>("CallSid").unwrap(), value, "{path}");
+        }
+    }
+
+    #[test]
+    fn another_path_is_a_mismatch_and_a_bad_account_is_named() {
+        for path in [
+            "/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Conferences/CF1/Participants/CA1.xml",
+            "/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Conferences/CF1/Participants.json",
+            "/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Conferences/CF1/Participants/CA1.json/x",
+            "2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Conferences/CF1/Participants/CA1.json",
+        ] {
+            let error = PathParams::matching(TEMPLATE, path).unwrap_err();
+            assert_eq!(error.problem(), &Problem::PathMismatch { expected: TEMPLATE }, "{path}");
+            assert_eq!(error.key(), path);
+        }
+        let error =
+            PathParams::matching(TEMPLATE, "/2010-04-01/Accounts/AC1/Conferences/CF1/Participants/CA1.json")
+                .unwrap_err();
+        assert_eq!(error.key(), "{AccountSid}");
+        assert!(error.to_string().ends_with("got `AC1`"), "{error}");
+    }
+
+    #[test]
+    fn percent_decoding_keeps_what_is_not_an_escape() {
+        assert_eq!(percent_decode("a%20b%2fc"), "a b/c");
+        assert_eq!(percent_decode("100%"), "100%");
+        assert_eq!(percent_decode("%zz%4"), "%zz%4");
+        assert_eq!(percent_decode("%FF"), "\u{FFFD}");
+        assert!(matches!(percent_decode("plain+text"), Cow::Borrowed("plain+text")));
     }
 
     #[test]

@@ -6,6 +6,7 @@ use quote::{quote, quote_spanned};
 use syn::spanned::Spanned as _;
 
 use super::checks::{expand_group_keys, expand_range_checks};
+use super::decode::expand_group_read;
 use super::params::{expand_impl, field_checks, field_write, form_key};
 use crate::model::{Field, Group, GroupShape, Variant, VariantFields};
 
@@ -41,6 +42,7 @@ pub fn expand_group(group: &Group<'_>) -> TokenStream {
     let uses_out = !writes.is_empty();
     let params = expand_impl(group.ident, &checks, &writes, uses_errors, uses_out);
     let keys = expand_group_keys(group);
+    let read = expand_group_read(group);
     let ranges = match &group.shape {
         GroupShape::Struct(fields) => expand_range_checks(fields),
         GroupShape::Enum(variants) => expand_range_checks(variants.iter().flat_map(fields)),
@@ -50,6 +52,7 @@ pub fn expand_group(group: &Group<'_>) -> TokenStream {
         const _: () = {
             use #krate::__private as __twilio;
             #params
+            #read
             #keys
             #ranges
         };

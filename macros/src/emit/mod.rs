@@ -3,6 +3,7 @@
 
 mod checks;
 mod debug;
+mod decode;
 mod endpoint;
 mod group;
 mod methods;
@@ -22,6 +23,7 @@ pub fn expand(endpoint: &Endpoint<'_>) -> TokenStream {
     let params = params::expand_params(endpoint);
     let endpoint_impl = endpoint::expand_endpoint(endpoint);
     let debug = debug::expand_debug(endpoint);
+    let decode = decode::expand_decode(endpoint);
     let methods = methods::expand_methods(endpoint);
     let fields: Vec<_> = endpoint.fields.iter().collect();
     let keys = checks::expand_key_check(&fields, &[], endpoint.item.ident.span());
@@ -34,6 +36,7 @@ pub fn expand(endpoint: &Endpoint<'_>) -> TokenStream {
             #params
             #endpoint_impl
             #debug
+            #decode
             #methods
             #keys
             #placeholder_keys

@@ -29,6 +29,8 @@ impl Template {
 //     "/Calls/{}.json"               empty name
 //     "/Calls/{Call Sid}.json"       not an identifier
 //     "/Calls.json?PageSize=5"       a query belongs in fields
+//     "/Calls/{Sid}{Part}.json"      two placeholders in one segment: a path sent could not be read
+//                                    back (where does `{Sid}` end?)
 pub fn parse(lit: &LitStr) -> darling::Result<Template> {
     let text = lit.value();
     let fail = |message: String| Err(darling::Error::custom(message).with_span(lit));
@@ -72,6 +74,11 @@ pub fn parse(lit: &LitStr) -> darling::Result<Template> {
                 rest = &after[end + 1..];
             }
         }
+    }
+    if let Some(segment) = text.split('/').find(|segment| segment.matches('{').count() > 1) {
+        return fail(format!(
+            "the path segment `{segment}` holds several placeholders; a request's path could not be read back into them (where does one end?), so give each its own segment"
+        ));
     }
     Ok(Template { pieces, lit: lit.clone() })
 }

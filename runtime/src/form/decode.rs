@@ -42,6 +42,11 @@ impl<'a> FormPairs<'a> {
         self.pairs.iter().find(|pair| !pair.read && pair.key == key).map(|pair| &*pair.value)
     }
 
+    /// The keys of the pairs left to read, in the order sent.
+    pub(crate) fn unread_keys(&self) -> impl Iterator<Item = &str> {
+        self.pairs.iter().filter(|pair| !pair.read).map(|pair| &*pair.key)
+    }
+
     fn unread<'s>(&'s self, key: &'s str) -> impl Iterator<Item = &'s Pair<'a>> + 's {
         self.pairs.iter().filter(move |pair| !pair.read && pair.key == key)
     }
@@ -152,9 +157,9 @@ pub enum Shown {
 /// }
 /// ```
 #[diagnostic::on_unimplemented(
-    message = "`{Self}` cannot be read from a Twilio parameter",
+    message = "`{Self}` cannot be read back from a Twilio parameter",
     label = "cannot be decoded",
-    note = "every parameter type is decoded too: implement `FromFormValue` for `{Self}` (usually by calling its `FromStr`)"
+    note = "requests are also read back from what they send (`DecodeRequest`): implement `FromFormValue` for `{Self}`, usually by calling its `FromStr`"
 )]
 pub trait FromFormValue: Sized {
     /// Why a text is not a value; its `Display` says what was expected and, unless the value is
@@ -282,11 +287,14 @@ impl fmt::Display for InvalidValue {
 
 impl std::error::Error for InvalidValue {}
 
-/// `text` as an error shows it: cut after 64 characters, control characters escaped.
-fn shown(text: &str) -> String {
+/// A path is shown whole up to this many characters: Twilio's paths are about 130.
+const MAX_SHOWN_PATH_CHARS: usize = 256;
+
+/// `text` as an error shows it: cut after `max` characters, control characters escaped.
+fn shown(text: &str, max: usize) -> String {
     let mut out = String::new();
     for (count, c) in text.chars().enumerate() {
-        if count == MAX_SHOWN_CHARS {
+        if count == max {
             out.push('…');
             break;
         }
@@ -304,13 +312,18 @@ fn shown(text: &str) -> String {
 #[diagnostic::on_unimplemented(
     message = "`{Self}` cannot be read from Twilio parameters",
     label = "cannot be decoded",
-    note = "parameters are values (`FromFormValue`), `Option<value>` for optional ones or `Vec<value>` for lists"
+    note = "parameters are read back as values (`FromFormValue`, which a type usually implements with its `FromStr`), `Option<value>` for optional ones or `Vec<value>` for lists"
 )]
 pub trait FromFormField: Sized {
     fn read_field(form: &mut FormPairs<'_>, key: &str, shown: Shown) -> Result<Self, FormDecodeError>;
 }
 
-fn read_value<T: FromFormValue>(key: &str, text: &str, shown: Shown) -> Result<T, FormDecodeError> {
+/// `text`, the value of `key`, read as a `T`; an error names the key, and the value unless it is hidden.
+pub(crate) fn read_value<T: FromFormValue>(
+    key: &str,
+    text: &str,
+    shown: Shown,
+) -> Result<T, FormDecodeError> {
     T::from_form_value(text).map_err(|error| {
         let message = match shown {
             Shown::Value => Some(error.to_string()),
@@ -369,7 +382,8 @@ pub enum Problem {
     /// The value does not parse; `message` says what was expected and what was given, `None` for a
     /// secret parameter.
     InvalidValue { message: Option<String> },
-    /// The keys of a group form none of its variants; `allowed` lists them.
+    /// The keys of a group form none of its variants; `allowed` lists them. The key is the first of the
+    /// group's keys that was sent, or empty when none was.
     NoVariant { group: &'static str, allowed: &'static str },
     /// A path that is not the endpoint's (the key is the path, `expected` its template).
     PathMismatch { expected: &'static str },
@@ -380,7 +394,8 @@ impl FormDecodeError {
         Self { key: key.into(), problem }
     }
 
-    /// The key, as sent (for a path that does not match, the path).
+    /// The key, as sent; for a placeholder of the path, `{Name}`; for a path that does not match, the
+    /// path.
     pub fn key(&self) -> &str {
         &self.key
     }
@@ -392,7 +407,11 @@ impl FormDecodeError {
 
 impl fmt::Display for FormDecodeError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let key = shown(&self.key);
+        let max = match self.problem {
+            Problem::PathMismatch { .. } => MAX_SHOWN_PATH_CHARS,
+            _ => MAX_SHOWN_CHARS,
+        };
+        let key = shown(&self.key, max);
         match &self.problem {
             Problem::UnknownKey => write!(f, "`{key}`: not a parameter of this request"),
             Problem::MissingKey => write!(f, "`{key}`: required, but absent"),
@@ -403,8 +422,11 @@ impl fmt::Display for FormDecodeError {
             Problem::InvalidValue { message: None } => {
                 write!(f, "`{key}`: not a valid value (a secret: not shown)")
             }
+            Problem::NoVariant { group, allowed } if key.is_empty() => {
+                write!(f, "none of the keys of `{group}` is sent, but it is required; allowed: {allowed}")
+            }
             Problem::NoVariant { group, allowed } => {
-                write!(f, "`{key}`: the keys of `{group}` form none of its variants; allowed: {allowed}")
+                write!(f, "`{key}`: the keys of `{group}` sent form none of its variants; allowed: {allowed}")
             }
             Problem::PathMismatch { expected } => write!(f, "the path `{key}` is not `{expected}`"),
         }

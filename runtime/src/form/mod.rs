@@ -5,6 +5,7 @@
 mod decode;
 mod encode;
 
+pub(crate) use decode::read_value;
 pub use decode::{
     FormDecodeError, FormPairs, FromFormField, FromFormValue, InvalidValue, Problem, ReadParams, Shown,
 };

@@ -179,6 +179,15 @@ impl FromStr for ConferenceRef {
     }
 }
 
+/// Read back from a path segment as [`FromStr`] reads it.
+impl crate::form::FromFormValue for ConferenceRef {
+    type Err = InvalidValue;
+
+    fn from_form_value(text: &str) -> Result<Self, InvalidValue> {
+        text.parse()
+    }
+}
+
 impl From<ConferenceSid> for ConferenceRef {
     fn from(sid: ConferenceSid) -> Self {
         Self::Sid(sid)

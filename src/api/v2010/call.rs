@@ -14,7 +14,8 @@ use crate::values::{
     PhoneNumberSid, Url, check_call_addresses,
 };
 use crate::{
-    FormValue, Page, Params, Rule, ValidationErrors, ValueWriter, Violation, twilio_endpoint, wire_enum,
+    FormValue, FromFormValue, Page, Params, Rule, ValidationErrors, ValueWriter, Violation, twilio_endpoint,
+    wire_enum,
 };
 
 /// Places an outgoing call to a phone number, SIP address, client or TwiML App; what happens once it
@@ -28,6 +29,7 @@ use crate::{
     response = Call,
     validate_with = check_create_call,
 )]
+#[derive(Clone, PartialEq, Eq)]
 pub struct CreateCall {
     /// The account to act for; the client's account when unset (set it to act for a subaccount).
     #[twilio(path)]
@@ -198,6 +200,15 @@ impl FormValue for SendDigits {
     }
 }
 
+/// Read back as [`FromStr`] reads it.
+impl FromFormValue for SendDigits {
+    type Err = InvalidValue;
+
+    fn from_form_value(text: &str) -> Result<Self, InvalidValue> {
+        text.parse()
+    }
+}
+
 wire_enum! {
     /// A recording event of a call to be told about at `RecordingStatusCallback`; for calls Twilio
     /// documents these three, fewer than for conference participants.
@@ -225,6 +236,7 @@ impl CallRecordingEvent {
 
 /// Fetches a call.
 #[twilio_endpoint(GET, "/2010-04-01/Accounts/{AccountSid}/Calls/{Sid}.json", response = Call)]
+#[derive(Clone, PartialEq, Eq)]
 pub struct FetchCall {
     /// The account the call belongs to; the client's account when unset.
     #[twilio(path)]
@@ -240,6 +252,7 @@ pub struct FetchCall {
 /// [`CallRedirect`] group with `Url`, so it is sent first, where `Url` is, rather than after
 /// `StatusCallbackMethod` as the official SDKs send it. Twilio does not depend on the order.
 #[twilio_endpoint(POST, "/2010-04-01/Accounts/{AccountSid}/Calls/{Sid}.json", response = Call)]
+#[derive(Clone, PartialEq, Eq)]
 pub struct UpdateCall {
     /// The account the call belongs to; the client's account when unset.
     #[twilio(path)]
@@ -296,6 +309,7 @@ wire_enum! {
 
 /// Deletes a call's record from the account's logs.
 #[twilio_endpoint(DELETE, "/2010-04-01/Accounts/{AccountSid}/Calls/{Sid}.json", response = ())]
+#[derive(Clone, PartialEq, Eq)]
 pub struct DeleteCall {
     /// The account the call belongs to; the client's account when unset.
     #[twilio(path)]
@@ -316,6 +330,7 @@ pub struct DeleteCall {
     response = Page<Call>,
     validate_with = check_list_calls,
 )]
+#[derive(Clone, PartialEq, Eq)]
 pub struct ListCalls {
     /// The account whose calls to list; the client's account when unset.
     #[twilio(path)]

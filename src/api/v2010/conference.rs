@@ -12,6 +12,7 @@ use crate::{twilio_endpoint, wire_enum};
 
 /// Fetches one conference.
 #[twilio_endpoint(GET, "/2010-04-01/Accounts/{AccountSid}/Conferences/{Sid}.json", response = Conference)]
+#[derive(Clone, PartialEq, Eq)]
 pub struct FetchConference {
     /// The account to act for; the client's account when unset (set it to act for a subaccount).
     #[twilio(path)]
@@ -24,6 +25,7 @@ pub struct FetchConference {
 /// Updates a conference in progress: ends it (`Status=completed`), or plays an announcement to every
 /// participant (`AnnounceUrl`).
 #[twilio_endpoint(POST, "/2010-04-01/Accounts/{AccountSid}/Conferences/{Sid}.json", response = Conference)]
+#[derive(Clone, PartialEq, Eq)]
 pub struct UpdateConference {
     /// The account to act for; the client's account when unset (set it to act for a subaccount).
     #[twilio(path)]
@@ -47,6 +49,7 @@ pub struct UpdateConference {
 /// the key `DateCreated<`, which Twilio reads with the `=` that follows as `<=`) the days up to and
 /// including it, `DateCreated>` the days from it on; the same for `DateUpdated`.
 #[twilio_endpoint(GET, "/2010-04-01/Accounts/{AccountSid}/Conferences.json", response = Page<Conference>)]
+#[derive(Clone, PartialEq, Eq)]
 pub struct ListConferences {
     /// The account to act for; the client's account when unset (set it to act for a subaccount).
     #[twilio(path)]

@@ -13,7 +13,8 @@ use crate::values::{
     InvalidValue, MessageSid, MessagingServiceSid, PhoneNumber, Url,
 };
 use crate::{
-    FormValue, Page, Params, Rule, ValidationErrors, ValueWriter, Violation, twilio_endpoint, wire_enum,
+    FormValue, FromFormValue, Page, Params, Rule, ValidationErrors, ValueWriter, Violation, twilio_endpoint,
+    wire_enum,
 };
 
 /// Sends a message: SMS, MMS, or on another channel such as WhatsApp.
@@ -54,6 +55,7 @@ use crate::{
     response = Message,
     validate_with = check_create_message,
 )]
+#[derive(Clone, PartialEq, Eq)]
 pub struct CreateMessage {
     /// The account to act for; the client's account when unset (set it to act for a subaccount).
     #[twilio(path)]
@@ -338,6 +340,7 @@ wire_enum! {
 
 /// Fetches one message.
 #[twilio_endpoint(GET, "/2010-04-01/Accounts/{AccountSid}/Messages/{Sid}.json", response = Message)]
+#[derive(Clone, PartialEq, Eq)]
 pub struct FetchMessage {
     /// The account to act for; the client's account when unset.
     #[twilio(path)]
@@ -359,6 +362,7 @@ pub struct FetchMessage {
 /// assert_eq!(UpdateMessage::new(sid).status(UpdateMessageStatus::Canceled).to_form(), "Status=canceled");
 /// ```
 #[twilio_endpoint(POST, "/2010-04-01/Accounts/{AccountSid}/Messages/{Sid}.json", response = Message)]
+#[derive(Clone, PartialEq, Eq)]
 pub struct UpdateMessage {
     /// The account to act for; the client's account when unset.
     #[twilio(path)]
@@ -381,6 +385,7 @@ wire_enum! {
 
 /// Deletes a message from the account's logs; Twilio answers `204 No Content`.
 #[twilio_endpoint(DELETE, "/2010-04-01/Accounts/{AccountSid}/Messages/{Sid}.json", response = ())]
+#[derive(Clone, PartialEq, Eq)]
 pub struct DeleteMessage {
     /// The account to act for; the client's account when unset.
     #[twilio(path)]
@@ -396,6 +401,7 @@ pub struct DeleteMessage {
 /// Twilio describes the `DateSent` filters in days (GMT); like the official SDK, a day is sent as the
 /// date-time of its start, `YYYY-MM-DDT00:00:00Z`.
 #[twilio_endpoint(GET, "/2010-04-01/Accounts/{AccountSid}/Messages.json", response = Page<Message>)]
+#[derive(Clone, PartialEq, Eq)]
 pub struct ListMessages {
     /// The account to act for; the client's account when unset.
     #[twilio(path)]
@@ -538,6 +544,15 @@ impl fmt::Debug for MessageAddress {
 impl FormValue for MessageAddress {
     fn write_value(&self, out: &mut ValueWriter<'_>) {
         out.text(&self.text);
+    }
+}
+
+/// Read back as [`FromStr`] reads it: the same checks, the text kept as sent.
+impl FromFormValue for MessageAddress {
+    type Err = InvalidValue;
+
+    fn from_form_value(text: &str) -> Result<Self, InvalidValue> {
+        text.parse()
     }
 }
 

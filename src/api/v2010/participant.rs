@@ -13,7 +13,7 @@ use crate::values::{
     AccountSid, Address, AddressRole, ByocTrunkSid, CallSid, CallbackMethod, ConferenceRef, ConferenceSid,
     InvalidValue, OrEmpty, Url, check_call_addresses,
 };
-use crate::{Page, Params, Rule, ValidationErrors, Violation, twilio_endpoint, wire_enum};
+use crate::{FromFormValue, Page, Params, Rule, ValidationErrors, Violation, twilio_endpoint, wire_enum};
 
 /// Dials a number, client, SIP address or TwiML App and adds the call to a conference, creating the
 /// conference when `ConferenceSid` is a friendly name that is not in use.
@@ -26,6 +26,7 @@ use crate::{Page, Params, Rule, ValidationErrors, Violation, twilio_endpoint, wi
     response = Participant,
     validate_with = check_create_participant,
 )]
+#[derive(Clone, PartialEq, Eq)]
 pub struct CreateParticipant {
     /// The account to act for; the client's account when unset (set it to act for a subaccount).
     #[twilio(path)]
@@ -191,6 +192,7 @@ pub enum Coaching {
     "/2010-04-01/Accounts/{AccountSid}/Conferences/{ConferenceSid}/Participants/{CallSid}.json",
     response = Participant,
 )]
+#[derive(Clone, PartialEq, Eq)]
 pub struct FetchParticipant {
     /// The account to act for; the client's account when unset (set it to act for a subaccount).
     #[twilio(path)]
@@ -212,6 +214,7 @@ pub struct FetchParticipant {
     "/2010-04-01/Accounts/{AccountSid}/Conferences/{ConferenceSid}/Participants/{CallSid}.json",
     response = Participant,
 )]
+#[derive(Clone, PartialEq, Eq)]
 pub struct UpdateParticipant {
     /// The account to act for; the client's account when unset (set it to act for a subaccount).
     #[twilio(path)]
@@ -258,6 +261,7 @@ pub struct UpdateParticipant {
     "/2010-04-01/Accounts/{AccountSid}/Conferences/{ConferenceSid}/Participants/{CallSid}.json",
     response = (),
 )]
+#[derive(Clone, PartialEq, Eq)]
 pub struct DeleteParticipant {
     /// The account to act for; the client's account when unset (set it to act for a subaccount).
     #[twilio(path)]
@@ -277,6 +281,7 @@ pub struct DeleteParticipant {
     "/2010-04-01/Accounts/{AccountSid}/Conferences/{ConferenceSid}/Participants.json",
     response = Page<Participant>,
 )]
+#[derive(Clone, PartialEq, Eq)]
 pub struct ListParticipants {
     /// The account to act for; the client's account when unset (set it to act for a subaccount).
     #[twilio(path)]
@@ -329,6 +334,15 @@ impl FromStr for ParticipantRef {
         } else {
             Ok(Self::Label(text.to_owned()))
         }
+    }
+}
+
+/// Read back from a path segment as [`FromStr`] reads it.
+impl FromFormValue for ParticipantRef {
+    type Err = InvalidValue;
+
+    fn from_form_value(text: &str) -> Result<Self, InvalidValue> {
+        text.parse()
     }
 }
 

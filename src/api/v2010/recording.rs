@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::Page;
 use crate::values::{AccountSid, CallSid, ConferenceSid, InvalidValue, RecordingSid};
-use crate::{Params, twilio_endpoint, wire_enum};
+use crate::{FromFormValue, Params, twilio_endpoint, wire_enum};
 
 /// Lists the recordings of a conference, optionally filtered by creation day.
 ///
@@ -20,6 +20,7 @@ use crate::{Params, twilio_endpoint, wire_enum};
     "/2010-04-01/Accounts/{AccountSid}/Conferences/{ConferenceSid}/Recordings.json",
     response = Page<ConferenceRecording>,
 )]
+#[derive(Clone, PartialEq, Eq)]
 pub struct ListConferenceRecordings {
     /// The account to act for; the client's account when unset (set it to act for a subaccount).
     #[twilio(path)]
@@ -51,6 +52,7 @@ pub struct ListConferenceRecordings {
     "/2010-04-01/Accounts/{AccountSid}/Conferences/{ConferenceSid}/Recordings/{Sid}.json",
     response = ConferenceRecording,
 )]
+#[derive(Clone, PartialEq, Eq)]
 pub struct FetchConferenceRecording {
     /// The account to act for; the client's account when unset (set it to act for a subaccount).
     #[twilio(path)]
@@ -69,6 +71,7 @@ pub struct FetchConferenceRecording {
     "/2010-04-01/Accounts/{AccountSid}/Conferences/{ConferenceSid}/Recordings/{Sid}.json",
     response = ConferenceRecording,
 )]
+#[derive(Clone, PartialEq, Eq)]
 pub struct UpdateConferenceRecording {
     /// The account to act for; the client's account when unset (set it to act for a subaccount).
     #[twilio(path)]
@@ -90,6 +93,7 @@ pub struct UpdateConferenceRecording {
     "/2010-04-01/Accounts/{AccountSid}/Conferences/{ConferenceSid}/Recordings/{Sid}.json",
     response = (),
 )]
+#[derive(Clone, PartialEq, Eq)]
 pub struct DeleteConferenceRecording {
     /// The account to act for; the client's account when unset (set it to act for a subaccount).
     #[twilio(path)]
@@ -159,6 +163,15 @@ impl FromStr for RecordingRef {
                 )
             })
         }
+    }
+}
+
+/// Read back from a path segment as [`FromStr`] reads it.
+impl FromFormValue for RecordingRef {
+    type Err = InvalidValue;
+
+    fn from_form_value(text: &str) -> Result<Self, InvalidValue> {
+        text.parse()
     }
 }
 
