@@ -30,8 +30,11 @@
 //! |---|---|
 //! | 403 Forbidden | `X-Twilio-Signature` is missing, malformed, or not the one Twilio makes for this URL and body; the body is neither decoded nor logged |
 //! | 413 Payload Too Large | the body is longer than the limit (64 KiB unless set otherwise) |
-//! | 415 Unsupported Media Type | the body is not a form (`application/x-www-form-urlencoded`) |
-//! | 400 Bad Request | the body does not decode into the payload: the message names the key |
+//! | 415 Unsupported Media Type | the body of a `POST` is not a form (`application/x-www-form-urlencoded`) |
+//! | 400 Bad Request | the form does not decode into the payload: the message names the key |
+//!
+//! A callback whose method is `GET` (`StatusCallbackMethod=GET`) is read from the query string, which
+//! the signature covers as part of the URL.
 //!
 //! The URL the signature is checked against is the one Twilio requested. Behind a proxy or TLS
 //! termination the application sees another one, so it either names its public base URL
@@ -45,7 +48,7 @@ use std::sync::Arc;
 use ::axum::body::{Body, to_bytes};
 use ::axum::extract::{FromRef, FromRequest, Request};
 use ::axum::http::request::Parts;
-use ::axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use ::axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
 use ::axum::response::{IntoResponse, Response};
 
 use crate::values::InvalidValue;
@@ -159,14 +162,15 @@ where
     async fn from_request(request: Request, state: &S) -> Result<Self, WebhookRejection> {
         let config = WebhookConfig::from_ref(state);
         let (parts, body) = request.into_parts();
-        let body = signed_body(&config, &parts, body).await?;
-        T::from_form(&body).map(TwilioWebhook).map_err(WebhookRejection::Decode)
+        let form = signed_form(&config, &parts, body).await?;
+        T::from_form(&form).map(TwilioWebhook).map_err(WebhookRejection::Decode)
     }
 }
 
-/// The body of a request whose signature is Twilio's, read up to the limit; nothing of it is looked at
-/// before the signature is checked.
-async fn signed_body(config: &WebhookConfig, parts: &Parts, body: Body) -> Result<Vec<u8>, WebhookRejection> {
+/// The form of a request whose signature is Twilio's: the body of a `POST`, read up to the limit, or
+/// the query string of a `GET` (a callback whose method is `GET` carries its parameters in the URL,
+/// which is all its signature covers). Nothing of it is looked at before the signature is checked.
+async fn signed_form(config: &WebhookConfig, parts: &Parts, body: Body) -> Result<Vec<u8>, WebhookRejection> {
     let headers = &parts.headers;
     let signature = match headers.get("x-twilio-signature") {
         None => return Err(WebhookRejection::Signature(SignatureError::MissingSignature)),
@@ -174,6 +178,15 @@ async fn signed_body(config: &WebhookConfig, parts: &Parts, body: Body) -> Resul
         Some(value) => value.to_str().unwrap_or("\u{fffd}"),
     };
     let settings = headers.get("x-twilio-webhooks-signature-settings").and_then(|value| value.to_str().ok());
+    let url = config.signed_url(parts).ok_or(WebhookRejection::NoHost)?;
+    if parts.method == Method::GET {
+        config
+            .inner
+            .validator
+            .validate_form(&url, b"", Some(signature), settings)
+            .map_err(WebhookRejection::Signature)?;
+        return Ok(parts.uri.query().unwrap_or_default().as_bytes().to_vec());
+    }
     if !is_form(headers.get(header::CONTENT_TYPE)) {
         return Err(WebhookRejection::NotAForm);
     }
@@ -186,7 +199,6 @@ async fn signed_body(config: &WebhookConfig, parts: &Parts, body: Body) -> Resul
     // `to_bytes` fails past the limit, or when the connection fails mid-body; either way there is no
     // whole body to check, and a body cut short is refused like one too long.
     let body = to_bytes(body, limit).await.map_err(|_| WebhookRejection::TooLarge { limit })?;
-    let url = config.signed_url(parts).ok_or(WebhookRejection::NoHost)?;
     config
         .inner
         .validator
@@ -212,11 +224,11 @@ pub enum WebhookRejection {
     Signature(SignatureError),
     /// 403: the request has no host, so the URL Twilio signed cannot be rebuilt.
     NoHost,
-    /// 415: the body is not `application/x-www-form-urlencoded`.
+    /// 415: the body of a `POST` is not `application/x-www-form-urlencoded`.
     NotAForm,
     /// 413: the body is longer than `limit` bytes.
     TooLarge { limit: usize },
-    /// 400: the body is signed but does not decode into the payload.
+    /// 400: the form is signed but does not decode into the payload.
     Decode(FormDecodeError),
 }
 

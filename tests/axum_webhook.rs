@@ -60,7 +60,7 @@ fn app(config: WebhookConfig) -> (Router, Arc<AtomicUsize>) {
     let reached = Arc::new(AtomicUsize::new(0));
     let state = App { config, reached: reached.clone() };
     let router = Router::new()
-        .route("/twilio/conference", post(conference))
+        .route("/twilio/conference", post(conference).get(conference))
         .route("/conference", post(conference))
         .route("/voice", post(voice))
         .with_state(state);
@@ -305,4 +305,28 @@ async fn twiml_escapes_what_it_says() {
         r#"<?xml version="1.0" encoding="UTF-8"?><Response><Say>Hello &lt;+15017122661&gt; &amp; welcome</Say></Response>"#
     );
     assert_eq!(reached.load(Ordering::SeqCst), 1);
+}
+
+#[tokio::test]
+async fn a_get_callback_is_read_from_its_signed_query() {
+    let public = format!("https://hooks.example.com/twilio/conference?{CONFERENCE_EVENT}");
+    let signature = validator().sign_form(SignatureAlgorithm::HmacSha1, &public, b"");
+    let get = |query: &str, signature: &str| {
+        Request::get(format!("/twilio/conference?{query}"))
+            .header(header::HOST, "h")
+            .header("X-Twilio-Signature", signature)
+            .body(Body::empty())
+            .unwrap()
+    };
+    let (router, reached) =
+        app(WebhookConfig::new(validator()).public_url("https://hooks.example.com").unwrap());
+    assert_eq!(send(router, get(CONFERENCE_EVENT, &signature)).await.0, StatusCode::OK);
+    assert_eq!(reached.load(Ordering::SeqCst), 1);
+
+    // The parameters are the URL's: one changed breaks the signature.
+    let tampered = CONFERENCE_EVENT.replace("SequenceNumber=3", "SequenceNumber=4");
+    let (router, reached) =
+        app(WebhookConfig::new(validator()).public_url("https://hooks.example.com").unwrap());
+    assert_eq!(send(router, get(&tampered, &signature)).await.0, StatusCode::FORBIDDEN);
+    assert_eq!(reached.load(Ordering::SeqCst), 0);
 }
