@@ -160,6 +160,20 @@ fn a_secret_value_is_not_shown() {
     let request = CreatePayment::decode_request(path, b"Pin=1234").unwrap();
     assert_eq!(request.pin, Some(1234));
     assert!(!format!("{request:?}").contains("1234"), "{request:?}");
+
+    /// A secret in the path: an error names the placeholder only.
+    #[twilio_endpoint(GET, "/2010-04-01/Accounts/{AccountSid}/Tokens/{Token}.json")]
+    pub struct FetchToken {
+        #[twilio(path, sensitive)]
+        pub token: CallSid,
+    }
+    let error = FetchToken::decode_request(
+        "/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Tokens/s3cr3t.json",
+        b"",
+    )
+    .unwrap_err();
+    assert_eq!(error.to_string(), "`{Token}`: not a valid value (a secret: not shown)");
+    assert!(!format!("{error:?}").contains("s3cr3t"), "{error:?}");
 }
 
 #[test]

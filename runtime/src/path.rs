@@ -7,7 +7,7 @@
 use std::borrow::Cow;
 use std::fmt::{self, Write as _};
 
-use crate::form::{FormDecodeError, FromFormValue, Problem, push_escaped_segment, read_value};
+use crate::form::{FormDecodeError, FromFormValue, Problem, Shown, push_escaped_segment, read_value};
 use crate::validate::{Rule, ValidationErrors, Violation};
 use crate::values::AccountSid;
 
@@ -99,6 +99,10 @@ pub trait PathParam: Sized {
 
     /// The value of `placeholder` in a path matched by [`PathParams::matching`].
     fn read_segment(path: &PathParams<'_>, placeholder: &'static str) -> Result<Self, FormDecodeError>;
+
+    /// [`read_segment`](Self::read_segment) for a `sensitive` field: an error does not show the value.
+    fn read_secret_segment(path: &PathParams<'_>, placeholder: &'static str)
+    -> Result<Self, FormDecodeError>;
 }
 
 // Without `do_not_recommend`, rustc would report the unmet `Display` or `FromFormValue` bound of this
@@ -119,6 +123,14 @@ impl<T: fmt::Display + FromFormValue> PathParam for T {
     #[inline]
     fn read_segment(path: &PathParams<'_>, placeholder: &'static str) -> Result<Self, FormDecodeError> {
         path.read(placeholder)
+    }
+
+    #[inline]
+    fn read_secret_segment(
+        path: &PathParams<'_>,
+        placeholder: &'static str,
+    ) -> Result<Self, FormDecodeError> {
+        path.read_secret(placeholder)
     }
 }
 
@@ -218,10 +230,23 @@ impl<'a> PathParams<'a> {
 
     /// The value of `placeholder`, read as a `T`; an error names it as `{Placeholder}`.
     pub fn read<T: FromFormValue>(&self, placeholder: &'static str) -> Result<T, FormDecodeError> {
+        self.read_shown(placeholder, Shown::Value)
+    }
+
+    /// [`read`](Self::read) for a secret: an error names the placeholder only.
+    pub fn read_secret<T: FromFormValue>(&self, placeholder: &'static str) -> Result<T, FormDecodeError> {
+        self.read_shown(placeholder, Shown::Hidden)
+    }
+
+    fn read_shown<T: FromFormValue>(
+        &self,
+        placeholder: &'static str,
+        shown: Shown,
+    ) -> Result<T, FormDecodeError> {
         // The template was matched: every placeholder it has holds a value. One it lacks is read as the
         // empty segment, which no path parameter accepts.
         let text = self.raw(placeholder).unwrap_or_default();
-        read_value(&format!("{{{placeholder}}}"), text, crate::form::Shown::Value)
+        read_value(&format!("{{{placeholder}}}"), text, shown)
     }
 
     /// The account the path names in `{AccountSid}`; the request's account field takes it with

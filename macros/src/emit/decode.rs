@@ -104,6 +104,8 @@ fn field_value(field: &Field<'_>) -> TokenStream {
         Role::Path { account, placeholder } => {
             let read = if *account {
                 quote!(__twilio::AccountParam::from_account(__twilio_path.account()?))
+            } else if field.sensitive {
+                quote!(__twilio::PathParam::read_secret_segment(__twilio_path, #placeholder)?)
             } else {
                 quote!(__twilio::PathParam::read_segment(__twilio_path, #placeholder)?)
             };
