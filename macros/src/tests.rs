@@ -40,16 +40,17 @@ fn expands_a_participant_endpoint() {
         "__twilio_out.param(__twilio_account);",
         "__twilio::PathParam::check_segment(&self.conference_sid, __twilio_errors, \"ConferenceSid\");",
         "__twilio::RangeField::check_range(&self.timeout, __twilio_errors, \"Timeout\", 5, 600);",
-        "__twilio::FormField::write_field_key(&self.status_callback_event, __twilio::Key::literal(\"StatusCallbackEvent\"), __twilio_out);",
+        "__twilio::ParamField::write_param(&self.status_callback_event, __twilio::Key::literal(\"StatusCallbackEvent\"), __twilio_out);",
         "__twilio_debug.field(\"sip_auth_password\", &__twilio::Redacted);",
         "pub fn new(\n",
         "pub fn timeout(mut self, value: u32) -> Self",
         "type Response = Participant;",
         "impl __twilio::DecodeRequest for CreateParticipant",
         "conference_sid: __twilio::PathParam::read_segment(__twilio_path, \"ConferenceSid\")?,",
-        "from: __twilio_form.field::<Address>(\"From\")?,",
-        "status_callback_event: __twilio_form.field::<Vec<StatusCallbackEvent>>(\"StatusCallbackEvent\")?,",
-        "sip_auth_password: __twilio_form.secret_field::<Option<String>>(\"SipAuthPassword\")?,",
+        "from: <Address as __twilio::ParamField>::read_param(__twilio_form, \"From\", __twilio::Shown::Value)?,",
+        // prettyplease breaks the long generic type over lines, with a trailing comma.
+        "status_callback_event: <Vec<StatusCallbackEvent,> as __twilio::ParamField>::read_param(__twilio_form, \"StatusCallbackEvent\", __twilio::Shown::Value)?,",
+        "sip_auth_password: <Option<String,> as __twilio::ParamField>::read_param(__twilio_form, \"SipAuthPassword\", __twilio::Shown::Hidden)?,",
     ] {
         assert!(squash(&code).contains(&squash(expected)), "missing `{expected}` in:\n{code}");
     }
@@ -75,8 +76,8 @@ fn expands_an_enum_group_with_its_variants_keys() {
         "__twilio::Variant::new(&[(\"Coaching\", \"true\")], &[\"CallSidToCoach\"], &[], \
          __twilio::Keys::new(&[\"Coaching\", \"CallSidToCoach\"], &[]))",
         "\"`Coaching=false`; `Coaching=true` with `CallSidToCoach`; `CallSidToCoach`\"",
-        "1usize => { ::core::result::Result::Ok(Self::Coach { call_sid_to_coach: __twilio_form.field::<CallSid>(\"CallSidToCoach\")?, }) }",
-        "_ => { ::core::result::Result::Ok(Self::CallSidToCoach(__twilio_form.field::<CallSid>(\"CallSidToCoach\")?)) }",
+        "1usize => { ::core::result::Result::Ok(Self::Coach { call_sid_to_coach: <CallSid as __twilio::ParamField>::read_param(__twilio_form, \"CallSidToCoach\", __twilio::Shown::Value)?, }) }",
+        "_ => { ::core::result::Result::Ok(Self::CallSidToCoach(<CallSid as __twilio::ParamField>::read_param(__twilio_form, \"CallSidToCoach\", __twilio::Shown::Value)?)) }",
     ] {
         assert!(squash(&code).contains(&squash(expected)), "missing `{expected}` in:\n{code}");
     }

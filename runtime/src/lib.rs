@@ -86,7 +86,9 @@ pub mod __private {
         DecodeRequest, Endpoint, Params, decode_empty, decode_json, encode, preview, send, validate,
     };
     pub use crate::extra::WithExtraParams;
-    pub use crate::form::{FormDecodeError, FormField, FormPairs, FormWriter, Key, ReadParams, Shown};
+    pub use crate::form::{
+        FormDecodeError, FormField, FormPairs, FormWriter, Key, ParamField, ReadParams, Shown,
+    };
     pub use crate::method::Method;
     pub use crate::page::Page;
     pub use crate::path::{AccountParam, PathParam, PathParams, PathWriter, check_path_param};

@@ -113,8 +113,12 @@ fn field_value(field: &Field<'_>) -> TokenStream {
             read[0].set_span(field.ident.span());
             return read.into_iter().collect();
         }
-        Role::Param { key, .. } if field.sensitive => quote!(__twilio_form.secret_field::<#ty>(#key)?),
-        Role::Param { key, .. } => quote!(__twilio_form.field::<#ty>(#key)?),
+        // Through the trait the field is written with, so that a type that cannot be a parameter is
+        // reported once for both directions.
+        Role::Param { key, .. } => {
+            let shown = if field.sensitive { quote!(Hidden) } else { quote!(Value) };
+            quote!(<#ty as __twilio::ParamField>::read_param(__twilio_form, #key, __twilio::Shown::#shown)?)
+        }
         Role::Flatten => quote!(<#ty as __twilio::ParamGroup>::read_group(__twilio_form)?),
     };
     respan(&value, ty.span())

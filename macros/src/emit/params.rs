@@ -102,7 +102,7 @@ pub fn field_write(field: &Field<'_>, access: &TokenStream) -> Option<TokenStrea
         Role::Param { key, .. } => {
             let key = form_key(key);
             Some(quote_spanned! {span=>
-                #(#cfgs)* __twilio::FormField::write_field_key(#access, #key, __twilio_out);
+                #(#cfgs)* __twilio::ParamField::write_param(#access, #key, __twilio_out);
             })
         }
         Role::Flatten => Some(quote_spanned! {span=>

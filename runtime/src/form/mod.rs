@@ -4,6 +4,7 @@
 
 mod decode;
 mod encode;
+mod field;
 
 pub(crate) use decode::read_value;
 pub use decode::{
@@ -11,3 +12,4 @@ pub use decode::{
 };
 pub use encode::{FormField, FormValue, FormWriter, Key, ValueWriter, escape};
 pub(crate) use encode::{is_literal, push_escaped_segment};
+pub use field::ParamField;
