@@ -8,22 +8,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-venv=target/sdk-venv
-# The SDK, and the libraries that escape what it sends (`requests` encodes the form and the query,
-# `urllib3` parses the URL): a newer release of either could change the bytes.
-pins=(twilio==9.13.0 requests==2.34.2 urllib3==2.8.0)
+source scripts/sdk-venv.sh
 out=target/sdk_wire.json
-
-mkdir -p target
-if [ ! -x "$venv/bin/python" ]; then
-    echo "== creating $venv"
-    python3 -m venv "$venv"
-fi
-if [ "$(cat "$venv/pins.txt" 2>/dev/null)" != "${pins[*]}" ]; then
-    echo "== installing ${pins[*]}"
-    "$venv/bin/pip" install --quiet --disable-pip-version-check "${pins[@]}"
-    echo "${pins[*]}" >"$venv/pins.txt"
-fi
 
 echo "== the SDK's requests (scripts/sdk_wire.py > $out)"
 "$venv/bin/python" scripts/sdk_wire.py >"$out"

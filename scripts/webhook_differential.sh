@@ -14,22 +14,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 started=$(date +%s%N)
 
-# The virtual environment of scripts/sdk_wire.sh, with the same pins, so that either script finds it
-# ready. `multidict`, which the cases put a form's parameters in, comes with the SDK (through aiohttp).
-venv=target/sdk-venv
-pins=(twilio==9.13.0 requests==2.34.2 urllib3==2.8.0)
+source scripts/sdk-venv.sh
 cases=target/webhook_differential.jsonl
-
-mkdir -p target
-if [ ! -x "$venv/bin/python" ]; then
-    echo "== creating $venv"
-    python3 -m venv "$venv"
-fi
-if [ "$(cat "$venv/pins.txt" 2>/dev/null)" != "${pins[*]}" ]; then
-    echo "== installing ${pins[*]}"
-    "$venv/bin/pip" install --quiet --disable-pip-version-check "${pins[@]}"
-    echo "${pins[*]}" >"$venv/pins.txt"
-fi
 
 echo "== the SDK's verdicts ($("$venv/bin/python" --version), scripts/webhook_differential.py > $cases)"
 "$venv/bin/python" scripts/webhook_differential.py "$cases" "${WEBHOOK_DIFFERENTIAL_COUNT:-10000}" \

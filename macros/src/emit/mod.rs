@@ -12,6 +12,7 @@ mod params;
 use proc_macro2::TokenStream;
 use quote::quote;
 
+pub use debug::expand_redacted_debug;
 pub use group::expand_group;
 pub use methods::{bounds_name, bounds_type, expand_new, expand_request_methods, expand_setter};
 

@@ -6,6 +6,7 @@ use quote::{quote, quote_spanned};
 use syn::spanned::Spanned as _;
 
 use super::model::{Field, Kind, Webhook};
+use crate::emit::expand_redacted_debug;
 
 pub fn expand(webhook: &Webhook<'_>) -> TokenStream {
     let krate = &webhook.krate;
@@ -66,30 +67,9 @@ fn read(field: &Field<'_>) -> TokenStream {
     }
 }
 
-/// `Debug`, as `#[derive(Debug)]` writes it but with `sensitive` fields hidden: a payload is logged
-/// whole when handling it fails, and must not carry a secret into the log.
+/// `Debug` with `sensitive` fields hidden: a payload is logged whole when handling it fails, and must
+/// not carry a secret into the log.
 fn expand_debug(webhook: &Webhook<'_>) -> TokenStream {
-    let name = &webhook.input.ident;
-    let name_text = name.to_string();
-    let fields = webhook.fields.iter().map(|field| {
-        let ident = field.ident;
-        let label = ident.to_string();
-        let cfgs = field.cfgs();
-        let value = if field.sensitive {
-            quote!(&__twilio::Redacted)
-        } else {
-            quote_spanned!(field.original.ty.span()=> &self.#ident)
-        };
-        quote!(#(#cfgs)* __twilio_debug.field(#label, #value);)
-    });
-    quote! {
-        #[automatically_derived]
-        impl ::core::fmt::Debug for #name {
-            fn fmt(&self, __twilio_f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                let mut __twilio_debug = __twilio_f.debug_struct(#name_text);
-                #(#fields)*
-                __twilio_debug.finish()
-            }
-        }
-    }
+    let fields = webhook.fields.iter().map(|field| (field.original, field.ident, field.sensitive));
+    expand_redacted_debug(&webhook.input.ident, fields)
 }
