@@ -1,65 +1,133 @@
-//! An in-process Twilio double on 127.0.0.1, for demos and tests that must run without an account.
+//! A Twilio on 127.0.0.1 for an application's own tests, built from the endpoint declarations: it
+//! refuses what Twilio would refuse, keeps what a test creates, records what it receives, and plays
+//! scripted failures.
 //!
 //! ```
+//! use twilio_endpoint::api::v2010::{CreateMessage, FetchMessage, MessageAddress, MessageStatus};
 //! use twilio_endpoint::mock::MockTwilio;
 //!
 //! # #[tokio::main(flavor = "current_thread")]
 //! # async fn main() {
 //! let twilio = MockTwilio::start().await;
-//! let client = twilio.client(); // already pointed at the mock, with its test credentials
-//! # let _ = client;
-//! // ... send requests with `client` ...
-//! for request in twilio.received_requests().await {
-//!     println!("{} {} {}", request.method, request.path_and_query, request.body);
-//! }
+//! let client = twilio.client(); // pointed at the mock, with its test account's credentials
+//!
+//! let to: MessageAddress = "+15558675310".parse().unwrap();
+//! let from: MessageAddress = "+15017122661".parse().unwrap();
+//! let sent = CreateMessage::new(to, from, "Hello").send(&client).await.unwrap();
+//! assert_eq!(sent.status, Some(MessageStatus::Queued));
+//!
+//! // What the test created is there for later requests.
+//! let fetched = FetchMessage::new(sent.sid.unwrap()).send(&client).await.unwrap();
+//! assert_eq!(fetched.body.as_deref(), Some("Hello"));
+//!
+//! // And what the application sent, typed.
+//! let [request] = &twilio.requests::<CreateMessage>()[..] else { panic!("one message sent") };
+//! assert_eq!(request.to.as_str(), "+15558675310");
 //! # }
 //! ```
 //!
-//! It answers like Twilio does: HTTP Basic authentication with the test account's credentials (else
-//! 401, Twilio's error 20003), the resources of its routing table with the examples of Twilio's OpenAPI
-//! description, Twilio's error 20404 for anything else, and a `Twilio-Request-Id` on every reply. It
-//! does not validate parameters or keep state: a created resource is always the same example.
+//! # What it checks
+//!
+//! Each request goes through what Twilio checks, in that order, and is refused with Twilio's error
+//! JSON (`{"code", "message", "more_info", "status"}`) and a `Twilio-Request-Id` where it fails:
+//!
+//! - **Credentials**: HTTP Basic with an account's SID and auth token, or with the SID and secret of
+//!   an [`ApiKey`] of the account; else `401` with code 20003. The main account may act for its
+//!   [`Subaccount`]s, a subaccount only for itself.
+//! - **Route**: the method and path of an endpoint the mock serves: the catalog's operations, and any
+//!   endpoint registered with [`register`](MockTwilio::register). Else `404` with 20404, or `405` with
+//!   20004 for a path served with other methods.
+//! - **Parameters**: the form (the body of a `POST`, the query of a `GET` or `DELETE`) is decoded into
+//!   the endpoint's type and checked by the same `validate()` the application's client runs, so a
+//!   request sent past the client (a plain HTTP client, another SDK) is refused as surely. A key the
+//!   endpoint does not declare is refused too, since Twilio would silently ignore a misspelled one;
+//!   [`set_strict(false)`](MockTwilio::set_strict) accepts it. The `400` names the parameter and the
+//!   rule, with the code Twilio documents for it where it has one (21201 `To` missing for a call,
+//!   21604 for a message, 21211 `To` invalid, 21205 `Url`, 21602 no content, 21617 a body too long,
+//!   ...), and the dictionary's general `400` otherwise.
+//!
+//! # State
+//!
+//! Creates answer with fresh SIDs (`CA…`, `CF…`, `SM…` or `MM…` with media, `RE…`) and the field
+//! values Twilio gives a new resource (`queued`, dates in RFC 2822, URIs naming the new SIDs, the
+//! addresses and body sent), kept in memory: fetches, updates, deletes and lists act on them. A
+//! participant added under a friendly name creates its conference (or joins the one in progress of
+//! that name), and its call is one of the account's calls; a conference created with
+//! `ConferenceRecord=true` or `record-from-start` has a recording in progress. Lists show only what
+//! the test created, newest first, filtered and paged as Twilio pages (`PageSize`, then
+//! `next_page_uri`), so [`Client::stream`] walks them.
+//!
+//! # Faults
+//!
+//! [`script`](MockTwilio::script) and [`script_next`](MockTwilio::script_next) make the next
+//! requests of an endpoint, or of any, fail as scripted by a [`Fault`]: an error status with a Twilio
+//! code, a delay, a dropped connection, `429` with `Retry-After`, N times.
 
-use std::sync::atomic::{AtomicU64, Ordering};
+mod auth;
+mod catalog;
+mod dispatch;
+mod faults;
+mod journal;
+mod paging;
+mod reply;
+mod resources;
+mod routes;
+mod server;
+mod sids;
+mod state;
+mod twilio_error;
 
-use twilio_endpoint_runtime::Client;
+use std::any::{TypeId, type_name};
+use std::sync::Arc;
+use std::sync::atomic::Ordering;
+
 use twilio_endpoint_runtime::values::AccountSid;
-use wiremock::matchers::{BasicAuthMatcher, any, basic_auth};
-use wiremock::{Match, Mock, MockServer, Request, Respond, ResponseTemplate};
+use twilio_endpoint_runtime::{Client, DecodeRequest, Endpoint};
 
-/// A running Twilio double; it stops when dropped.
+pub use auth::{ApiKey, Subaccount};
+pub use faults::Fault;
+pub use journal::{ReceivedRequest, Refusal};
+pub use reply::Reply;
+
+use auth::Credentials;
+use dispatch::Shared;
+use routes::{Registry, Route, lock};
+use server::Server;
+
+/// A running Twilio on 127.0.0.1; it stops when dropped.
+///
+/// It serves from a thread of its own, so it works the same in any tokio runtime a test uses.
 pub struct MockTwilio {
-    server: MockServer,
+    shared: Arc<Shared>,
     client: Client,
+    base_url: String,
+    // Declared last: the server stops after the handle's other parts are gone.
+    _server: Server,
 }
 
 impl MockTwilio {
     /// The test account the mock serves; [`client`](Self::client) uses it.
     pub const ACCOUNT_SID: AccountSid = AccountSid::from_static("ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa");
 
-    /// The test account's auth token; any other credentials get a 401.
+    /// The test account's auth token.
     pub const AUTH_TOKEN: &'static str = "0123456789abcdef0123456789abcdef";
 
-    /// Starts the mock on a free port of 127.0.0.1.
+    /// Starts the mock on a free port of 127.0.0.1, serving every operation of the catalog.
     ///
     /// # Panics
-    ///
-    /// When no local port can be bound or the HTTP client cannot be initialised, as
-    /// [`MockServer::start`] does: a test cannot go on without them.
+    /// When no local port can be bound or no thread started: a test cannot go on without them.
     pub async fn start() -> MockTwilio {
-        let server = MockServer::start().await;
-        let twilio = TwilioResponder {
-            auth: basic_auth(Self::ACCOUNT_SID.as_str(), Self::AUTH_TOKEN),
-            requests: AtomicU64::new(0),
-        };
-        Mock::given(any()).respond_with(twilio).mount(&server).await;
-        let client = Client::builder()
-            .account_sid(Self::ACCOUNT_SID)
-            .auth_token(Self::AUTH_TOKEN)
-            .base_url(server.uri())
-            .build()
-            .unwrap_or_else(|error| panic!("the client for the Twilio mock could not be built: {error}"));
-        MockTwilio { server, client }
+        let mut routes = Registry::default();
+        for route in catalog::routes() {
+            routes.add(route);
+        }
+        let shared = Arc::new(Shared::new(routes, Credentials::new(Self::ACCOUNT_SID, Self::AUTH_TOKEN)));
+        let server = Server::start(dispatch::handler(Arc::clone(&shared)))
+            .unwrap_or_else(|error| panic!("the Twilio mock could not start on 127.0.0.1: {error}"));
+        let base_url = format!("http://{}", server.address());
+        let client =
+            client(&base_url, |builder| builder.account_sid(Self::ACCOUNT_SID).auth_token(Self::AUTH_TOKEN));
+        MockTwilio { shared, client, base_url, _server: server }
     }
 
     /// A client for the test account, pointed at the mock.
@@ -67,372 +135,152 @@ impl MockTwilio {
         self.client.clone()
     }
 
-    /// The mock's base URL, e.g. `http://127.0.0.1:40123`, for a client built by hand.
+    /// The mock's base URL, e.g. `http://127.0.0.1:40123`, for a client built by hand or a plain HTTP
+    /// client.
     pub fn base_url(&self) -> String {
-        self.server.uri()
+        self.base_url.clone()
     }
 
-    /// Every request received so far, in order, whether it was answered with success or not.
+    /// Creates a subaccount of the test account, with its own SID and auth token.
+    pub fn create_subaccount(&self) -> Subaccount {
+        lock(&self.shared.credentials).create_subaccount(Self::ACCOUNT_SID)
+    }
+
+    /// Creates an API key of the test account.
+    pub fn create_api_key(&self) -> ApiKey {
+        self.create_api_key_for(Self::ACCOUNT_SID)
+    }
+
+    /// Creates an API key of `account`, the test account or one of its subaccounts.
+    ///
+    /// # Panics
+    /// When the mock does not know `account`.
+    pub fn create_api_key_for(&self, account: AccountSid) -> ApiKey {
+        lock(&self.shared.credentials).create_api_key(account).unwrap_or_else(|| {
+            panic!("{account} is not an account of the mock: use `create_subaccount` first")
+        })
+    }
+
+    /// A client for `subaccount`, authenticated with its own SID and token and acting for it.
+    pub fn subaccount_client(&self, subaccount: &Subaccount) -> Client {
+        client(&self.base_url, |builder| {
+            builder.account_sid(subaccount.sid()).auth_token(subaccount.auth_token())
+        })
+    }
+
+    /// A client authenticated with `key`, acting for the key's account.
+    pub fn api_key_client(&self, key: &ApiKey) -> Client {
+        client(&self.base_url, |builder| {
+            builder.account_sid(key.account_sid()).api_key(key.sid(), key.secret())
+        })
+    }
+
+    /// Whether a key the endpoint does not declare is refused (the default) or ignored, as Twilio
+    /// ignores it.
+    pub fn set_strict(&self, strict: bool) {
+        self.shared.strict.store(strict, Ordering::Relaxed);
+    }
+
+    /// Serves the endpoint `E`, declared with `#[twilio_endpoint]`, with `responder`: requests are
+    /// authenticated, decoded into `E` and validated as the catalog's are, then answered with what
+    /// `responder` makes of them. Registering a catalog operation replaces the mock's own answer.
+    ///
+    /// ```
+    /// use serde_json::json;
+    /// use twilio_endpoint::mock::{MockTwilio, Reply};
+    /// use twilio_endpoint::twilio_endpoint;
+    /// use twilio_endpoint::values::PhoneNumber;
+    ///
+    /// #[twilio_endpoint(POST, "/2010-04-01/Accounts/{AccountSid}/OutgoingCallerIds.json")]
+    /// #[derive(Clone)]
+    /// pub struct CreateValidationRequest {
+    ///     pub phone_number: PhoneNumber,
+    ///     #[twilio(range = 0..=60)]
+    ///     pub call_delay: Option<u32>,
+    /// }
+    ///
+    /// # #[tokio::main(flavor = "current_thread")]
+    /// # async fn main() {
+    /// let twilio = MockTwilio::start().await;
+    /// twilio.register(|request: &CreateValidationRequest| {
+    ///     Reply::created(json!({"phone_number": request.phone_number.as_str(), "validation_code": "111111"}))
+    /// });
+    /// let number: PhoneNumber = "+14158675310".parse().unwrap();
+    /// let reply = CreateValidationRequest::new(number).send(&twilio.client()).await.unwrap();
+    /// assert_eq!(reply["validation_code"], "111111");
+    /// # }
+    /// ```
+    pub fn register<E>(&self, responder: impl Fn(&E) -> Reply + Send + Sync + 'static)
+    where
+        E: DecodeRequest + Clone + Send + 'static,
+    {
+        self.shared
+            .routes
+            .write()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .add(Route::responder(responder));
+    }
+
+    /// The requests of endpoint `E` the mock received, decoded, in the order received: those that
+    /// passed its checks, whatever the answer (a scripted fault included), since the application sent
+    /// them. Refused requests are in [`refused`](Self::refused).
+    ///
+    /// # Panics
+    /// When the mock does not serve `E`: no request of it can be recorded, which is a mistake in the
+    /// test (register the endpoint first).
+    pub fn requests<E: Endpoint + Clone + 'static>(&self) -> Vec<E> {
+        self.assert_serves::<E>();
+        lock(&self.shared.journal).requests()
+    }
+
+    /// The requests the mock refused, in the order received, each with the status, code and message
+    /// it answered.
+    pub fn refused(&self) -> Vec<Refusal> {
+        lock(&self.shared.journal).refused()
+    }
+
+    /// Every request received so far, in order, whatever the answer.
     pub async fn received_requests(&self) -> Vec<ReceivedRequest> {
-        let requests = self.server.received_requests().await.unwrap_or_default();
-        requests
-            .iter()
-            .map(|request| ReceivedRequest {
-                method: request.method.to_string(),
-                path_and_query: path_and_query(request),
-                body: String::from_utf8_lossy(&request.body).into_owned(),
-            })
-            .collect()
-    }
-}
-
-/// A request as the mock received it.
-#[derive(Clone, Debug, PartialEq, Eq)]
-#[non_exhaustive]
-pub struct ReceivedRequest {
-    /// `GET`, `POST` or `DELETE`.
-    pub method: String,
-    /// The path and, when there is one, `?` and the query string, both as sent (percent-encoded).
-    pub path_and_query: String,
-    /// The form body as sent (invalid UTF-8 replaced by `�`); empty for `GET` and `DELETE`.
-    pub body: String,
-}
-
-/// One resource the mock serves: a method, a path template whose `{Placeholders}` match any single
-/// segment, and the reply.
-struct Route {
-    method: &'static str,
-    path: &'static str,
-    status: u16,
-    /// `None` for a reply without a body (`204 No Content`).
-    body: Option<&'static str>,
-}
-
-/// What the mock serves: every operation of the catalog, answered with the first example of Twilio's
-/// OpenAPI description (`scripts/mock_examples.py` writes them). Each new operation is one more row.
-const ROUTES: &[Route] = &[
-    Route {
-        method: "POST",
-        path: "/2010-04-01/Accounts/{AccountSid}/Conferences/{ConferenceSid}/Participants.json",
-        status: 201,
-        body: Some(include_str!("examples/CreateParticipant.json")),
-    },
-    Route {
-        method: "GET",
-        path: "/2010-04-01/Accounts/{AccountSid}/Conferences/{ConferenceSid}/Participants.json",
-        status: 200,
-        body: Some(include_str!("examples/ListParticipant.json")),
-    },
-    Route {
-        method: "GET",
-        path: "/2010-04-01/Accounts/{AccountSid}/Conferences/{ConferenceSid}/Participants/{CallSid}.json",
-        status: 200,
-        body: Some(include_str!("examples/FetchParticipant.json")),
-    },
-    Route {
-        method: "POST",
-        path: "/2010-04-01/Accounts/{AccountSid}/Conferences/{ConferenceSid}/Participants/{CallSid}.json",
-        status: 200,
-        body: Some(include_str!("examples/UpdateParticipant.json")),
-    },
-    Route {
-        method: "DELETE",
-        path: "/2010-04-01/Accounts/{AccountSid}/Conferences/{ConferenceSid}/Participants/{CallSid}.json",
-        status: 204,
-        body: None,
-    },
-    Route {
-        method: "GET",
-        path: "/2010-04-01/Accounts/{AccountSid}/Conferences.json",
-        status: 200,
-        body: Some(include_str!("examples/ListConference.json")),
-    },
-    Route {
-        method: "GET",
-        path: "/2010-04-01/Accounts/{AccountSid}/Conferences/{Sid}.json",
-        status: 200,
-        body: Some(include_str!("examples/FetchConference.json")),
-    },
-    Route {
-        method: "POST",
-        path: "/2010-04-01/Accounts/{AccountSid}/Conferences/{Sid}.json",
-        status: 200,
-        body: Some(include_str!("examples/UpdateConference.json")),
-    },
-    Route {
-        method: "GET",
-        path: "/2010-04-01/Accounts/{AccountSid}/Conferences/{ConferenceSid}/Recordings.json",
-        status: 200,
-        body: Some(include_str!("examples/ListConferenceRecording.json")),
-    },
-    Route {
-        method: "GET",
-        path: "/2010-04-01/Accounts/{AccountSid}/Conferences/{ConferenceSid}/Recordings/{Sid}.json",
-        status: 200,
-        body: Some(include_str!("examples/FetchConferenceRecording.json")),
-    },
-    Route {
-        method: "POST",
-        path: "/2010-04-01/Accounts/{AccountSid}/Conferences/{ConferenceSid}/Recordings/{Sid}.json",
-        status: 200,
-        body: Some(include_str!("examples/UpdateConferenceRecording.json")),
-    },
-    Route {
-        method: "DELETE",
-        path: "/2010-04-01/Accounts/{AccountSid}/Conferences/{ConferenceSid}/Recordings/{Sid}.json",
-        status: 204,
-        body: None,
-    },
-    Route {
-        method: "POST",
-        path: "/2010-04-01/Accounts/{AccountSid}/Calls.json",
-        status: 201,
-        body: Some(include_str!("examples/CreateCall.json")),
-    },
-    Route {
-        method: "GET",
-        path: "/2010-04-01/Accounts/{AccountSid}/Calls.json",
-        status: 200,
-        body: Some(include_str!("examples/ListCall.json")),
-    },
-    Route {
-        method: "GET",
-        path: "/2010-04-01/Accounts/{AccountSid}/Calls/{Sid}.json",
-        status: 200,
-        body: Some(include_str!("examples/FetchCall.json")),
-    },
-    Route {
-        method: "POST",
-        path: "/2010-04-01/Accounts/{AccountSid}/Calls/{Sid}.json",
-        status: 200,
-        body: Some(include_str!("examples/UpdateCall.json")),
-    },
-    Route {
-        method: "DELETE",
-        path: "/2010-04-01/Accounts/{AccountSid}/Calls/{Sid}.json",
-        status: 204,
-        body: None,
-    },
-    Route {
-        method: "POST",
-        path: "/2010-04-01/Accounts/{AccountSid}/Messages.json",
-        status: 201,
-        body: Some(include_str!("examples/CreateMessage.json")),
-    },
-    Route {
-        method: "GET",
-        path: "/2010-04-01/Accounts/{AccountSid}/Messages.json",
-        status: 200,
-        body: Some(include_str!("examples/ListMessage.json")),
-    },
-    Route {
-        method: "GET",
-        path: "/2010-04-01/Accounts/{AccountSid}/Messages/{Sid}.json",
-        status: 200,
-        body: Some(include_str!("examples/FetchMessage.json")),
-    },
-    Route {
-        method: "POST",
-        path: "/2010-04-01/Accounts/{AccountSid}/Messages/{Sid}.json",
-        status: 200,
-        body: Some(include_str!("examples/UpdateMessage.json")),
-    },
-    Route {
-        method: "DELETE",
-        path: "/2010-04-01/Accounts/{AccountSid}/Messages/{Sid}.json",
-        status: 204,
-        body: None,
-    },
-];
-
-const JSON: &str = "application/json; charset=utf-8";
-
-/// Answers every request: authentication first, then the routing table.
-struct TwilioResponder {
-    auth: BasicAuthMatcher,
-    /// How many requests were answered, which numbers the request ids.
-    requests: AtomicU64,
-}
-
-impl Respond for TwilioResponder {
-    fn respond(&self, request: &Request) -> ResponseTemplate {
-        let number = self.requests.fetch_add(1, Ordering::Relaxed) + 1;
-        let reply = if !self.auth.matches(request) {
-            twilio_error(401, 20003, "Authenticate")
-                .insert_header("WWW-Authenticate", r#"Basic realm="Twilio API""#)
-        } else if let Some(route) = ROUTES.iter().find(|route| route.matches(request)) {
-            let reply = ResponseTemplate::new(route.status);
-            match route.body {
-                Some(body) => reply.set_body_raw(body, JSON),
-                None => reply,
-            }
-        } else {
-            let message = format!("The requested resource {} was not found", request.url.path());
-            twilio_error(404, 20404, &message)
-        };
-        // Twilio's request ids are `RQ` and 32 hex digits.
-        reply.insert_header("Twilio-Request-Id", format!("RQ{number:032x}"))
-    }
-}
-
-impl Route {
-    fn matches(&self, request: &Request) -> bool {
-        let mut template = self.path.split('/');
-        let mut path = request.url.path().split('/');
-        request.method.as_str() == self.method
-            && loop {
-                match (template.next(), path.next()) {
-                    (None, None) => break true,
-                    (Some(pattern), Some(segment)) if segment_matches(pattern, segment) => {}
-                    _ => break false,
-                }
-            }
-    }
-}
-
-/// Whether `segment` fits `pattern`: the same text, or, when `pattern` holds a `{Placeholder}`, the
-/// same text around it with at least one character in its place (`{CallSid}.json` fits `CA….json`).
-fn segment_matches(pattern: &str, segment: &str) -> bool {
-    let Some((prefix, rest)) = pattern.split_once('{') else { return pattern == segment };
-    let Some((_, suffix)) = rest.split_once('}') else { return pattern == segment };
-    segment.len() > prefix.len() + suffix.len() && segment.starts_with(prefix) && segment.ends_with(suffix)
-}
-
-/// Twilio's error JSON, as its API writes it.
-fn twilio_error(status: u16, code: u32, message: &str) -> ResponseTemplate {
-    let body = serde_json::json!({
-        "code": code,
-        "message": message,
-        "more_info": format!("https://www.twilio.com/docs/errors/{code}"),
-        "status": status,
-    });
-    ResponseTemplate::new(status).set_body_raw(body.to_string(), JSON)
-}
-
-fn path_and_query(request: &Request) -> String {
-    match request.url.query() {
-        Some(query) => format!("{}?{query}", request.url.path()),
-        None => request.url.path().to_owned(),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use crate::__private::{decode_empty, decode_json, send};
-    use crate::{Endpoint, Error, FormWriter, Method, Params, PathWriter, ValidationErrors};
-    use serde_json::Value;
-
-    use super::*;
-
-    /// A request to any path of the mock, one type per method, with a fixed form.
-    macro_rules! raw_endpoint {
-        ($name:ident, $method:ident, $response:ty, $decode:path) => {
-            struct $name(&'static str);
-
-            impl Params for $name {
-                fn check(&self, _: &mut ValidationErrors) {}
-
-                fn write_params(&self, out: &mut FormWriter) {
-                    out.pair("To", "+15558675310");
-                }
-            }
-
-            impl Endpoint for $name {
-                const METHOD: Method = Method::$method;
-                const PATH: &'static str = "(raw)";
-                type Response = $response;
-
-                fn write_path(&self, _: &AccountSid, out: &mut PathWriter) {
-                    out.literal(self.0);
-                }
-
-                fn decode_response(body: &[u8]) -> Result<Self::Response, serde_json::Error> {
-                    $decode(body)
-                }
-            }
-        };
+        lock(&self.shared.journal).received()
     }
 
-    raw_endpoint!(Post, Post, Value, decode_json);
-    raw_endpoint!(Get, Get, Value, decode_json);
-    raw_endpoint!(Delete, Delete, (), decode_empty);
-
-    const PARTICIPANTS: &str =
-        "/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Conferences/My%20Room/Participants.json";
-    const PARTICIPANT_PATH: &str = "/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Conferences/\
-                                    CFaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Participants/CAaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.json";
-
-    fn api_error<T: std::fmt::Debug>(result: Result<T, Error>) -> twilio_endpoint_runtime::ApiError {
-        match result {
-            Err(Error::Api(error)) => error,
-            other => panic!("expected an API error, got {other:?}"),
-        }
+    /// Makes the next requests of endpoint `E` fail as `fault` says (see [`Fault`]); faults scripted
+    /// for the same endpoint apply one after the other.
+    ///
+    /// # Panics
+    /// When the mock does not serve `E`.
+    pub fn script<E: Endpoint + 'static>(&self, fault: Fault) {
+        self.assert_serves::<E>();
+        lock(&self.shared.scripts).script(TypeId::of::<E>(), fault);
     }
 
-    #[tokio::test]
-    async fn serves_the_examples_of_the_participant_operations() {
-        let twilio = MockTwilio::start().await;
-        let client = twilio.client();
-        let created = send(&client, &Post(PARTICIPANTS)).await.unwrap();
-        assert_eq!(created["call_sid"], "CAaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa");
-        let fetched = send(&client, &Get(PARTICIPANT_PATH)).await.unwrap();
-        assert_eq!(fetched["call_sid"], created["call_sid"]);
-        let updated = send(&client, &Post(PARTICIPANT_PATH)).await.unwrap();
-        assert_eq!(updated["conference_sid"], created["conference_sid"]);
-        send(&client, &Delete(PARTICIPANT_PATH)).await.unwrap();
+    /// Makes the next requests fail as `fault` says, whatever their endpoint; faults scripted this
+    /// way apply before those of an endpoint.
+    pub fn script_next(&self, fault: Fault) {
+        lock(&self.shared.scripts).script_next(fault);
+    }
 
-        let requests = twilio.received_requests().await;
-        let seen: Vec<_> = requests
-            .iter()
-            .map(|r| (r.method.as_str(), r.path_and_query.as_str(), r.body.as_str()))
-            .collect();
-        let query = format!("{PARTICIPANT_PATH}?To=%2B15558675310");
-        assert_eq!(
-            seen,
-            [
-                ("POST", PARTICIPANTS, "To=%2B15558675310"),
-                ("GET", query.as_str(), ""),
-                ("POST", PARTICIPANT_PATH, "To=%2B15558675310"),
-                ("DELETE", query.as_str(), ""),
-            ]
+    fn assert_serves<E: 'static>(&self) {
+        let serves = self
+            .shared
+            .routes
+            .read()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .serves(TypeId::of::<E>());
+        assert!(
+            serves,
+            "the mock does not serve `{}`: register it with `MockTwilio::register`",
+            type_name::<E>()
         );
     }
+}
 
-    #[tokio::test]
-    async fn wrong_credentials_get_twilio_error_20003() {
-        let twilio = MockTwilio::start().await;
-        let client = Client::builder()
-            .account_sid(MockTwilio::ACCOUNT_SID)
-            .auth_token("wrong")
-            .base_url(twilio.base_url())
-            .build()
-            .unwrap();
-        let error = api_error(send(&client, &Get(PARTICIPANT_PATH)).await);
-        assert_eq!((error.status(), error.code(), error.message()), (401, Some(20003), "Authenticate"));
-        assert_eq!(error.more_info(), Some("https://www.twilio.com/docs/errors/20003"));
-    }
-
-    #[tokio::test]
-    async fn anything_else_is_twilio_error_20404_with_a_request_id() {
-        let twilio = MockTwilio::start().await;
-        let path = "/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Queues.json";
-        let error = api_error(send(&twilio.client(), &Post(path)).await);
-        assert_eq!((error.status(), error.code()), (404, Some(20404)));
-        assert_eq!(error.message(), format!("The requested resource {path} was not found"));
-        assert_eq!(error.request_id(), Some("RQ00000000000000000000000000000001"));
-        // The right path with the wrong method is not a resource either.
-        let error = api_error(send(&twilio.client(), &Delete(PARTICIPANTS)).await);
-        assert_eq!(error.request_id(), Some("RQ00000000000000000000000000000002"));
-    }
-
-    #[test]
-    fn placeholders_match_one_non_empty_segment() {
-        assert!(segment_matches("{CallSid}.json", "CA1.json"));
-        assert!(!segment_matches("{CallSid}.json", ".json"));
-        assert!(!segment_matches("{CallSid}.json", "CA1.xml"));
-        assert!(segment_matches("{AccountSid}", "AC1"));
-        assert!(!segment_matches("{AccountSid}", ""));
-        assert!(segment_matches("Participants.json", "Participants.json"));
-        assert!(!segment_matches("Participants.json", "Calls.json"));
-    }
+/// A client pointed at the mock, with the credentials `credentials` sets.
+fn client(
+    base_url: &str,
+    credentials: impl FnOnce(twilio_endpoint_runtime::ClientBuilder) -> twilio_endpoint_runtime::ClientBuilder,
+) -> Client {
+    credentials(Client::builder().base_url(base_url))
+        .build()
+        .unwrap_or_else(|error| panic!("the client for the Twilio mock could not be built: {error}"))
 }
