@@ -97,7 +97,9 @@ async fn a_subaccount_acts_for_itself_and_its_parent_for_it() {
     assert_eq!(subs.items.len(), 2);
 
     // A subaccount's credentials do not act for the main account, nor for a sibling.
-    assert_unauthenticated(message().account_sid(MockTwilio::ACCOUNT_SID).send(&twilio.subaccount_client(&sub)).await);
+    assert_unauthenticated(
+        message().account_sid(MockTwilio::ACCOUNT_SID).send(&twilio.subaccount_client(&sub)).await,
+    );
     let sibling = twilio.create_subaccount();
     assert_unauthenticated(message().account_sid(sibling.sid()).send(&twilio.subaccount_client(&sub)).await);
     // Nor does a key of the subaccount.

@@ -9,7 +9,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
 use serde_json::Value;
 
-use super::paging::PageRequest;
+use super::paging::{Order, PageRequest};
 use super::reply::Reply;
 use super::resources::{self, coaching_fields};
 use super::routes::{Exchange, Route};
@@ -90,8 +90,10 @@ fn create_call(request: &CreateCall, exchange: &mut Exchange<'_>) -> Served {
     let sid: CallSid = fresh_sid("CA");
     let call = resources::call_for(request, sid, exchange.account, exchange.now);
     let reply = Reply::created(json(&call));
+    let created = exchange.state.next_number();
     exchange.state.calls.push(CallRecord {
         sid,
+        created,
         account: exchange.account,
         request: Some(request.clone()),
         call,
@@ -149,12 +151,14 @@ fn list_calls(request: &ListCalls, exchange: &mut Exchange<'_>) -> Served {
         .iter()
         .rev()
         .filter(|record| record.account == exchange.account)
-        .map(|record| &record.call)
-        .filter(|call| to.is_none() || call.to == to)
-        .filter(|call| from.is_none() || call.from == from)
-        .filter(|call| request.parent_call_sid.is_none() || call.parent_call_sid == request.parent_call_sid)
-        .filter(|call| request.status.is_none() || call.status == request.status)
-        .filter(|call| {
+        .map(|record| (record.created, &record.call))
+        .filter(|(_, call)| to.is_none() || call.to == to)
+        .filter(|(_, call)| from.is_none() || call.from == from)
+        .filter(|(_, call)| {
+            request.parent_call_sid.is_none() || call.parent_call_sid == request.parent_call_sid
+        })
+        .filter(|(_, call)| request.status.is_none() || call.status == request.status)
+        .filter(|(_, call)| {
             on_days(
                 day(call.start_time),
                 date(request.start_time),
@@ -162,7 +166,7 @@ fn list_calls(request: &ListCalls, exchange: &mut Exchange<'_>) -> Served {
                 date(request.start_time_after),
             )
         })
-        .filter(|call| {
+        .filter(|(_, call)| {
             on_days(
                 day(call.end_time),
                 date(request.end_time),
@@ -170,7 +174,7 @@ fn list_calls(request: &ListCalls, exchange: &mut Exchange<'_>) -> Served {
                 date(request.end_time_after),
             )
         })
-        .map(|call| (call.sid.map(|sid| sid.to_string()).unwrap_or_default(), json(call)))
+        .map(|(created, call)| (created, json(call)))
         .collect();
     let page = PageRequest {
         key: "calls",
@@ -179,7 +183,7 @@ fn list_calls(request: &ListCalls, exchange: &mut Exchange<'_>) -> Served {
         page: request.page,
         page_token: request.page_token.as_deref(),
     };
-    Ok(Reply::ok(page.render(items, |page, size, token| {
+    Ok(Reply::ok(page.render(Order::NewestFirst, items, |page, size, token| {
         ListCalls { page: Some(page), page_size: Some(size), page_token: token, ..request.clone() }.to_form()
     })))
 }
@@ -200,12 +204,15 @@ fn create_participant(request: &CreateParticipant, exchange: &mut Exchange<'_>) 
                 // The first participant added under a name nobody uses creates the conference.
                 let sid: ConferenceSid = fresh_sid("CF");
                 let conference = resources::new_conference(sid, account, name, request, now);
-                exchange.state.conferences.push(ConferenceRecord { sid, account, conference });
+                let created = exchange.state.next_number();
+                exchange.state.conferences.push(ConferenceRecord { sid, created, account, conference });
                 if resources::records_conference(request) {
                     let recording_sid: RecordingSid = fresh_sid("RE");
                     let recording = resources::new_recording(recording_sid, account, sid, call_sid, now);
+                    let created = exchange.state.next_number();
                     exchange.state.recordings.push(RecordingRecord {
                         sid: recording_sid,
+                        created,
                         conference: sid,
                         account,
                         recording,
@@ -216,11 +223,14 @@ fn create_participant(request: &CreateParticipant, exchange: &mut Exchange<'_>) 
         },
     };
     let call = resources::new_call(call_sid, account, &request.to, &request.from, now);
-    exchange.state.calls.push(CallRecord { sid: call_sid, account, request: None, call });
+    let created = exchange.state.next_number();
+    exchange.state.calls.push(CallRecord { sid: call_sid, created, account, request: None, call });
     let participant = resources::new_participant(request, account, conference, call_sid, now);
     let reply = Reply::created(json(&participant));
+    let created = exchange.state.next_number();
     exchange.state.participants.push(ParticipantRecord {
         call_sid,
+        created,
         conference,
         account,
         request: request.clone(),
@@ -288,11 +298,11 @@ fn list_participants(request: &ListParticipants, exchange: &mut Exchange<'_>) ->
         .participants
         .iter()
         .filter(|record| (record.account, record.conference) == (exchange.account, request.conference_sid))
-        .map(|record| (record.call_sid, &record.participant))
+        .map(|record| (record.created, &record.participant))
         .filter(|(_, participant)| request.muted.is_none() || participant.muted == request.muted)
         .filter(|(_, participant)| request.hold.is_none() || participant.hold == request.hold)
         .filter(|(_, participant)| request.coaching.is_none() || participant.coaching == request.coaching)
-        .map(|(sid, participant)| (sid.to_string(), json(participant)))
+        .map(|(created, participant)| (created, json(participant)))
         .collect();
     let page = PageRequest {
         key: "participants",
@@ -301,7 +311,7 @@ fn list_participants(request: &ListParticipants, exchange: &mut Exchange<'_>) ->
         page: request.page,
         page_token: request.page_token.as_deref(),
     };
-    Ok(Reply::ok(page.render(items, |page, size, token| {
+    Ok(Reply::ok(page.render(Order::OldestFirst, items, |page, size, token| {
         ListParticipants { page: Some(page), page_size: Some(size), page_token: token, ..request.clone() }
             .to_form()
     })))
@@ -346,16 +356,16 @@ fn list_conferences(request: &ListConferences, exchange: &mut Exchange<'_>) -> S
         .iter()
         .rev()
         .filter(|record| record.account == exchange.account)
-        .map(|record| &record.conference)
-        .filter(|conference| {
+        .map(|record| (record.created, &record.conference))
+        .filter(|(_, conference)| {
             request.friendly_name.is_none() || conference.friendly_name == request.friendly_name
         })
-        .filter(|conference| {
+        .filter(|(_, conference)| {
             request.status.as_ref().is_none_or(|wanted| {
                 conference.status.as_ref().is_some_and(|status| status.as_str() == wanted.as_str())
             })
         })
-        .filter(|conference| {
+        .filter(|(_, conference)| {
             on_days(
                 day(conference.date_created),
                 request.date_created,
@@ -363,7 +373,7 @@ fn list_conferences(request: &ListConferences, exchange: &mut Exchange<'_>) -> S
                 request.date_created_after,
             )
         })
-        .filter(|conference| {
+        .filter(|(_, conference)| {
             on_days(
                 day(conference.date_updated),
                 request.date_updated,
@@ -371,7 +381,7 @@ fn list_conferences(request: &ListConferences, exchange: &mut Exchange<'_>) -> S
                 request.date_updated_after,
             )
         })
-        .map(|conference| (conference.sid.map(|sid| sid.to_string()).unwrap_or_default(), json(conference)))
+        .map(|(created, conference)| (created, json(conference)))
         .collect();
     let page = PageRequest {
         key: "conferences",
@@ -380,7 +390,7 @@ fn list_conferences(request: &ListConferences, exchange: &mut Exchange<'_>) -> S
         page: request.page,
         page_token: request.page_token.as_deref(),
     };
-    Ok(Reply::ok(page.render(items, |page, size, token| {
+    Ok(Reply::ok(page.render(Order::NewestFirst, items, |page, size, token| {
         ListConferences { page: Some(page), page_size: Some(size), page_token: token, ..request.clone() }
             .to_form()
     })))
@@ -401,7 +411,7 @@ fn list_recordings(request: &ListConferenceRecordings, exchange: &mut Exchange<'
             let created = day(record.recording.date_created);
             on_days(created, request.date_created, request.date_created_before, request.date_created_after)
         })
-        .map(|record| (record.sid.to_string(), json(&record.recording)))
+        .map(|record| (record.created, json(&record.recording)))
         .collect();
     let page = PageRequest {
         key: "recordings",
@@ -410,7 +420,7 @@ fn list_recordings(request: &ListConferenceRecordings, exchange: &mut Exchange<'
         page: request.page,
         page_token: request.page_token.as_deref(),
     };
-    Ok(Reply::ok(page.render(items, |page, size, token| {
+    Ok(Reply::ok(page.render(Order::OldestFirst, items, |page, size, token| {
         ListConferenceRecordings {
             page: Some(page),
             page_size: Some(size),
@@ -458,8 +468,10 @@ fn create_message(request: &CreateMessage, exchange: &mut Exchange<'_>) -> Serve
     let sid: MessageSid = fresh_sid(if media > 0 { "MM" } else { "SM" });
     let message = resources::new_message(request, sid, exchange.account, exchange.now);
     let reply = Reply::created(json(&message));
+    let created = exchange.state.next_number();
     exchange.state.messages.push(MessageRecord {
         sid,
+        created,
         account: exchange.account,
         request: request.clone(),
         message,
@@ -506,10 +518,10 @@ fn list_messages(request: &ListMessages, exchange: &mut Exchange<'_>) -> Served 
         .iter()
         .rev()
         .filter(|record| record.account == exchange.account)
-        .map(|record| &record.message)
-        .filter(|message| to.is_none() || message.to == to)
-        .filter(|message| from.is_none() || message.from == from)
-        .filter(|message| {
+        .map(|record| (record.created, &record.message))
+        .filter(|(_, message)| to.is_none() || message.to == to)
+        .filter(|(_, message)| from.is_none() || message.from == from)
+        .filter(|(_, message)| {
             let sent = day(message.date_sent);
             on_days(
                 sent,
@@ -518,7 +530,7 @@ fn list_messages(request: &ListMessages, exchange: &mut Exchange<'_>) -> Served 
                 date(request.date_sent_after),
             )
         })
-        .map(|message| (message.sid.map(|sid| sid.to_string()).unwrap_or_default(), json(message)))
+        .map(|(created, message)| (created, json(message)))
         .collect();
     let page = PageRequest {
         key: "messages",
@@ -527,7 +539,7 @@ fn list_messages(request: &ListMessages, exchange: &mut Exchange<'_>) -> Served 
         page: request.page,
         page_token: request.page_token.as_deref(),
     };
-    Ok(Reply::ok(page.render(items, |page, size, token| {
+    Ok(Reply::ok(page.render(Order::NewestFirst, items, |page, size, token| {
         ListMessages { page: Some(page), page_size: Some(size), page_token: token, ..request.clone() }
             .to_form()
     })))

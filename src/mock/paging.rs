@@ -2,9 +2,10 @@
 //! in the whole list, and the URIs of this page, the first, the next and the previous one.
 //!
 //! A page URI carries the list request's own filters, `PageSize`, `Page`, and a `PageToken` that
-//! names where the page starts: `PA` and the SID of the last item of the page before (`PB` and the
-//! SID of the first item of the page after, going back), so that walking `next_page_uri` neither
-//! skips nor repeats an item when a resource is created or deleted between two pages.
+//! says where the page starts: `PA` and the creation number of the last item of the page before
+//! (`PB` and that of the first item of the page after, going back). An item keeps its place in the
+//! order of creation even once deleted, so walking `next_page_uri` neither skips nor repeats an item
+//! when a resource is created or deleted between two pages.
 
 use serde_json::Value;
 
@@ -22,37 +23,57 @@ pub(crate) struct PageRequest<'a> {
     pub(crate) page_token: Option<&'a str>,
 }
 
+/// The order of a list: by creation, oldest or newest first.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Order {
+    OldestFirst,
+    NewestFirst,
+}
+
+impl Order {
+    /// Whether an item created as number `created` comes after number `other` in this order.
+    fn after(self, created: u64, other: u64) -> bool {
+        match self {
+            Order::OldestFirst => created > other,
+            Order::NewestFirst => created < other,
+        }
+    }
+}
+
 impl PageRequest<'_> {
-    /// The page of `items` (each with its SID, in list order) the request asks for. `query` renders
-    /// the query string of a page's URI from its `Page`, `PageSize` and `PageToken`, with the request's
-    /// other parameters.
+    /// The page of `items` (each with its creation number, in `order`) the request asks for. `query`
+    /// renders the query string of a page's URI from its `Page`, `PageSize` and `PageToken`, with the
+    /// request's other parameters.
     pub(crate) fn render(
         &self,
-        items: Vec<(String, Value)>,
+        order: Order,
+        items: Vec<(u64, Value)>,
         query: impl Fn(u32, u32, Option<String>) -> String,
     ) -> Value {
-        let size = self.page_size.unwrap_or(DEFAULT_PAGE_SIZE).max(1);
+        let size = self.page_size.unwrap_or(DEFAULT_PAGE_SIZE).max(1) as usize;
         let page = self.page.unwrap_or(0);
-        let by_index = (page as usize).saturating_mul(size as usize);
-        let position = |sid: &str| items.iter().position(|(item, _)| item == sid);
-        let start = match self.page_token {
-            Some(token) if token.starts_with("PA") => position(&token[2..]).map(|at| at + 1),
-            Some(token) if token.starts_with("PB") => {
-                position(&token[2..]).map(|at| at.saturating_sub(size as usize))
-            }
-            _ => None,
+        let first_after = |created: u64| items.iter().position(|(item, _)| order.after(*item, created));
+        let token =
+            |prefix| self.page_token.and_then(|token| token.strip_prefix(prefix)?.parse::<u64>().ok());
+        let start = if let Some(last_before) = token("PA") {
+            first_after(last_before).unwrap_or(items.len())
+        } else if let Some(first_after_page) = token("PB") {
+            let end = items.iter().position(|(item, _)| !order.after(first_after_page, *item));
+            end.unwrap_or(items.len()).saturating_sub(size)
+        } else {
+            // No token (or one this mock did not make): the page's index says where it starts.
+            (page as usize).saturating_mul(size)
         }
-        // A token whose item is gone, or none: the page's index says where it starts.
-        .unwrap_or(by_index)
         .min(items.len());
-        let end = (start + size as usize).min(items.len());
-        let uri = |page: u32, token: Option<String>| format!("{}?{}", self.path, query(page, size, token));
+        let end = (start + size).min(items.len());
+        let uri =
+            |page: u32, token: Option<String>| format!("{}?{}", self.path, query(page, size as u32, token));
 
         let next_page_uri =
             (end < items.len()).then(|| uri(page + 1, Some(format!("PA{}", items[end - 1].0))));
-        let previous_page_uri = (start > 0 && page > 0).then(|| {
-            let token = items.get(start).map(|(sid, _)| format!("PB{sid}"));
-            uri(page - 1, token)
+        let previous_page_uri = (start > 0).then(|| {
+            let token = items.get(start).map(|(created, _)| format!("PB{created}"));
+            uri(page.saturating_sub(1), token)
         });
         let count = end - start;
         let shown: Vec<Value> = items.into_iter().skip(start).take(count).map(|(_, item)| item).collect();
@@ -74,9 +95,12 @@ impl PageRequest<'_> {
 mod tests {
     use super::*;
 
-    fn items(count: usize) -> Vec<(String, Value)> {
-        (0..count).map(|i| (format!("CA{i}"), Value::from(i))).collect()
+    /// Items created as numbers `created`, newest first.
+    fn items(created: &[u64]) -> Vec<(u64, Value)> {
+        created.iter().map(|&n| (n, Value::from(n))).collect()
     }
+
+    const FIVE: &[u64] = &[5, 4, 3, 2, 1];
 
     fn query(page: u32, size: u32, token: Option<String>) -> String {
         let token = token.map(|token| format!("&PageToken={token}")).unwrap_or_default();
@@ -87,38 +111,54 @@ mod tests {
         PageRequest { key: "calls", path: "/Calls.json", page_size: Some(2), page, page_token: token }
     }
 
-    #[test]
-    fn pages_follow_each_other_by_their_tokens() {
-        let first = request(None, None).render(items(5), query);
-        assert_eq!(first["calls"], serde_json::json!([0, 1]));
-        assert_eq!((first["start"].as_u64(), first["end"].as_u64()), (Some(0), Some(1)));
-        assert_eq!(first["next_page_uri"], "/Calls.json?PageSize=2&Page=1&PageToken=PACA1");
-        assert_eq!(first["first_page_uri"], "/Calls.json?PageSize=2&Page=0");
-        assert!(first["previous_page_uri"].is_null());
-
-        let second = request(Some(1), Some("PACA1")).render(items(5), query);
-        assert_eq!(second["calls"], serde_json::json!([2, 3]));
-        assert_eq!(second["previous_page_uri"], "/Calls.json?PageSize=2&Page=0&PageToken=PBCA2");
-        let last = request(Some(2), Some("PACA3")).render(items(5), query);
-        assert_eq!(last["calls"], serde_json::json!([4]));
-        assert!(last["next_page_uri"].is_null());
-
-        let back = request(Some(0), Some("PBCA2")).render(items(5), query);
-        assert_eq!(back["calls"], serde_json::json!([0, 1]));
+    fn render(request: PageRequest<'_>, created: &[u64]) -> Value {
+        request.render(Order::NewestFirst, items(created), query)
     }
 
     #[test]
-    fn a_token_whose_item_is_gone_falls_back_on_the_page_index() {
-        let page = request(Some(1), Some("PACAgone")).render(items(5), query);
-        assert_eq!(page["calls"], serde_json::json!([2, 3]));
-        let past_the_end = request(Some(9), None).render(items(5), query);
+    fn pages_follow_each_other_by_their_tokens() {
+        let first = render(request(None, None), FIVE);
+        assert_eq!(first["calls"], serde_json::json!([5, 4]));
+        assert_eq!((first["start"].as_u64(), first["end"].as_u64()), (Some(0), Some(1)));
+        assert_eq!(first["next_page_uri"], "/Calls.json?PageSize=2&Page=1&PageToken=PA4");
+        assert_eq!(first["first_page_uri"], "/Calls.json?PageSize=2&Page=0");
+        assert!(first["previous_page_uri"].is_null());
+
+        let second = render(request(Some(1), Some("PA4")), FIVE);
+        assert_eq!(second["calls"], serde_json::json!([3, 2]));
+        assert_eq!(second["previous_page_uri"], "/Calls.json?PageSize=2&Page=0&PageToken=PB3");
+        let last = render(request(Some(2), Some("PA2")), FIVE);
+        assert_eq!(last["calls"], serde_json::json!([1]));
+        assert!(last["next_page_uri"].is_null());
+
+        let back = render(request(Some(0), Some("PB3")), FIVE);
+        assert_eq!(back["calls"], serde_json::json!([5, 4]));
+    }
+
+    #[test]
+    fn a_token_keeps_its_place_when_its_item_is_deleted() {
+        // The page before ended with 4, deleted since.
+        let page = render(request(Some(1), Some("PA4")), &[5, 3, 2, 1]);
+        assert_eq!(page["calls"], serde_json::json!([3, 2]));
+        // Oldest first, the same token means the items created after 4.
+        let oldest_first = request(Some(1), Some("PA2")).render(Order::OldestFirst, items(&[1, 3, 4]), query);
+        assert_eq!(oldest_first["calls"], serde_json::json!([3, 4]));
+    }
+
+    #[test]
+    fn without_a_token_the_page_index_places_the_page() {
+        let page = render(request(Some(1), None), FIVE);
+        assert_eq!(page["calls"], serde_json::json!([3, 2]));
+        let foreign = render(request(Some(1), Some("PASMaaaa")), FIVE);
+        assert_eq!(foreign["calls"], serde_json::json!([3, 2]));
+        let past_the_end = render(request(Some(9), None), FIVE);
         assert_eq!(past_the_end["calls"], serde_json::json!([]));
         assert!(past_the_end["next_page_uri"].is_null());
     }
 
     #[test]
     fn an_empty_list_is_one_empty_page() {
-        let page = request(None, None).render(Vec::new(), query);
+        let page = render(request(None, None), &[]);
         assert_eq!(page["calls"], serde_json::json!([]));
         assert!(page["next_page_uri"].is_null());
         assert_eq!(page["uri"], "/Calls.json?PageSize=2&Page=0");

@@ -18,6 +18,8 @@ use crate::api::v2010::{
 #[derive(Clone, Debug)]
 pub(crate) struct CallRecord {
     pub(crate) sid: CallSid,
+    /// Its number in the order of creation, which lists and their page tokens follow.
+    pub(crate) created: u64,
     pub(crate) account: AccountSid,
     /// The request that placed the call; `None` for a participant's call, whose request is its
     /// [`ParticipantRecord::request`].
@@ -34,6 +36,8 @@ pub(crate) struct CallRecord {
 pub(crate) struct ParticipantRecord {
     /// The participant's call, which is also in the calls.
     pub(crate) call_sid: CallSid,
+    /// Its number in the order of creation, which lists and their page tokens follow.
+    pub(crate) created: u64,
     pub(crate) conference: ConferenceSid,
     pub(crate) account: AccountSid,
     pub(crate) request: CreateParticipant,
@@ -44,6 +48,8 @@ pub(crate) struct ParticipantRecord {
 #[derive(Clone, Debug)]
 pub(crate) struct ConferenceRecord {
     pub(crate) sid: ConferenceSid,
+    /// Its number in the order of creation, which lists and their page tokens follow.
+    pub(crate) created: u64,
     pub(crate) account: AccountSid,
     pub(crate) conference: Conference,
 }
@@ -52,6 +58,8 @@ pub(crate) struct ConferenceRecord {
 #[derive(Clone, Debug)]
 pub(crate) struct MessageRecord {
     pub(crate) sid: MessageSid,
+    /// Its number in the order of creation, which lists and their page tokens follow.
+    pub(crate) created: u64,
     pub(crate) account: AccountSid,
     #[expect(
         dead_code,
@@ -65,6 +73,8 @@ pub(crate) struct MessageRecord {
 #[derive(Clone, Debug)]
 pub(crate) struct RecordingRecord {
     pub(crate) sid: RecordingSid,
+    /// Its number in the order of creation, which lists and their page tokens follow.
+    pub(crate) created: u64,
     pub(crate) conference: ConferenceSid,
     pub(crate) account: AccountSid,
     pub(crate) recording: ConferenceRecording,
@@ -173,9 +183,17 @@ pub(crate) struct State {
     pub(crate) participants: Vec<ParticipantRecord>,
     pub(crate) messages: Vec<MessageRecord>,
     pub(crate) recordings: Vec<RecordingRecord>,
+    /// How many resources were created.
+    created: u64,
 }
 
 impl State {
+    /// The creation number of a new resource: each one's is greater than those before.
+    pub(crate) fn next_number(&mut self) -> u64 {
+        self.created += 1;
+        self.created
+    }
+
     pub(crate) fn call_mut(&mut self, account: AccountSid, sid: CallSid) -> Option<&mut CallRecord> {
         self.calls.iter_mut().find(|record| record.account == account && record.sid == sid)
     }
