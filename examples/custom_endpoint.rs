@@ -1,6 +1,7 @@
 //! Declares in application code an endpoint the catalog does not have, Create Validation Request
-//! (`POST /2010-04-01/Accounts/{AccountSid}/OutgoingCallerIds.json`), sends it to a local server on
-//! 127.0.0.1 standing in for Twilio, then shows an invalid request rejected before anything is sent.
+//! (`POST /2010-04-01/Accounts/{AccountSid}/OutgoingCallerIds.json`), registers it with the mock
+//! Twilio on 127.0.0.1, sends it there, then shows an invalid request rejected twice: by the client
+//! before anything is sent, and by the mock when sent past the client.
 //!
 //!     cargo run --example custom_endpoint
 //!
@@ -9,10 +10,9 @@
 use std::error::Error;
 
 use serde::{Deserialize, Serialize};
+use twilio_endpoint::mock::{MockTwilio, Reply};
 use twilio_endpoint::twilio_endpoint;
 use twilio_endpoint::values::{AccountSid, CallSid, CallbackMethod, PhoneNumber, Url};
-use wiremock::matchers::{method, path};
-use wiremock::{Mock, MockServer, ResponseTemplate};
 
 /// Starts the verification of a phone number as an outgoing caller ID: Twilio calls the number, and
 /// whoever answers enters the `validation_code` of the reply.
@@ -21,6 +21,8 @@ use wiremock::{Mock, MockServer, ResponseTemplate};
     "/2010-04-01/Accounts/{AccountSid}/OutgoingCallerIds.json",
     response = ValidationRequest,
 )]
+// `Clone`, so that the mock can hand back the requests it received.
+#[derive(Clone)]
 pub struct CreateValidationRequest {
     /// The account to act for; the client's account when unset (set it to act for a subaccount).
     #[twilio(path)]
@@ -53,8 +55,6 @@ pub struct ValidationRequest {
     pub validation_code: Option<String>,
 }
 
-const ACCOUNT: AccountSid = AccountSid::from_static("ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa");
-
 /// The example reply of Twilio's OpenAPI description for this operation.
 const TWILIO_EXAMPLE: &str = r#"{
   "account_sid": "ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
@@ -66,20 +66,20 @@ const TWILIO_EXAMPLE: &str = r#"{
 
 #[tokio::main]
 async fn main() -> Result<(), Box<dyn Error>> {
-    // The embedded `MockTwilio` serves only the catalog's operations, so a plain HTTP mock answers
-    // this one, as Twilio does: `200 OK` with the validation request.
-    let server = MockServer::start().await;
-    Mock::given(method("POST"))
-        .and(path(format!("/2010-04-01/Accounts/{ACCOUNT}/OutgoingCallerIds.json")))
-        .respond_with(ResponseTemplate::new(200).set_body_raw(TWILIO_EXAMPLE, "application/json"))
-        .mount(&server)
-        .await;
-    let client = twilio_endpoint::Client::builder()
-        .account_sid(ACCOUNT)
-        .auth_token("test-auth-token")
-        .base_url(server.uri())
-        .build()?;
-    println!("A local server standing in for Twilio at {}.", server.uri());
+    let twilio = MockTwilio::start().await;
+    // The mock serves the catalog; this endpoint it serves once registered, checking each request
+    // against the declaration above, and answering as Twilio does: `200 OK` with the validation
+    // request, the description's example where the request says nothing.
+    twilio.register(|request: &CreateValidationRequest| {
+        let mut reply: serde_json::Value = serde_json::from_str(TWILIO_EXAMPLE).expect("the example is JSON");
+        reply["phone_number"] = request.phone_number.as_str().into();
+        if let Some(name) = &request.friendly_name {
+            reply["friendly_name"] = name.as_str().into();
+        }
+        Reply::ok(reply)
+    });
+    let client = twilio.client();
+    println!("The mock Twilio at {}.", twilio.base_url());
 
     println!("\n== A valid request");
     let request = CreateValidationRequest::new("+18001234567".parse::<PhoneNumber>()?)
@@ -90,8 +90,8 @@ async fn main() -> Result<(), Box<dyn Error>> {
         .status_callback_method(CallbackMethod::Post);
     println!("form body: {}", request.to_form());
     let validation = request.send(&client).await?;
-    for received in server.received_requests().await.unwrap_or_default() {
-        println!("request line: {} {}", received.method, received.url.path());
+    for received in twilio.received_requests().await {
+        println!("request line: {} {}", received.method, received.path_and_query);
     }
     println!("decoded reply: {validation:#?}");
     if let Some(code) = &validation.validation_code {
@@ -105,7 +105,20 @@ async fn main() -> Result<(), Box<dyn Error>> {
         Err(twilio_endpoint::Error::Validation(errors)) => println!("rejected before sending: {errors}"),
         other => return Err(format!("expected a validation error, got {other:?}").into()),
     }
-    let sent = server.received_requests().await.unwrap_or_default().len();
-    println!("requests the server received in all: {sent}");
+    // Sent past the client, as another program might: the mock refuses it as Twilio would.
+    let response = reqwest::Client::new()
+        .post(format!(
+            "{}/2010-04-01/Accounts/{}/OutgoingCallerIds.json",
+            twilio.base_url(),
+            MockTwilio::ACCOUNT_SID
+        ))
+        .basic_auth(MockTwilio::ACCOUNT_SID.as_str(), Some(MockTwilio::AUTH_TOKEN))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .body(invalid.to_form())
+        .send()
+        .await?;
+    println!("sent past the client: {} {}", response.status(), response.text().await?);
+    println!("requests the mock accepted: {}", twilio.requests::<CreateValidationRequest>().len());
+    println!("requests the mock refused: {}", twilio.refused().len());
     Ok(())
 }

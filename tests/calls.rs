@@ -358,21 +358,40 @@ async fn list_calls_sends_every_filter_with_operator_keys_and_decodes_the_page()
 }
 
 #[tokio::test]
-async fn stream_yields_every_call_of_the_embedded_mock() {
+async fn stream_yields_every_call_the_embedded_mock_holds() {
     let twilio = MockTwilio::start().await;
     let client = twilio.client();
-    let request = ListCalls::new().status(CallStatus::Completed).page_size(2);
-    let calls: Vec<Call> = client.stream(&request).try_collect().await.unwrap();
+    let twiml = || "https://example.com/twiml".parse::<Url>().unwrap();
+    let mut completed = Vec::new();
+    for to in ["+15558675310", "+15558675311", "+15558675312"] {
+        let call = CreateCall::new(
+            to.parse::<Address>().unwrap(),
+            "+15017122661".parse::<Address>().unwrap(),
+            twiml(),
+        )
+        .send(&client)
+        .await
+        .unwrap();
+        if to != "+15558675311" {
+            let sid = call.sid.unwrap();
+            UpdateCall::new(sid).status(CallUpdateStatus::Completed).send(&client).await.unwrap();
+            completed.push(sid);
+        }
+    }
+    completed.reverse();
 
-    let sids: Vec<_> = calls.iter().map(|call| call.sid.unwrap().to_string()).collect();
-    assert_eq!(sids, ["CAaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", "CAaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa0"]);
-    let requests = twilio.received_requests().await;
-    assert_eq!(requests.len(), 1, "the example's page is the last one");
-    assert_eq!(requests[0].method, "GET");
+    let request = ListCalls::new().status(CallStatus::Completed).page_size(1);
+    let calls: Vec<Call> = client.stream(&request).try_collect().await.unwrap();
+    let sids: Vec<_> = calls.iter().map(|call| call.sid.unwrap()).collect();
+    assert_eq!(sids, completed, "the completed calls, newest first");
+    let lists: Vec<_> =
+        twilio.received_requests().await.into_iter().filter(|request| request.method == "GET").collect();
+    assert_eq!(lists.len(), 2, "one page per call");
     assert_eq!(
-        requests[0].path_and_query,
-        "/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Calls.json?Status=completed&PageSize=2"
+        lists[0].path_and_query,
+        "/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Calls.json?Status=completed&PageSize=1"
     );
+    assert!(lists[1].path_and_query.contains("Status=completed&PageToken="), "{lists:?}");
 }
 
 /// A page of `ListCall.json` holding only the example's call at `index`, followed by `next`.

@@ -514,33 +514,49 @@ async fn delete_conference_recording_sends_delete_and_accepts_no_content() {
 // ---------------------------------------------------------------------------------------------------
 // The embedded mock
 
+/// A participant added to the mock under a friendly name, creating its conference with a recording
+/// from the start: the conference and the recording.
+async fn recorded_conference(client: &Client) -> (ConferenceSid, RecordingSid) {
+    let participant = CreateParticipant::new(
+        "Standup".parse::<twilio_endpoint::values::ConferenceRef>().unwrap(),
+        "+15017122661".parse::<twilio_endpoint::values::Address>().unwrap(),
+        "+15558675310".parse::<twilio_endpoint::values::Address>().unwrap(),
+    )
+    .conference_record(ConferenceRecord::RecordFromStart)
+    .send(client)
+    .await
+    .unwrap();
+    let conference = participant.conference_sid.unwrap();
+    let recordings = ListConferenceRecordings::new(conference).send(client).await.unwrap();
+    (conference, recordings.items[0].sid.unwrap())
+}
+
 #[tokio::test]
-async fn streams_over_the_embedded_mock_yield_the_examples_items() {
+async fn streams_over_the_embedded_mock_yield_what_it_holds() {
     let twilio = MockTwilio::start().await;
     let client = twilio.client();
 
-    // The description's List Conference example is an empty, single page.
+    // Nothing created yet: one empty page.
     let conferences: Vec<Conference> = client.stream(&ListConferences::new()).try_collect().await.unwrap();
     assert_eq!(conferences, []);
 
+    let (conference, recording) = recorded_conference(&client).await;
+    let conferences: Vec<Conference> = client.stream(&ListConferences::new()).try_collect().await.unwrap();
+    assert_eq!(conferences.iter().map(|conference| conference.sid).collect::<Vec<_>>(), [Some(conference)]);
+    assert_eq!(conferences[0].friendly_name.as_deref(), Some("Standup"));
     let recordings: Vec<ConferenceRecording> =
-        client.stream(&ListConferenceRecordings::new(CONFERENCE).page_size(50)).try_collect().await.unwrap();
-    let [recording] = &recordings[..] else { panic!("one recording expected: {recordings:?}") };
-    assert_completed_example(recording);
+        client.stream(&ListConferenceRecordings::new(conference).page_size(50)).try_collect().await.unwrap();
+    let [only] = &recordings[..] else { panic!("one recording expected: {recordings:?}") };
+    assert_eq!((only.sid, only.conference_sid), (Some(recording), Some(conference)));
+    assert_eq!(only.status, Some(ConferenceRecordingStatus::InProgress));
 
     let sent: Vec<_> =
         twilio.received_requests().await.into_iter().map(|r| (r.method, r.path_and_query)).collect();
+    let account = "/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
+    assert_eq!(sent[0], ("GET".to_owned(), format!("{account}/Conferences.json")));
     assert_eq!(
-        sent,
-        [
-            ("GET".to_owned(), "/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Conferences.json".to_owned()),
-            (
-                "GET".to_owned(),
-                "/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Conferences/CFaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\
-                 /Recordings.json?PageSize=50"
-                    .to_owned()
-            ),
-        ]
+        sent.last().unwrap(),
+        &("GET".to_owned(), format!("{account}/Conferences/{conference}/Recordings.json?PageSize=50"))
     );
 }
 
@@ -548,18 +564,13 @@ async fn streams_over_the_embedded_mock_yield_the_examples_items() {
 async fn every_operation_answers_over_the_embedded_mock() {
     let twilio = MockTwilio::start().await;
     let client = twilio.client();
-    let conference = FetchConference::new(CONFERENCE).send(&client).await.unwrap();
-    assert_eq!(conference.status, Some(ConferenceStatus::Completed));
-    let ended = UpdateConference::new(CONFERENCE)
-        .status(ConferenceUpdateStatus::Completed)
-        .send(&client)
-        .await
-        .unwrap();
-    assert_eq!(ended.reason_conference_ended, Some(ConferenceEndReason::ConferenceEndedViaApi));
-    let recording = FetchConferenceRecording::new(CONFERENCE, RECORDING).send(&client).await.unwrap();
-    assert_completed_example(&recording);
+    let (conference, recording) = recorded_conference(&client).await;
+    let fetched = FetchConference::new(conference).send(&client).await.unwrap();
+    assert_eq!(fetched.status, Some(ConferenceStatus::Init));
+    let fetched_recording = FetchConferenceRecording::new(conference, recording).send(&client).await.unwrap();
+    assert_eq!(fetched_recording.sid, Some(recording));
     let paused = UpdateConferenceRecording::new(
-        CONFERENCE,
+        conference,
         RecordingRef::Current,
         RecordingStatusChange::Pause { pause_behavior: None },
     )
@@ -567,6 +578,17 @@ async fn every_operation_answers_over_the_embedded_mock() {
     .await
     .unwrap();
     assert_eq!(paused.status, Some(ConferenceRecordingStatus::Paused));
-    DeleteConferenceRecording::new(CONFERENCE, RECORDING).send(&client).await.unwrap();
-    assert_eq!(twilio.received_requests().await.len(), 5);
+    let ended = UpdateConference::new(conference)
+        .status(ConferenceUpdateStatus::Completed)
+        .send(&client)
+        .await
+        .unwrap();
+    assert_eq!(ended.status, Some(ConferenceStatus::Completed));
+    assert_eq!(ended.reason_conference_ended, Some(ConferenceEndReason::ConferenceEndedViaApi));
+    // The conference's end ends its recording.
+    let finished = FetchConferenceRecording::new(conference, recording).send(&client).await.unwrap();
+    assert_eq!(finished.status, Some(ConferenceRecordingStatus::Completed));
+    DeleteConferenceRecording::new(conference, recording).send(&client).await.unwrap();
+    assert!(ListConferenceRecordings::new(conference).send(&client).await.unwrap().items.is_empty());
+    assert_eq!(twilio.received_requests().await.len(), 9);
 }

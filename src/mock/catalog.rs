@@ -342,6 +342,12 @@ fn update_conference(request: &UpdateConference, exchange: &mut Exchange<'_>) ->
         for call in left {
             end_call(exchange.state, account, call, now);
         }
+        // And ends its recording.
+        for recording in &mut exchange.state.recordings {
+            if (recording.account, recording.conference) == (account, request.sid) && recording.is_current() {
+                recording.finish(now);
+            }
+        }
     } else {
         record.conference.date_updated = Some(now);
     }

@@ -203,7 +203,7 @@ impl MockTwilio {
     /// # async fn main() {
     /// let twilio = MockTwilio::start().await;
     /// twilio.register(|request: &CreateValidationRequest| {
-    ///     Reply::created(json!({"phone_number": request.phone_number.as_str(), "validation_code": "111111"}))
+    ///     Reply::ok(json!({"phone_number": request.phone_number.as_str(), "validation_code": "111111"}))
     /// });
     /// let number: PhoneNumber = "+14158675310".parse().unwrap();
     /// let reply = CreateValidationRequest::new(number).send(&twilio.client()).await.unwrap();

@@ -166,6 +166,13 @@ impl RecordingRecord {
         self.recording.date_updated = Some(now);
     }
 
+    /// Ends the recording at `now`: `completed`, its duration counted from its start.
+    pub(crate) fn finish(&mut self, now: DateTime<Utc>) {
+        let seconds = self.recording.start_time.map_or(0, |start| (now - start).num_seconds().max(0));
+        self.recording.duration = Some(seconds.to_string());
+        self.set_status(ConferenceRecordingStatus::Completed, now);
+    }
+
     /// Whether the recording is the conference's current one, which `Twilio.CURRENT` names.
     pub(crate) fn is_current(&self) -> bool {
         matches!(
