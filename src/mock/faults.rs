@@ -71,7 +71,8 @@ impl Fault {
         Fault::new(Kind::Drop { processed: false })
     }
 
-    /// The mock's own answer, after `delay`.
+    /// The mock's own answer, after `delay`. The request is carried out at once, so a client that
+    /// gives up waiting leaves behind what Twilio would have done.
     pub fn delay(delay: Duration) -> Fault {
         Fault::new(Kind::Delay).after(delay)
     }

@@ -225,6 +225,11 @@ impl MockTwilio {
     /// passed its checks, whatever the answer (a scripted fault included), since the application sent
     /// them. Refused requests are in [`refused`](Self::refused).
     ///
+    /// A request read back names the account of its path: its `account_sid` field is
+    /// `Some(MockTwilio::ACCOUNT_SID)` even when the application left it to the client, since the path
+    /// is the same either way. Compare with a request that names it:
+    /// `assert_eq!(twilio.requests::<CreateMessage>(), [sent.account_sid(MockTwilio::ACCOUNT_SID)])`.
+    ///
     /// # Panics
     /// When the mock does not serve `E`: no request of it can be recorded, which is a mistake in the
     /// test (register the endpoint first).
@@ -239,7 +244,8 @@ impl MockTwilio {
         lock(&self.shared.journal).refused()
     }
 
-    /// Every request received so far, in order, whatever the answer.
+    /// Every request received so far, in order, whatever the answer. (`async` as it has always been,
+    /// though the mock answers it at once.)
     pub async fn received_requests(&self) -> Vec<ReceivedRequest> {
         lock(&self.shared.journal).received()
     }
