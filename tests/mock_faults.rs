@@ -211,6 +211,23 @@ async fn an_application_s_own_endpoint_is_decoded_validated_recorded_and_scripte
     assert_eq!(twilio.requests::<CreateValidationRequest>().len(), 2);
 }
 
+#[tokio::test]
+async fn a_catalog_operation_registered_again_is_answered_by_the_application_s_responder() {
+    let twilio = MockTwilio::start().await;
+    twilio.register(|request: &CreateCall| {
+        Reply::created(serde_json::json!({
+            "sid": "CAbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb",
+            "to": request.to.to_string(),
+            "status": "ringing",
+        }))
+    });
+    let placed = call().send(&twilio.client()).await.unwrap();
+    assert_eq!((placed.status, placed.to.as_deref()), (Some(CallStatus::Ringing), Some("+15558675310")));
+    assert_eq!(twilio.requests::<CreateCall>().len(), 1);
+    // The responder replaced the mock's own operation: no call was kept.
+    assert!(ListCalls::new().send(&twilio.client()).await.unwrap().items.is_empty());
+}
+
 #[test]
 #[should_panic(expected = "the mock does not serve")]
 fn scripting_an_endpoint_the_mock_does_not_serve_is_a_mistake_in_the_test() {

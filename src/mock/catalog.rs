@@ -121,15 +121,18 @@ fn update_call(request: &UpdateCall, exchange: &mut Exchange<'_>) -> Served {
             ),
         ));
     }
-    match &request.status {
-        Some(status) if !record.has_ended() => {
-            let status = match status {
-                CallUpdateStatus::Canceled => CallStatus::Canceled,
-                _ => CallStatus::Completed,
-            };
-            record.set_status(status, now);
-        }
-        _ => record.call.date_updated = Some(now),
+    // `canceled` hangs up a call that is queued or ringing, and leaves one in progress alone;
+    // `completed` hangs up any call; a call that ended stays as it ended.
+    let status = match request.status {
+        _ if record.has_ended() => None,
+        Some(CallUpdateStatus::Canceled) if record.call.status == Some(CallStatus::InProgress) => None,
+        Some(CallUpdateStatus::Canceled) => Some(CallStatus::Canceled),
+        Some(_) => Some(CallStatus::Completed),
+        None => None,
+    };
+    match status {
+        Some(status) => record.set_status(status, now),
+        None => record.call.date_updated = Some(now),
     }
     Ok(Reply::ok(json(&record.call)))
 }

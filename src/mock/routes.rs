@@ -169,16 +169,17 @@ impl Registry {
         self.routes.iter().any(|route| route.endpoint == endpoint)
     }
 
-    /// The route of `method` and `path`, with the path's placeholders. A path no template matches is
-    /// Twilio's 404, one matched by templates of other methods its 405; a path whose account is no
-    /// account SID names no account the credentials may act for.
+    /// The route of `method` and `path`, with the path's placeholders; of two routes that match, the
+    /// one registered last, so that an application's own declaration wins over the catalog's. A path
+    /// no template matches is Twilio's 404, one matched by templates of other methods its 405; a path
+    /// whose account is no account SID names no account the credentials may act for.
     pub(crate) fn find<'p>(
         &self,
         method: &str,
         path: &'p str,
     ) -> Result<(Arc<Route>, PathParams<'p>), TwilioError> {
         let mut allowed = Vec::new();
-        for route in &self.routes {
+        for route in self.routes.iter().rev() {
             match PathParams::matching(route.template, path) {
                 Ok(params) if route.method.as_str() == method => return Ok((Arc::clone(route), params)),
                 Ok(_) => allowed.push(route.method.as_str()),
