@@ -290,3 +290,48 @@ fn client(
         .build()
         .unwrap_or_else(|error| panic!("the client for the Twilio mock could not be built: {error}"))
 }
+
+#[cfg(test)]
+mod tests {
+    use chrono::Utc;
+
+    use super::*;
+    use crate::api::v2010::{
+        CallStatus, CreateCall, CreateMessage, FetchCall, FetchMessage, MessageAddress, MessageStatus,
+    };
+    use crate::values::{Address, Url};
+
+    /// What moves a resource along its life (the callbacks' lifecycle) changes the record in the
+    /// state, and that is what the next request shows.
+    #[tokio::test]
+    async fn a_status_moved_in_the_state_is_what_the_next_fetch_shows() {
+        let twilio = MockTwilio::start().await;
+        let client = twilio.client();
+        let to: Address = "+15558675310".parse().unwrap();
+        let from: Address = "+15017122661".parse().unwrap();
+        let twiml: Url = "https://example.com/twiml".parse().unwrap();
+        let sid = CreateCall::new(to, from, twiml).send(&client).await.unwrap().sid.unwrap();
+
+        let answered = Utc::now();
+        lock(&twilio.shared.state)
+            .call_mut(MockTwilio::ACCOUNT_SID, sid)
+            .expect("the call is kept")
+            .set_status(CallStatus::InProgress, answered);
+        let fetched = FetchCall::new(sid).send(&client).await.unwrap();
+        assert_eq!(fetched.status, Some(CallStatus::InProgress));
+        assert_eq!(fetched.start_time.map(|time| time.timestamp()), Some(answered.timestamp()));
+        assert_eq!(fetched.date_updated.map(|time| time.timestamp()), Some(answered.timestamp()));
+
+        let (to, from): (MessageAddress, MessageAddress) =
+            ("+15558675310".parse().unwrap(), "+15017122661".parse().unwrap());
+        let message = CreateMessage::new(to, from, "Hi").send(&client).await.unwrap();
+        let sent = Utc::now();
+        lock(&twilio.shared.state)
+            .message_mut(MockTwilio::ACCOUNT_SID, message.sid.unwrap())
+            .expect("the message is kept")
+            .set_status(MessageStatus::Sent, sent);
+        let fetched = FetchMessage::new(message.sid.unwrap()).send(&client).await.unwrap();
+        assert_eq!(fetched.status, Some(MessageStatus::Sent));
+        assert_eq!(fetched.date_sent.map(|time| time.timestamp()), Some(sent.timestamp()));
+    }
+}
