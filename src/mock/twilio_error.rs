@@ -45,7 +45,10 @@ impl TwilioError {
         TwilioError {
             status: 405,
             code: 20004,
-            message: format!("Method not allowed: `{method}`; this resource takes {}", allowed.join(", ")),
+            message: format!(
+                "Method not allowed: `{method}`; this resource takes `{}`",
+                allowed.join("`, `")
+            ),
         }
     }
 
