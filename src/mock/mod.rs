@@ -20,6 +20,8 @@
 //! description, Twilio's error 20404 for anything else, and a `Twilio-Request-Id` on every reply. It
 //! does not validate parameters or keep state: a created resource is always the same example.
 
+pub mod lifecycle;
+
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use twilio_endpoint_runtime::Client;
