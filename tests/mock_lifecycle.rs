@@ -23,7 +23,7 @@ use twilio_endpoint::time::{DateTime, Duration, TimeZone as _, Utc};
 use twilio_endpoint::values::{
     AccountSid, Address, CallSid, CallbackMethod, ConferenceRef, ConferenceSid, MessageSid, Url,
 };
-use twilio_endpoint::{Webhook as _, WebhookValidator};
+use twilio_endpoint::{Webhook, WebhookValidator};
 
 const TOKEN: &str = "0123456789abcdef0123456789abcdef";
 const ACCOUNT: AccountSid = AccountSid::from_static("ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa");
@@ -52,24 +52,31 @@ impl FromRef<App> for WebhookConfig {
     }
 }
 
-async fn call(State(app): State<App>, TwilioWebhook(payload): TwilioWebhook<CallStatusCallback>) -> Twiml {
-    app.received.lock().unwrap().push(Received::Call(Box::new(payload)));
-    Twiml::empty()
+impl From<CallStatusCallback> for Received {
+    fn from(payload: CallStatusCallback) -> Self {
+        Received::Call(Box::new(payload))
+    }
 }
 
-async fn conference(
-    State(app): State<App>,
-    TwilioWebhook(payload): TwilioWebhook<ConferenceStatusCallback>,
-) -> Twiml {
-    app.received.lock().unwrap().push(Received::Conference(Box::new(payload)));
-    Twiml::empty()
+impl From<ConferenceStatusCallback> for Received {
+    fn from(payload: ConferenceStatusCallback) -> Self {
+        Received::Conference(Box::new(payload))
+    }
 }
 
-async fn message(
-    State(app): State<App>,
-    TwilioWebhook(payload): TwilioWebhook<MessageStatusCallback>,
-) -> Twiml {
-    app.received.lock().unwrap().push(Received::Message(Box::new(payload)));
+impl From<MessageStatusCallback> for Received {
+    fn from(payload: MessageStatusCallback) -> Self {
+        Received::Message(Box::new(payload))
+    }
+}
+
+/// The handler of every payload: it keeps what reached it.
+async fn receive<T>(State(app): State<App>, TwilioWebhook(payload): TwilioWebhook<T>) -> Twiml
+where
+    T: Webhook + Send + 'static,
+    Received: From<T>,
+{
+    app.received.lock().unwrap().push(payload.into());
     Twiml::empty()
 }
 
@@ -81,9 +88,9 @@ async fn serve() -> (String, Arc<Mutex<Vec<Received>>>) {
     let received = Arc::new(Mutex::new(Vec::new()));
     let app = App { config: WebhookConfig::new(validator()), received: received.clone() };
     let router = Router::new()
-        .route("/calls", post(call).get(call))
-        .route("/conference", post(conference))
-        .route("/messages", post(message))
+        .route("/calls", post(receive::<CallStatusCallback>).get(receive::<CallStatusCallback>))
+        .route("/conference", post(receive::<ConferenceStatusCallback>))
+        .route("/messages", post(receive::<MessageStatusCallback>))
         .with_state(app);
     tokio::spawn(async move { axum::serve(listener, router).await.unwrap() });
     (base, received)
@@ -117,43 +124,46 @@ fn decoded(callbacks: &[Callback]) -> Vec<Received> {
             };
             let form = form.as_bytes();
             match callback.kind() {
-                CallbackKind::CallStatus => {
-                    Received::Call(Box::new(CallStatusCallback::from_form(form).unwrap()))
-                }
-                CallbackKind::ConferenceStatus => {
-                    Received::Conference(Box::new(ConferenceStatusCallback::from_form(form).unwrap()))
-                }
-                CallbackKind::MessageStatus => {
-                    Received::Message(Box::new(MessageStatusCallback::from_form(form).unwrap()))
-                }
+                CallbackKind::CallStatus => CallStatusCallback::from_form(form).unwrap().into(),
+                CallbackKind::ConferenceStatus => ConferenceStatusCallback::from_form(form).unwrap().into(),
+                CallbackKind::MessageStatus => MessageStatusCallback::from_form(form).unwrap().into(),
                 kind => panic!("a callback of an unexpected kind: {kind:?}"),
             }
         })
         .collect()
 }
 
-/// Sends every callback in order, as Twilio would, each answered `200 OK`.
-async fn deliver(sender: &CallbackSender, callbacks: &[Callback]) {
-    for callback in callbacks {
+/// Serves the application, sends it in order the callbacks `make` builds for its base URL, each of
+/// which it must answer `200 OK`, and returns what its handlers received: exactly the callbacks'
+/// forms, decoded.
+async fn round_trip(make: impl FnOnce(&str) -> Vec<Callback>) -> Vec<Received> {
+    let (base, received) = serve().await;
+    let callbacks = make(&base);
+    let sender = CallbackSender::new(validator()).unwrap();
+    for callback in &callbacks {
         assert_eq!(sender.send(callback).await.unwrap(), 200, "{callback:?}");
     }
+    let received = std::mem::take(&mut *received.lock().unwrap());
+    assert_eq!(received, decoded(&callbacks));
+    received
 }
 
 #[tokio::test]
 async fn a_calls_callbacks_arrive_signed_and_decode_as_sent() {
-    let (base, received) = serve().await;
-    let sender = CallbackSender::new(validator()).unwrap();
-    let request =
-        CreateCall::new(address("+15558675310"), address("+15017122661"), url("https://example.com/twiml"))
-            .status_callback(url(&format!("{base}/calls")))
-            .status_callback_event(CallEvent::ALL.iter().copied());
-    let mut life = CallLife::for_call(ACCOUNT, AGENT, &request);
-    let mut callbacks = life.advance(CallProgressStatus::InProgress, at(0)).unwrap();
-    callbacks.extend(life.advance(CallProgressStatus::Completed, at(42)).unwrap());
-    deliver(&sender, &callbacks).await;
-
-    let received = std::mem::take(&mut *received.lock().unwrap());
-    assert_eq!(received, decoded(&callbacks));
+    let received = round_trip(|base| {
+        let request = CreateCall::new(
+            address("+15558675310"),
+            address("+15017122661"),
+            url("https://example.com/twiml"),
+        )
+        .status_callback(url(&format!("{base}/calls")))
+        .status_callback_event(CallEvent::ALL.iter().copied());
+        let mut life = CallLife::for_call(ACCOUNT, AGENT, &request);
+        let mut callbacks = life.advance(CallProgressStatus::InProgress, at(0)).unwrap();
+        callbacks.extend(life.advance(CallProgressStatus::Completed, at(42)).unwrap());
+        callbacks
+    })
+    .await;
     let statuses: Vec<_> = received
         .iter()
         .map(|payload| match payload {
@@ -174,45 +184,41 @@ async fn a_calls_callbacks_arrive_signed_and_decode_as_sent() {
 
 #[tokio::test]
 async fn a_get_callback_is_signed_over_its_query() {
-    let (base, received) = serve().await;
-    let sender = CallbackSender::new(validator()).unwrap();
-    let request =
-        CreateCall::new(address("client:bob"), address("client:alice"), url("https://example.com/twiml"))
-            .status_callback(url(&format!("{base}/calls?tenant=7")))
-            .status_callback_method(CallbackMethod::Get);
-    let callbacks =
-        CallLife::for_call(ACCOUNT, AGENT, &request).advance(CallProgressStatus::Completed, at(9)).unwrap();
-    deliver(&sender, &callbacks).await;
-    let received = std::mem::take(&mut *received.lock().unwrap());
-    assert_eq!(received, decoded(&callbacks));
+    let received = round_trip(|base| {
+        let request =
+            CreateCall::new(address("client:bob"), address("client:alice"), url("https://example.com/twiml"))
+                .status_callback(url(&format!("{base}/calls?tenant=7")))
+                .status_callback_method(CallbackMethod::Get);
+        CallLife::for_call(ACCOUNT, AGENT, &request).advance(CallProgressStatus::Completed, at(9)).unwrap()
+    })
+    .await;
     let Received::Call(call) = &received[0] else { panic!("not a call status callback: {received:?}") };
     assert_eq!(call.other.get("tenant"), Some("7"));
 }
 
 #[tokio::test]
 async fn a_conference_and_its_participants_calls_report_to_their_own_urls() {
-    let (base, received) = serve().await;
-    let sender = CallbackSender::new(validator()).unwrap();
-    let room = "standup".parse::<ConferenceRef>().unwrap();
-    let agent = CreateParticipant::new(room.clone(), address("+15017122661"), address("+15558675310"))
-        .label("agent")
-        .end_conference_on_exit(true)
-        .status_callback(url(&format!("{base}/calls")))
-        .conference_status_callback(url(&format!("{base}/conference")))
-        .conference_status_callback_event(ConferenceEvent::ALL.iter().copied());
-    let customer = CreateParticipant::new(room, address("+15017122661"), address("+15558675311"));
-    let mut life = ConferenceLife::new(ACCOUNT, CONFERENCE, "standup");
-    life.add(AGENT, &agent).unwrap();
-    life.add(CUSTOMER, &customer).unwrap();
-    let mut callbacks = life.advance(AGENT, CallProgressStatus::InProgress, at(0)).unwrap();
-    callbacks.extend(life.advance(CUSTOMER, CallProgressStatus::InProgress, at(5)).unwrap());
-    let mute = UpdateParticipant::new(CONFERENCE, ParticipantRef::CallSid(CUSTOMER)).muted(true);
-    callbacks.extend(life.update(&mute, at(6)).unwrap());
-    callbacks.extend(life.leave(ParticipantRef::Label("agent".into()), Departure::HungUp, at(60)).unwrap());
-    deliver(&sender, &callbacks).await;
-
-    let received = std::mem::take(&mut *received.lock().unwrap());
-    assert_eq!(received, decoded(&callbacks));
+    let received = round_trip(|base| {
+        let room = "standup".parse::<ConferenceRef>().unwrap();
+        let agent = CreateParticipant::new(room.clone(), address("+15017122661"), address("+15558675310"))
+            .label("agent")
+            .end_conference_on_exit(true)
+            .status_callback(url(&format!("{base}/calls")))
+            .conference_status_callback(url(&format!("{base}/conference")))
+            .conference_status_callback_event(ConferenceEvent::ALL.iter().copied());
+        let customer = CreateParticipant::new(room, address("+15017122661"), address("+15558675311"));
+        let mut life = ConferenceLife::new(ACCOUNT, CONFERENCE, "standup");
+        life.add(AGENT, &agent).unwrap();
+        life.add(CUSTOMER, &customer).unwrap();
+        let mut callbacks = life.advance(AGENT, CallProgressStatus::InProgress, at(0)).unwrap();
+        callbacks.extend(life.advance(CUSTOMER, CallProgressStatus::InProgress, at(5)).unwrap());
+        let mute = UpdateParticipant::new(CONFERENCE, ParticipantRef::CallSid(CUSTOMER)).muted(true);
+        callbacks.extend(life.update(&mute, at(6)).unwrap());
+        callbacks
+            .extend(life.leave(ParticipantRef::Label("agent".into()), Departure::HungUp, at(60)).unwrap());
+        callbacks
+    })
+    .await;
     let events: Vec<_> = received
         .iter()
         .filter_map(|payload| match payload {
@@ -245,16 +251,13 @@ async fn a_conference_and_its_participants_calls_report_to_their_own_urls() {
 
 #[tokio::test]
 async fn a_messages_callbacks_arrive_with_their_error_code() {
-    let (base, received) = serve().await;
-    let sender = CallbackSender::new(validator()).unwrap();
-    let to: MessageAddress = "+15558675310".parse().unwrap();
-    let from: MessageAddress = "+15017122661".parse().unwrap();
-    let request = CreateMessage::new(to, from, "Hello").status_callback(url(&format!("{base}/messages")));
-    let mut life = MessageLife::new(ACCOUNT, MESSAGE, &request);
-    let callbacks = life.fail(MessageStatus::Undelivered, 30003, at(3)).unwrap();
-    deliver(&sender, &callbacks).await;
-    let received = std::mem::take(&mut *received.lock().unwrap());
-    assert_eq!(received, decoded(&callbacks));
+    let received = round_trip(|base| {
+        let to: MessageAddress = "+15558675310".parse().unwrap();
+        let from: MessageAddress = "+15017122661".parse().unwrap();
+        let request = CreateMessage::new(to, from, "Hello").status_callback(url(&format!("{base}/messages")));
+        MessageLife::new(ACCOUNT, MESSAGE, &request).fail(MessageStatus::Undelivered, 30003, at(3)).unwrap()
+    })
+    .await;
     let statuses: Vec<_> = received
         .iter()
         .map(|payload| match payload {

@@ -156,7 +156,7 @@ impl ConferenceLife {
     ///   [`Departure::HungUp`] (joining first if it had not);
     /// - `busy`, `no-answer`, `failed`, `canceled`: the call ends unanswered, and the participant
     ///   leaves without having joined (`participant-leave`, `ReasonParticipantLeft` of
-    ///   `participant_add_failed`).
+    ///   `participant_add_failed`, unless the conference has ended meanwhile).
     ///
     /// A participant that left while its call went on (redirected) moves as any call.
     ///
@@ -189,11 +189,20 @@ impl ConferenceLife {
                 let participant = &mut self.participants[index];
                 callbacks.extend(participant.call.advance(status.clone(), now)?);
                 participant.presence = Presence::Gone;
-                let extra = vec![
-                    ("ParticipantCallStatus", status.to_string()),
-                    ("ReasonParticipantLeft", ParticipantLeftReason::ParticipantAddFailed.to_string()),
-                ];
-                self.event(ConferenceStatusEvent::ParticipantLeave, Some(index), extra, now, &mut callbacks);
+                // A conference that has ended reports nothing more.
+                if self.status != ConferenceStatus::Completed {
+                    let extra = vec![
+                        ("ParticipantCallStatus", status.to_string()),
+                        ("ReasonParticipantLeft", ParticipantLeftReason::ParticipantAddFailed.to_string()),
+                    ];
+                    self.event(
+                        ConferenceStatusEvent::ParticipantLeave,
+                        Some(index),
+                        extra,
+                        now,
+                        &mut callbacks,
+                    );
+                }
             }
             _ => callbacks.extend(self.participants[index].call.advance(status, now)?),
         }

@@ -16,16 +16,16 @@
 //! use twilio_endpoint::api::v2010::webhooks::{CallProgressStatus, CallStatusCallback};
 //! use twilio_endpoint::mock::lifecycle::CallLife;
 //! use twilio_endpoint::time::{Duration, TimeZone as _, Utc};
-//! use twilio_endpoint::values::{AccountSid, CallSid};
+//! use twilio_endpoint::values::{AccountSid, Address, CallSid, Url};
 //!
 //! let account = AccountSid::from_static("ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa");
 //! let sid = CallSid::from_static("CAaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa");
 //! let request = CreateCall::new(
-//!     "+15558675310".parse::<twilio_endpoint::values::Address>()?,
-//!     "+15017122661".parse::<twilio_endpoint::values::Address>()?,
-//!     "https://example.com/twiml".parse::<twilio_endpoint::values::Url>()?,
+//!     "+15558675310".parse::<Address>()?,
+//!     "+15017122661".parse::<Address>()?,
+//!     "https://example.com/twiml".parse::<Url>()?,
 //! )
-//! .status_callback("https://example.com/calls".parse::<twilio_endpoint::values::Url>()?);
+//! .status_callback("https://example.com/calls".parse::<Url>()?);
 //!
 //! let mut call = CallLife::for_call(account, sid, &request);
 //! let start = Utc.with_ymd_and_hms(2026, 6, 1, 9, 0, 0).unwrap();
@@ -258,7 +258,9 @@ pub enum LifecycleError {
     Transition {
         /// The resource, e.g. ``call `CA…` ``.
         resource: String,
+        /// The status it is in.
         from: String,
+        /// The status asked for.
         to: String,
         /// Every status it can still reach; empty when `from` is final.
         reachable: Vec<String>,
