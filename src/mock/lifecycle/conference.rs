@@ -225,8 +225,7 @@ impl ConferenceLife {
     ) -> Result<Vec<Callback>, LifecycleError> {
         let index = self.find(&request.call_sid)?;
         self.check_joined(index, &request.call_sid)?;
-        let mut callbacks = Vec::new();
-        let participant = &mut self.participants[index];
+        let participant = &self.participants[index];
         let muted = request.muted.filter(|&muted| muted != participant.muted);
         let hold = request.hold.filter(|&hold| hold != participant.hold);
         let end_conference_on_exit =
@@ -235,12 +234,10 @@ impl ConferenceLife {
             .coaching
             .map(|coaching| coaching != Coaching::Off)
             .filter(|&coaching| coaching != participant.coaching);
-        participant.muted = muted.unwrap_or(participant.muted);
-        participant.hold = hold.unwrap_or(participant.hold);
-        participant.end_conference_on_exit =
-            end_conference_on_exit.unwrap_or(participant.end_conference_on_exit);
-        participant.coaching = coaching.unwrap_or(participant.coaching);
+        // One change after the other, each event showing the participant as that change left it.
+        let mut callbacks = Vec::new();
         if let Some(muted) = muted {
+            self.participants[index].muted = muted;
             let event = if muted {
                 ConferenceStatusEvent::ParticipantMute
             } else {
@@ -249,6 +246,7 @@ impl ConferenceLife {
             self.event(event, Some(index), Vec::new(), now, &mut callbacks);
         }
         if let Some(hold) = hold {
+            self.participants[index].hold = hold;
             let event = if hold {
                 ConferenceStatusEvent::ParticipantHold
             } else {
@@ -257,6 +255,10 @@ impl ConferenceLife {
             self.event(event, Some(index), Vec::new(), now, &mut callbacks);
         }
         if end_conference_on_exit.is_some() || coaching.is_some() {
+            let participant = &mut self.participants[index];
+            participant.end_conference_on_exit =
+                end_conference_on_exit.unwrap_or(participant.end_conference_on_exit);
+            participant.coaching = coaching.unwrap_or(participant.coaching);
             self.event(
                 ConferenceStatusEvent::ParticipantModify,
                 Some(index),

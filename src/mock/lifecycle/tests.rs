@@ -400,6 +400,8 @@ fn every_event_subscribed_to_is_reported_in_order_with_the_participants_fields()
     let hold = UpdateParticipant::new(CONFERENCE, by_label.clone()).hold(true).muted(true);
     let callbacks = conference.update(&hold, at(10)).unwrap();
     assert_eq!(events(&callbacks), pairs([("participant-mute", 4), ("participant-hold", 5)]));
+    let muted = conference_payload(&callbacks[0]);
+    assert_eq!((muted.muted, muted.hold), (Some(true), Some(false)));
     let held = conference_payload(&callbacks[1]);
     assert_eq!((held.call_sid, held.muted, held.hold), (Some(CALL), Some(true), Some(true)));
     let modify = UpdateParticipant::new(CONFERENCE, by_label).hold(false).end_conference_on_exit(true);
