@@ -68,6 +68,7 @@ mod catalog;
 mod dispatch;
 mod faults;
 mod journal;
+pub mod lifecycle;
 mod paging;
 mod reply;
 mod resources;
