@@ -206,8 +206,8 @@ async fn a_message_is_created_fetched_redacted_listed_and_deleted() {
     assert_not_found(FetchMessage::new(sid).send(&client).await, &uri);
     assert!(ListMessages::new().send(&client).await.unwrap().items.is_empty());
 
-    // The typed recording is what was sent (its account field holds the account of the path).
-    assert_eq!(twilio.requests::<CreateMessage>(), [request.account_sid(MockTwilio::ACCOUNT_SID)]);
+    // The typed recording is what was sent: the account left to the client reads back unset.
+    assert_eq!(twilio.requests::<CreateMessage>(), [request]);
     let updates = twilio.requests::<UpdateMessage>();
     assert_eq!(updates.iter().map(|update| update.body.as_deref()).collect::<Vec<_>>(), [Some("")]);
 }
@@ -356,8 +356,12 @@ async fn the_typed_recording_holds_every_valid_request_in_order() {
         FetchCall::new(CallSid::from_static("CAbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb")).send(&client).await;
     assert!(fetched.is_err(), "no such call");
 
-    let account = MockTwilio::ACCOUNT_SID;
-    assert_eq!(twilio.requests::<CreateCall>(), [first.account_sid(account), second.account_sid(account)]);
+    assert_eq!(twilio.requests::<CreateCall>(), [first.clone(), second]);
+    // A request that names another account the client acts for reads back with it.
+    let sub = twilio.create_subaccount();
+    let for_sub = first.account_sid(sub.sid());
+    for_sub.send(&client).await.unwrap();
+    assert_eq!(twilio.requests::<CreateCall>().last(), Some(&for_sub));
     // A valid request that found nothing is still a request the application sent.
     assert_eq!(twilio.requests::<FetchCall>().len(), 1);
     assert!(twilio.requests::<CreateMessage>().is_empty());

@@ -160,8 +160,8 @@ pub trait AccountParam: Sized {
     /// The account to use, falling back on the client's.
     fn account_or<'a>(&'a self, client_account: &'a AccountSid) -> &'a AccountSid;
 
-    /// The field for the account a path names: a request read back names its own account.
-    fn from_account(account: AccountSid) -> Self;
+    /// The field for the account a path names; see [`PathParams::with_client_account`].
+    fn from_path(path: &PathParams<'_>) -> Result<Self, FormDecodeError>;
 }
 
 impl AccountParam for AccountSid {
@@ -169,8 +169,8 @@ impl AccountParam for AccountSid {
         self
     }
 
-    fn from_account(account: AccountSid) -> Self {
-        account
+    fn from_path(path: &PathParams<'_>) -> Result<Self, FormDecodeError> {
+        path.account()
     }
 }
 
@@ -179,8 +179,11 @@ impl AccountParam for Option<AccountSid> {
         self.as_ref().unwrap_or(client_account)
     }
 
-    fn from_account(account: AccountSid) -> Self {
-        Some(account)
+    /// `None` for the account the client would have filled in, as a request that left the field
+    /// unset was written; the path's account otherwise.
+    fn from_path(path: &PathParams<'_>) -> Result<Self, FormDecodeError> {
+        let account = path.account()?;
+        Ok((path.client_account != Some(account)).then_some(account))
     }
 }
 
@@ -189,6 +192,8 @@ impl AccountParam for Option<AccountSid> {
 #[derive(Debug)]
 pub struct PathParams<'a> {
     params: Vec<(&'static str, Cow<'a, str>)>,
+    /// The account of the client that sent the request, when the reader knows it.
+    client_account: Option<AccountSid>,
 }
 
 /// The placeholder of `{AccountSid}`, which a request without an account field still reads, so that a
@@ -217,7 +222,7 @@ impl<'a> PathParams<'a> {
                 _ => return Err(mismatch()),
             }
         }
-        let path = Self { params };
+        let path = Self { params, client_account: None };
         if path.raw(ACCOUNT_PLACEHOLDER).is_some() {
             path.account()?;
         }
@@ -249,8 +254,18 @@ impl<'a> PathParams<'a> {
         read_value(&format!("{{{placeholder}}}"), text, shown)
     }
 
+    /// Says which account the client that sent the request authenticated as. A path names an account
+    /// whether the request set its optional account field or left it to the client, so the two read
+    /// back alike; knowing the client's account, a reader (a server, such as the crate's mock) reads
+    /// that account as the field left unset (`None`), and any other as set. Without it the field is
+    /// always read as set.
+    pub fn with_client_account(mut self, account: AccountSid) -> Self {
+        self.client_account = Some(account);
+        self
+    }
+
     /// The account the path names in `{AccountSid}`; the request's account field takes it with
-    /// [`AccountParam::from_account`].
+    /// [`AccountParam::from_path`].
     pub fn account(&self) -> Result<AccountSid, FormDecodeError> {
         self.read(ACCOUNT_PLACEHOLDER)
     }

@@ -88,6 +88,9 @@ impl Shared {
             state: &self.state,
             account,
         };
+        // A request whose path names the client's own account is read back as one that left its
+        // account field to the client, as the application most likely wrote it.
+        let params = params.with_client_account(authenticated);
         route.serve(&RouteRequest { path: &received.path, form }, &params, &services)
     }
 }

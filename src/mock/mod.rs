@@ -226,10 +226,11 @@ impl MockTwilio {
     /// passed its checks, whatever the answer (a scripted fault included), since the application sent
     /// them. Refused requests are in [`refused`](Self::refused).
     ///
-    /// A request read back names the account of its path: its `account_sid` field is
-    /// `Some(MockTwilio::ACCOUNT_SID)` even when the application left it to the client, since the path
-    /// is the same either way. Compare with a request that names it:
-    /// `assert_eq!(twilio.requests::<CreateMessage>(), [sent.account_sid(MockTwilio::ACCOUNT_SID)])`.
+    /// A path names an account whether the request set its `account_sid` field or left it to the
+    /// client; the mock reads the account the client authenticated as as the field left unset (`None`),
+    /// as an application usually writes it, and any other account (a subaccount the main account acts
+    /// for) as set, so `assert_eq!(twilio.requests::<CreateMessage>(), [sent])` holds for a request
+    /// sent as written.
     ///
     /// # Panics
     /// When the mock does not serve `E`: no request of it can be recorded, which is a mistake in the

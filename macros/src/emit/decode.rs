@@ -103,7 +103,7 @@ fn field_value(field: &Field<'_>) -> TokenStream {
         // type that is not a path parameter, or not an account, once for both directions.
         Role::Path { account, placeholder } => {
             let read = if *account {
-                quote!(__twilio::AccountParam::from_account(__twilio_path.account()?))
+                quote!(__twilio::AccountParam::from_path(__twilio_path)?)
             } else if field.sensitive {
                 quote!(__twilio::PathParam::read_secret_segment(__twilio_path, #placeholder)?)
             } else {
