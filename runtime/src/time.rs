@@ -52,9 +52,15 @@ impl FormValue for NaiveDate {
 pub mod rfc2822 {
     use super::*;
 
-    /// Writes the date in RFC 2822, with a `+0000` offset.
+    /// Writes the date in RFC 2822 as Twilio does, the day in two digits and a `+0000` offset
+    /// (`Tue, 01 Dec 2026 15:48:29 +0000`; chrono's `to_rfc2822` writes `Tue, 1 Dec 2026`).
     pub fn serialize<S: Serializer>(date: &DateTime<Utc>, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(&date.to_rfc2822())
+        serializer.collect_str(&twilio_format(date))
+    }
+
+    /// The date as Twilio writes one in its replies.
+    pub(super) fn twilio_format(date: &DateTime<Utc>) -> impl fmt::Display + '_ {
+        date.format("%a, %d %b %Y %H:%M:%S %z")
     }
 
     /// Reads an RFC 2822 date with any offset, as the same instant in UTC.
@@ -143,7 +149,7 @@ pub mod rfc2822 {
             serializer: S,
         ) -> Result<S::Ok, S::Error> {
             match date {
-                Some(date) => serializer.serialize_some(&date.to_rfc2822()),
+                Some(date) => serializer.serialize_some(&super::twilio_format(date).to_string()),
                 None => serializer.serialize_none(),
             }
         }
@@ -279,6 +285,16 @@ mod tests {
         let reply = Reply { date_created: date, end_time: None };
         let json = serde_json::to_string(&reply).unwrap();
         assert_eq!(json, r#"{"date_created":"Fri, 18 Feb 2011 21:07:19 +0000","end_time":null}"#);
+        assert_eq!(serde_json::from_str::<Reply>(&json).unwrap(), reply);
+
+        // The day in two digits, as Twilio writes it, and the field of an `Option` alike.
+        let early = Utc.with_ymd_and_hms(2026, 12, 1, 9, 5, 3).unwrap();
+        let reply = Reply { date_created: early, end_time: Some(early) };
+        let json = serde_json::to_string(&reply).unwrap();
+        assert_eq!(
+            json,
+            r#"{"date_created":"Tue, 01 Dec 2026 09:05:03 +0000","end_time":"Tue, 01 Dec 2026 09:05:03 +0000"}"#
+        );
         assert_eq!(serde_json::from_str::<Reply>(&json).unwrap(), reply);
     }
 }
