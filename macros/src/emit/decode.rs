@@ -4,7 +4,7 @@
 //! call to `read_variant`, given the variants' keys as constants.
 
 use proc_macro2::TokenStream;
-use quote::quote;
+use quote::{quote, quote_spanned};
 use syn::spanned::Spanned as _;
 
 use super::params::respan;
@@ -101,10 +101,13 @@ fn field_value(field: &Field<'_>) -> TokenStream {
         // The type of a path field is inferred from the field, and the call spans from the field's name
         // to its type, as the checks and the rendering of the path (`&self.field`) do: rustc reports a
         // type that is not a path parameter, or not an account, once for both directions.
-        Role::Path { account, placeholder } => {
-            let read = if *account {
-                quote!(__twilio::AccountParam::from_path(__twilio_path)?)
-            } else if field.sensitive {
+        Role::Path { account: true, .. } => {
+            // Through the type, at the type, as the path is written (`endpoint.rs`): a type that is not
+            // an account is reported once for both.
+            return quote_spanned!(ty.span()=> <#ty as __twilio::AccountParam>::from_path(__twilio_path)?);
+        }
+        Role::Path { placeholder, .. } => {
+            let read = if field.sensitive {
                 quote!(__twilio::PathParam::read_secret_segment(__twilio_path, #placeholder)?)
             } else {
                 quote!(__twilio::PathParam::read_segment(__twilio_path, #placeholder)?)

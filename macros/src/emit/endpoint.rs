@@ -40,9 +40,11 @@ pub fn expand_endpoint(endpoint: &Endpoint<'_>) -> TokenStream {
                 uses_account = true;
                 let field = &endpoint.fields[*index];
                 let ident = &field.ident;
-                // At the field's type, where a type that is not an account SID is reported.
-                let account = quote_spanned!(field.original.ty.span()=>
-                    __twilio::AccountParam::account_or(&self.#ident, __twilio_account)
+                // At the field's type, where a type that is not an account SID is reported, through the
+                // type as the reading does (`decode.rs`): rustc then reports it once for both.
+                let ty = &field.original.ty;
+                let account = quote_spanned!(ty.span()=>
+                    <#ty as __twilio::AccountParam>::account_or(&self.#ident, __twilio_account)
                 );
                 quote!(__twilio_out.param(#account);)
             }
