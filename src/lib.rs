@@ -82,3 +82,7 @@ pub use twilio_endpoint_runtime::__private;
 #[cfg(doctest)]
 #[doc = include_str!("../docs/EXTENDING.md")]
 struct ExtendingGuide;
+
+#[cfg(doctest)]
+#[doc = include_str!("../docs/TESTING.md")]
+struct TestingGuide;

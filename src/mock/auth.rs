@@ -92,10 +92,6 @@ impl Credentials {
     }
 
     /// The auth token of `account`, which signs the callbacks sent for its resources.
-    #[expect(
-        dead_code,
-        reason = "the callbacks of a resource's life (`lifecycle.rs`) read it; wired once they land"
-    )]
     pub(crate) fn auth_token(&self, account: &AccountSid) -> Option<&str> {
         self.account(account).map(|account| account.auth_token.as_str())
     }

@@ -9,12 +9,16 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
 use serde_json::Value;
 
+use super::lifecycle::{CallLife, ConferenceLife, MessageLife};
+use super::moves;
 use super::paging::{Order, PageRequest};
 use super::reply::Reply;
 use super::resources::{self, coaching_fields};
 use super::routes::{Exchange, Route};
 use super::sids::fresh_sid;
-use super::state::{CallRecord, ConferenceRecord, MessageRecord, ParticipantRecord, RecordingRecord, State};
+use super::state::{
+    CallRecord, ConferenceRecord, Leg, MessageRecord, ParticipantRecord, RecordingRecord, State,
+};
 use super::twilio_error::{ErrorCodes, TwilioError};
 use crate::api::v2010::*;
 use crate::values::{CallSid, ConferenceRef, ConferenceSid, MessageSid, RecordingSid};
@@ -91,11 +95,12 @@ fn create_call(request: &CreateCall, exchange: &mut Exchange<'_>) -> Served {
     let call = resources::call_for(request, sid, exchange.account, exchange.now);
     let reply = Reply::created(json(&call));
     let created = exchange.state.next_number();
+    let life = CallLife::for_call(exchange.account, sid, request);
     exchange.state.calls.push(CallRecord {
         sid,
         created,
         account: exchange.account,
-        request: Some(request.clone()),
+        leg: Leg::Placed(life),
         call,
     });
     Ok(reply)
@@ -107,8 +112,8 @@ fn fetch_call(request: &FetchCall, exchange: &mut Exchange<'_>) -> Served {
 }
 
 fn update_call(request: &UpdateCall, exchange: &mut Exchange<'_>) -> Served {
-    let now = exchange.now;
-    let Some(record) = exchange.state.call_mut(exchange.account, request.sid) else {
+    let (account, now) = (exchange.account, exchange.now);
+    let Some(record) = exchange.state.call_mut(account, request.sid) else {
         return Err(not_found(exchange));
     };
     if request.redirect.is_some() && record.has_ended() {
@@ -121,20 +126,11 @@ fn update_call(request: &UpdateCall, exchange: &mut Exchange<'_>) -> Served {
             ),
         ));
     }
-    // `canceled` hangs up a call that is queued or ringing, and leaves one in progress alone;
-    // `completed` hangs up any call; a call that ended stays as it ended.
-    let status = match request.status {
-        _ if record.has_ended() => None,
-        Some(CallUpdateStatus::Canceled) if record.call.status == Some(CallStatus::InProgress) => None,
-        Some(CallUpdateStatus::Canceled) => Some(CallStatus::Canceled),
-        Some(_) => Some(CallStatus::Completed),
-        None => None,
-    };
-    match status {
-        Some(status) => record.set_status(status, now),
-        None => record.call.date_updated = Some(now),
-    }
-    Ok(Reply::ok(json(&record.call)))
+    record.call.date_updated = Some(now);
+    let moved = moves::update_call(exchange.state, account, request, now);
+    exchange.sends(moved);
+    let record = exchange.state.call_mut(account, request.sid);
+    record.map(|record| Reply::ok(json(&record.call))).ok_or_else(|| not_found(exchange))
 }
 
 fn delete_call(request: &DeleteCall, exchange: &mut Exchange<'_>) -> Served {
@@ -208,7 +204,8 @@ fn create_participant(request: &CreateParticipant, exchange: &mut Exchange<'_>) 
                 let sid: ConferenceSid = fresh_sid("CF");
                 let conference = resources::new_conference(sid, account, name, request, now);
                 let created = exchange.state.next_number();
-                exchange.state.conferences.push(ConferenceRecord { sid, created, account, conference });
+                let life = ConferenceLife::new(account, sid, name.as_str());
+                exchange.state.conferences.push(ConferenceRecord { sid, created, account, life, conference });
                 if resources::records_conference(request) {
                     let recording_sid: RecordingSid = fresh_sid("RE");
                     let recording = resources::new_recording(recording_sid, account, sid, call_sid, now);
@@ -225,9 +222,17 @@ fn create_participant(request: &CreateParticipant, exchange: &mut Exchange<'_>) 
             }
         },
     };
+    if let Some(record) = exchange.state.conference_mut(account, conference) {
+        // docs/api/errors/16099: a conference that has ended takes no participant.
+        record
+            .life
+            .add(call_sid, request)
+            .map_err(|error| TwilioError::conflict(16099, error.to_string()))?;
+    }
     let call = resources::new_call(call_sid, account, &request.to, &request.from, now);
     let created = exchange.state.next_number();
-    exchange.state.calls.push(CallRecord { sid: call_sid, created, account, request: None, call });
+    let leg = Leg::Participant(conference);
+    exchange.state.calls.push(CallRecord { sid: call_sid, created, account, leg, call });
     let participant = resources::new_participant(request, account, conference, call_sid, now);
     let reply = Reply::created(json(&participant));
     let created = exchange.state.next_number();
@@ -248,9 +253,8 @@ fn fetch_participant(request: &FetchParticipant, exchange: &mut Exchange<'_>) ->
 }
 
 fn update_participant(request: &UpdateParticipant, exchange: &mut Exchange<'_>) -> Served {
-    let now = exchange.now;
-    let Some(record) =
-        exchange.state.participant_mut(exchange.account, request.conference_sid, &request.call_sid)
+    let (account, now) = (exchange.account, exchange.now);
+    let Some(record) = exchange.state.participant_mut(account, request.conference_sid, &request.call_sid)
     else {
         return Err(not_found(exchange));
     };
@@ -265,7 +269,12 @@ fn update_participant(request: &UpdateParticipant, exchange: &mut Exchange<'_>) 
         participant.call_sid_to_coach = call_sid_to_coach;
     }
     participant.date_updated = Some(now);
-    Ok(Reply::ok(json(participant)))
+    let moved = moves::in_conference(exchange.state, account, request.conference_sid, now, |life| {
+        life.update(request, now)
+    });
+    exchange.sends(moved);
+    let record = exchange.state.participant_mut(account, request.conference_sid, &request.call_sid);
+    record.map(|record| Reply::ok(json(&record.participant))).ok_or_else(|| not_found(exchange))
 }
 
 fn delete_participant(request: &DeleteParticipant, exchange: &mut Exchange<'_>) -> Served {
@@ -275,21 +284,16 @@ fn delete_participant(request: &DeleteParticipant, exchange: &mut Exchange<'_>) 
         return Err(not_found(exchange));
     };
     let call_sid = record.call_sid;
+    let participant = ParticipantRef::CallSid(call_sid);
+    let moved = moves::remove_participant(exchange.state, account, request.conference_sid, &participant, now);
+    exchange.sends(moved);
+    // The life has the participant leave, which removes its record; removed it is, whatever the
+    // life made of it, since the request was answered so.
     exchange.state.participants.retain(|participant| {
         (participant.account, participant.conference, participant.call_sid)
             != (account, request.conference_sid, call_sid)
     });
-    end_call(exchange.state, account, call_sid, now);
     Ok(Reply::no_content())
-}
-
-/// Hangs up a participant's call removed from its conference.
-fn end_call(state: &mut State, account: crate::values::AccountSid, sid: CallSid, now: DateTime<Utc>) {
-    if let Some(call) = state.call_mut(account, sid)
-        && !call.has_ended()
-    {
-        call.set_status(CallStatus::Completed, now);
-    }
 }
 
 fn list_participants(request: &ListParticipants, exchange: &mut Exchange<'_>) -> Served {
@@ -331,26 +335,9 @@ fn update_conference(request: &UpdateConference, exchange: &mut Exchange<'_>) ->
         return Err(not_found(exchange));
     };
     if request.status.is_some() && !record.has_ended() {
-        record.set_status(ConferenceStatus::Completed, now);
-        record.conference.reason_conference_ended = Some(ConferenceEndReason::ConferenceEndedViaApi);
-        // Ending a conference disconnects everyone in it.
-        let mut left = Vec::new();
-        exchange.state.participants.retain(|participant| {
-            let stays = (participant.account, participant.conference) != (account, request.sid);
-            if !stays {
-                left.push(participant.call_sid);
-            }
-            stays
-        });
-        for call in left {
-            end_call(exchange.state, account, call, now);
-        }
-        // And ends its recording.
-        for recording in &mut exchange.state.recordings {
-            if (recording.account, recording.conference) == (account, request.sid) && recording.is_current() {
-                recording.finish(now);
-            }
-        }
+        // Ending a conference disconnects everyone in it, and ends its recording.
+        let moved = moves::end_conference(exchange.state, account, request.sid, now);
+        exchange.sends(moved);
     } else {
         record.conference.date_updated = Some(now);
     }
@@ -475,16 +462,11 @@ fn create_message(request: &CreateMessage, exchange: &mut Exchange<'_>) -> Serve
     // Twilio names a message with media `MM…`, one without `SM…`.
     let (_, media) = resources::message_content(&request.content);
     let sid: MessageSid = fresh_sid(if media > 0 { "MM" } else { "SM" });
-    let message = resources::new_message(request, sid, exchange.account, exchange.now);
+    let life = MessageLife::new(exchange.account, sid, request);
+    let message = resources::new_message(request, sid, exchange.account, life.status(), exchange.now);
     let reply = Reply::created(json(&message));
     let created = exchange.state.next_number();
-    exchange.state.messages.push(MessageRecord {
-        sid,
-        created,
-        account: exchange.account,
-        request: request.clone(),
-        message,
-    });
+    exchange.state.messages.push(MessageRecord { sid, created, account: exchange.account, life, message });
     Ok(reply)
 }
 
@@ -494,18 +476,34 @@ fn fetch_message(request: &FetchMessage, exchange: &mut Exchange<'_>) -> Served 
 }
 
 fn update_message(request: &UpdateMessage, exchange: &mut Exchange<'_>) -> Served {
-    let now = exchange.now;
-    let Some(record) = exchange.state.message_mut(exchange.account, request.sid) else {
+    let (account, now) = (exchange.account, exchange.now);
+    let Some(record) = exchange.state.message_mut(account, request.sid) else {
+        return Err(not_found(exchange));
+    };
+    let status = record.life.status().clone();
+    if let Some(UpdateMessageStatus::Canceled) = request.status {
+        let cancel = |record: &mut MessageRecord| record.life.advance(MessageStatus::Canceled, now);
+        let callbacks =
+            moves::move_message(exchange.state, account, request.sid, now, cancel).map_err(|_| {
+                // docs/api/errors/30409: only a scheduled message can be canceled.
+                TwilioError::conflict(
+                    30409,
+                    format!(
+                        "the message {} is `{status}`: only a message still `scheduled` can be canceled",
+                        request.sid
+                    ),
+                )
+            })?;
+        exchange.callbacks.extend(callbacks);
+    }
+    let Some(record) = exchange.state.message_mut(account, request.sid) else {
         return Err(not_found(exchange));
     };
     if let Some(body) = &request.body {
         // The empty body redacts the message's text.
         record.message.body = Some(body.clone());
     }
-    match request.status {
-        Some(UpdateMessageStatus::Canceled) => record.set_status(MessageStatus::Canceled, now),
-        _ => record.message.date_updated = Some(now),
-    }
+    record.message.date_updated = Some(now);
     Ok(Reply::ok(json(&record.message)))
 }
 

@@ -1,9 +1,11 @@
-//! What the mock received, kept for a test's assertions: every request as it arrived, the valid ones
-//! decoded into their endpoint's type, and the refused ones with the error sent back.
+//! What the mock received and sent, kept for a test's assertions: every request as it arrived, the
+//! valid ones decoded into their endpoint's type, the refused ones with the error sent back, and the
+//! callbacks it made.
 
 use std::any::{Any, TypeId};
 use std::collections::HashMap;
 
+use super::lifecycle::SentCallback;
 use super::twilio_error::TwilioError;
 
 /// A request as the mock received it.
@@ -43,6 +45,7 @@ pub(crate) struct Journal {
     /// The valid requests of each endpoint type, in the order received, each a `Box<E>`.
     typed: HashMap<TypeId, Vec<Box<dyn Any + Send>>>,
     refused: Vec<Refusal>,
+    callbacks: Vec<SentCallback>,
 }
 
 impl Journal {
@@ -75,5 +78,13 @@ impl Journal {
 
     pub(crate) fn refused(&self) -> Vec<Refusal> {
         self.refused.clone()
+    }
+
+    pub(crate) fn send(&mut self, callback: SentCallback) {
+        self.callbacks.push(callback);
+    }
+
+    pub(crate) fn callbacks(&self) -> Vec<SentCallback> {
+        self.callbacks.clone()
     }
 }

@@ -62,13 +62,34 @@
 //! [`script`](MockTwilio::script) and [`script_next`](MockTwilio::script_next) make the next
 //! requests of an endpoint, or of any, fail as scripted by a [`Fault`]: an error status with a Twilio
 //! code, a delay, a dropped connection, `429` with `Retry-After`, N times.
+//!
+//! # Callbacks
+//!
+//! A test moves what the application created along its life, as the world outside Twilio would:
+//! [`call`](MockTwilio::call) rings, is answered, completes; a [`participant`](MockTwilio::participant)
+//! joins, is muted or held, leaves; a [`conference`](MockTwilio::conference) ends; a
+//! [`message`](MockTwilio::message) is sent, delivered or fails. Each move changes what the next
+//! fetch shows, and posts the callbacks Twilio would post to the URLs the create request gave, for
+//! the events it subscribed to, signed with the auth token of the resource's account, so that the
+//! application's own webhook handlers (and their signature check) receive them; the move returns
+//! once they are answered, with what was sent ([`SentCallback`]). A move Twilio could not make is a
+//! [`DriveError`], and changes nothing.
+//!
+//! The application's own requests move resources too, with the callbacks Twilio sends for them
+//! (Update Participant's `participant-mute`, Delete Participant's `participant-leave`, Update Call's
+//! and Update Conference's ends, a scheduled message canceled), posted before the request is
+//! answered. [`callbacks`](MockTwilio::callbacks) lists every callback made. Callbacks go to
+//! loopback hosts only (`127.0.0.1`, `::1`, `localhost`): a URL elsewhere is recorded, not requested
+//! ([`Delivery::NotLocal`]).
 
 mod auth;
 mod catalog;
 mod dispatch;
+mod drive;
 mod faults;
 mod journal;
-pub mod lifecycle;
+mod lifecycle;
+mod moves;
 mod paging;
 mod reply;
 mod resources;
@@ -86,8 +107,10 @@ use twilio_endpoint_runtime::values::AccountSid;
 use twilio_endpoint_runtime::{Client, DecodeRequest, Endpoint};
 
 pub use auth::{ApiKey, Subaccount};
+pub use drive::{CallDriver, ConferenceDriver, DriveError, MessageDriver, ParticipantDriver};
 pub use faults::Fault;
 pub use journal::{ReceivedRequest, Refusal};
+pub use lifecycle::{Callback, CallbackKind, Delivery, LifecycleError, SentCallback};
 pub use reply::Reply;
 
 use auth::Credentials;
@@ -103,7 +126,7 @@ pub struct MockTwilio {
     client: Client,
     base_url: String,
     // Declared last: the server stops after the handle's other parts are gone.
-    _server: Server,
+    server: Server,
 }
 
 impl MockTwilio {
@@ -128,7 +151,7 @@ impl MockTwilio {
         let base_url = format!("http://{}", server.address());
         let client =
             client(&base_url, |builder| builder.account_sid(Self::ACCOUNT_SID).auth_token(Self::AUTH_TOKEN));
-        MockTwilio { shared, client, base_url, _server: server }
+        MockTwilio { shared, client, base_url, server }
     }
 
     /// A client for the test account, pointed at the mock.
@@ -291,49 +314,4 @@ fn client(
     credentials(Client::builder().base_url(base_url))
         .build()
         .unwrap_or_else(|error| panic!("the client for the Twilio mock could not be built: {error}"))
-}
-
-#[cfg(test)]
-mod tests {
-    use chrono::Utc;
-
-    use super::*;
-    use crate::api::v2010::{
-        CallStatus, CreateCall, CreateMessage, FetchCall, FetchMessage, MessageAddress, MessageStatus,
-    };
-    use crate::values::{Address, Url};
-
-    /// What moves a resource along its life (the callbacks' lifecycle) changes the record in the
-    /// state, and that is what the next request shows.
-    #[tokio::test]
-    async fn a_status_moved_in_the_state_is_what_the_next_fetch_shows() {
-        let twilio = MockTwilio::start().await;
-        let client = twilio.client();
-        let to: Address = "+15558675310".parse().unwrap();
-        let from: Address = "+15017122661".parse().unwrap();
-        let twiml: Url = "https://example.com/twiml".parse().unwrap();
-        let sid = CreateCall::new(to, from, twiml).send(&client).await.unwrap().sid.unwrap();
-
-        let answered = Utc::now();
-        lock(&twilio.shared.state)
-            .call_mut(MockTwilio::ACCOUNT_SID, sid)
-            .expect("the call is kept")
-            .set_status(CallStatus::InProgress, answered);
-        let fetched = FetchCall::new(sid).send(&client).await.unwrap();
-        assert_eq!(fetched.status, Some(CallStatus::InProgress));
-        assert_eq!(fetched.start_time.map(|time| time.timestamp()), Some(answered.timestamp()));
-        assert_eq!(fetched.date_updated.map(|time| time.timestamp()), Some(answered.timestamp()));
-
-        let (to, from): (MessageAddress, MessageAddress) =
-            ("+15558675310".parse().unwrap(), "+15017122661".parse().unwrap());
-        let message = CreateMessage::new(to, from, "Hi").send(&client).await.unwrap();
-        let sent = Utc::now();
-        lock(&twilio.shared.state)
-            .message_mut(MockTwilio::ACCOUNT_SID, message.sid.unwrap())
-            .expect("the message is kept")
-            .set_status(MessageStatus::Sent, sent);
-        let fetched = FetchMessage::new(message.sid.unwrap()).send(&client).await.unwrap();
-        assert_eq!(fetched.status, Some(MessageStatus::Sent));
-        assert_eq!(fetched.date_sent.map(|time| time.timestamp()), Some(sent.timestamp()));
-    }
 }

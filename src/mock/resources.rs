@@ -214,12 +214,13 @@ pub(crate) fn new_recording(
     }
 }
 
-/// A message just sent: `queued` with a sender, `accepted` when a messaging service is to pick one,
-/// `scheduled` when it is sent later, as Twilio documents the statuses.
+/// A message just sent, in the status its life starts in (`queued`, `accepted` through a messaging
+/// service, `scheduled` to be sent later).
 pub(crate) fn new_message(
     request: &CreateMessage,
     sid: MessageSid,
     account: AccountSid,
+    status: &MessageStatus,
     now: DateTime<Utc>,
 ) -> Message {
     static EXAMPLE: OnceLock<Message> = OnceLock::new();
@@ -230,13 +231,6 @@ pub(crate) fn new_message(
         MessageSender::MessagingService { from, messaging_service_sid, .. } => {
             (from.as_ref(), Some(*messaging_service_sid))
         }
-    };
-    let status = if request.schedule.is_some() {
-        MessageStatus::Scheduled
-    } else if from.is_none() {
-        MessageStatus::Accepted
-    } else {
-        MessageStatus::Queued
     };
     let (body, media) = message_content(&request.content);
     Message {
@@ -252,7 +246,7 @@ pub(crate) fn new_message(
         num_media: Some(media.to_string()),
         num_segments: Some("1".to_owned()),
         direction: Some(MessageDirection::OutboundApi),
-        status: Some(status),
+        status: Some(status.clone()),
         // Known once the message is sent, or fails.
         price: None,
         error_code: None,

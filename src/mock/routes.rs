@@ -6,6 +6,7 @@
 //! (`catalog.rs`), an application registers its own with a responder.
 
 use std::any::TypeId;
+use std::cell::RefCell;
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
 use chrono::{DateTime, Utc};
@@ -14,6 +15,8 @@ use twilio_endpoint_runtime::{DecodeRequest, FormDecodeError, FormPairs, Method,
 
 use super::faults::Scripts;
 use super::journal::Journal;
+use super::lifecycle::Callback;
+use super::moves::Moved;
 use super::reply::{Answer, Reply};
 use super::state::State;
 use super::twilio_error::{ErrorCodes, TwilioError};
@@ -34,6 +37,9 @@ pub(crate) struct Services<'a> {
     pub(crate) state: &'a Mutex<State>,
     /// The account of the path, or, for an endpoint whose path names none, the authenticated one.
     pub(crate) account: AccountSid,
+    /// The callbacks the request brings, about resources of `account`, to send once it is carried
+    /// out.
+    pub(crate) callbacks: &'a RefCell<Vec<Callback>>,
 }
 
 /// What a catalog operation sees of a request besides the request itself.
@@ -43,6 +49,19 @@ pub(crate) struct Exchange<'a> {
     /// The path as received, which a resource not found and page URIs repeat.
     pub(crate) path: &'a str,
     pub(crate) now: DateTime<Utc>,
+    /// The callbacks of the moves the request made, in order.
+    pub(crate) callbacks: Vec<Callback>,
+}
+
+impl Exchange<'_> {
+    /// Keeps the callbacks of a move the request made. The request's own checks leave the life no
+    /// reason to refuse it; were it refused all the same, the resource stays as it was, and the
+    /// reply shows it so.
+    pub(crate) fn sends(&mut self, moved: Moved) {
+        if let Ok(callbacks) = moved {
+            self.callbacks.extend(callbacks);
+        }
+    }
 }
 
 /// A request as a route reads it: its path (without the query) and its form (the body of a `POST`,
@@ -82,8 +101,11 @@ impl Route {
                 account: services.account,
                 path: request_path,
                 now: Utc::now(),
+                callbacks: Vec::new(),
             };
-            operation(request, &mut exchange).unwrap_or_else(TwilioError::into_reply)
+            let reply = operation(request, &mut exchange).unwrap_or_else(TwilioError::into_reply);
+            services.callbacks.borrow_mut().append(&mut exchange.callbacks);
+            reply
         })
     }
 

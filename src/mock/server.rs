@@ -4,8 +4,10 @@
 
 use std::error::Error as StdError;
 use std::fmt;
+use std::future::Future;
 use std::io;
 use std::net::SocketAddr;
+use std::pin::Pin;
 use std::sync::Arc;
 
 use http_body_util::{BodyExt as _, Full};
@@ -16,8 +18,9 @@ use hyper::service::service_fn;
 use hyper::{Request, Response, StatusCode};
 use hyper_util::rt::TokioIo;
 use tokio::net::{TcpListener, TcpStream};
+use tokio::runtime::Handle;
 use tokio::sync::oneshot;
-use tokio::task::JoinSet;
+use tokio::task::{JoinHandle, JoinSet};
 
 use super::reply::{Answer, Outcome, Reply};
 
@@ -34,11 +37,14 @@ pub(crate) struct Received {
 }
 
 /// What answers each request: the answer, and the `Twilio-Request-Id` it carries.
-pub(crate) type Handler = Arc<dyn Fn(Received) -> (Answer, String) + Send + Sync>;
+pub(crate) type Handler =
+    Arc<dyn Fn(Received) -> Pin<Box<dyn Future<Output = (Answer, String)> + Send>> + Send + Sync>;
 
 /// A running server; dropping it stops the server and every connection it holds.
 pub(crate) struct Server {
     address: SocketAddr,
+    /// The server's runtime, which also runs the work a test hands it (posting callbacks).
+    runtime: Handle,
     shutdown: Option<oneshot::Sender<()>>,
 }
 
@@ -49,6 +55,7 @@ impl Server {
         listener.set_nonblocking(true)?;
         let address = listener.local_addr()?;
         let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build()?;
+        let handle = runtime.handle().clone();
         let (shutdown, stopped) = oneshot::channel();
         std::thread::Builder::new().name(format!("twilio-mock-{}", address.port())).spawn(move || {
             runtime.block_on(async move {
@@ -59,11 +66,19 @@ impl Server {
                 }
             });
         })?;
-        Ok(Server { address, shutdown: Some(shutdown) })
+        Ok(Server { address, runtime: handle, shutdown: Some(shutdown) })
     }
 
     pub(crate) fn address(&self) -> SocketAddr {
         self.address
+    }
+
+    /// Runs `work` on the server's thread, whichever runtime (if any) awaits it.
+    pub(crate) fn spawn<T: Send + 'static>(
+        &self,
+        work: impl Future<Output = T> + Send + 'static,
+    ) -> JoinHandle<T> {
+        self.runtime.spawn(work)
     }
 }
 
@@ -130,7 +145,7 @@ async fn exchange(
         content_type: header(CONTENT_TYPE),
         body: body.collect().await?.to_bytes(),
     };
-    let (answer, request_id) = handler(received);
+    let (answer, request_id) = handler(received).await;
     if let Some(delay) = answer.delay {
         tokio::time::sleep(delay).await;
     }

@@ -1,17 +1,19 @@
 //! The resources the mock holds in memory: every call, conference, participant, message and
-//! conference recording a test created, each with the typed request that created it, so that later
-//! requests (and the lifecycle that moves a resource along) act on them.
+//! conference recording a test created, each beside the life that moves it along (`lifecycle/`), so
+//! that later requests, and the test driving the mock, act on them.
 //!
 //! Each resource is kept as the catalog's response type (`Call`, `Participant`, ...), which is what
-//! the mock answers with; a status changed here is what the next fetch or list shows.
+//! the mock answers with; a status changed here is what the next fetch or list shows. The life
+//! decides where a resource is; after each move, the record is made to show it.
 
 use chrono::{DateTime, Utc};
 use twilio_endpoint_runtime::values::{AccountSid, CallSid, ConferenceSid, MessageSid, RecordingSid};
 
+use super::lifecycle::{CallLife, ConferenceLife, MessageLife, ParticipantState, Presence};
+use crate::api::v2010::webhooks::CallProgressStatus;
 use crate::api::v2010::{
     Call, CallStatus, Conference, ConferenceRecording, ConferenceRecordingStatus, ConferenceStatus,
-    CreateCall, CreateMessage, CreateParticipant, Message, MessageStatus, Participant, ParticipantRef,
-    ParticipantStatus,
+    CreateParticipant, Message, MessageStatus, Participant, ParticipantRef, ParticipantStatus,
 };
 
 /// A call: placed by Create Call, or the call of a participant added by Create Participant.
@@ -21,14 +23,17 @@ pub(crate) struct CallRecord {
     /// Its number in the order of creation, which lists and their page tokens follow.
     pub(crate) created: u64,
     pub(crate) account: AccountSid,
-    /// The request that placed the call; `None` for a participant's call, whose request is its
-    /// [`ParticipantRecord::request`].
-    #[expect(
-        dead_code,
-        reason = "the callbacks of a resource's life (`lifecycle.rs`) read it; wired once they land"
-    )]
-    pub(crate) request: Option<CreateCall>,
+    pub(crate) leg: Leg,
     pub(crate) call: Call,
+}
+
+/// Where a call's life is kept.
+#[derive(Clone, Debug)]
+pub(crate) enum Leg {
+    /// A call placed by Create Call, with its own life.
+    Placed(CallLife),
+    /// The call of a participant added by Create Participant: its life is part of its conference's.
+    Participant(ConferenceSid),
 }
 
 /// A call in a conference, added by Create Participant.
@@ -51,6 +56,7 @@ pub(crate) struct ConferenceRecord {
     /// Its number in the order of creation, which lists and their page tokens follow.
     pub(crate) created: u64,
     pub(crate) account: AccountSid,
+    pub(crate) life: ConferenceLife,
     pub(crate) conference: Conference,
 }
 
@@ -61,11 +67,7 @@ pub(crate) struct MessageRecord {
     /// Its number in the order of creation, which lists and their page tokens follow.
     pub(crate) created: u64,
     pub(crate) account: AccountSid,
-    #[expect(
-        dead_code,
-        reason = "the callbacks of a resource's life (`lifecycle.rs`) read it; wired once they land"
-    )]
-    pub(crate) request: CreateMessage,
+    pub(crate) life: MessageLife,
     pub(crate) message: Message,
 }
 
@@ -103,6 +105,40 @@ impl CallRecord {
         call.date_updated = Some(now);
     }
 
+    /// Shows the call where its life has it at `now`: in `status`, answered at `answered_at` if it
+    /// was (a call answered and ended in one move has its start, and its duration counts from it).
+    pub(crate) fn follow(
+        &mut self,
+        status: &CallProgressStatus,
+        answered_at: Option<DateTime<Utc>>,
+        now: DateTime<Utc>,
+    ) {
+        let shown = match status {
+            // The Call resource has no `initiated`: a call being dialed is still `queued` there.
+            CallProgressStatus::Queued | CallProgressStatus::Initiated => CallStatus::Queued,
+            CallProgressStatus::Ringing => CallStatus::Ringing,
+            CallProgressStatus::InProgress => CallStatus::InProgress,
+            CallProgressStatus::Completed => CallStatus::Completed,
+            CallProgressStatus::Busy => CallStatus::Busy,
+            CallProgressStatus::Failed => CallStatus::Failed,
+            CallProgressStatus::NoAnswer => CallStatus::NoAnswer,
+            CallProgressStatus::Canceled => CallStatus::Canceled,
+            CallProgressStatus::Unknown(_) => return,
+        };
+        if self.call.status.as_ref() == Some(&shown) {
+            return;
+        }
+        if let Some(answered) = answered_at {
+            self.call.start_time.get_or_insert(answered);
+        }
+        self.set_status(shown, now);
+    }
+
+    /// Whether the call has been answered and has not ended.
+    pub(crate) fn is_in_progress(&self) -> bool {
+        self.call.status == Some(CallStatus::InProgress)
+    }
+
     /// Whether the call has ended, with any final status.
     pub(crate) fn has_ended(&self) -> bool {
         matches!(
@@ -119,13 +155,29 @@ impl CallRecord {
 }
 
 impl ParticipantRecord {
-    #[expect(
-        dead_code,
-        reason = "the callbacks of a resource's life (`lifecycle.rs`) read it; wired once they land"
-    )]
     pub(crate) fn set_status(&mut self, status: ParticipantStatus, now: DateTime<Utc>) {
         self.participant.status = Some(status);
         self.participant.date_updated = Some(now);
+    }
+
+    /// Shows the participant as its conference's life has it at `now`: its status from its call's
+    /// (`connecting` while dialed, `connected` once in), and its settings.
+    fn follow(&mut self, state: &ParticipantState, now: DateTime<Utc>) {
+        let status = match (state.presence, &state.call_status) {
+            (Presence::Joined, _) => ParticipantStatus::Connected,
+            (_, CallProgressStatus::Initiated) => ParticipantStatus::Connecting,
+            (_, CallProgressStatus::Ringing) => ParticipantStatus::Ringing,
+            _ => ParticipantStatus::Queued,
+        };
+        let participant = &self.participant;
+        let settings = (Some(state.muted), Some(state.hold), Some(state.end_conference_on_exit));
+        let changed = participant.status.as_ref() != Some(&status)
+            || (participant.muted, participant.hold, participant.end_conference_on_exit) != settings;
+        if changed {
+            (self.participant.muted, self.participant.hold, self.participant.end_conference_on_exit) =
+                settings;
+            self.set_status(status, now);
+        }
     }
 
     /// Whether `reference` names this participant: its call's SID, or its label.
@@ -149,6 +201,14 @@ impl ConferenceRecord {
 }
 
 impl MessageRecord {
+    /// Shows the message's status where its life has it, at `now`.
+    pub(crate) fn follow(&mut self, now: DateTime<Utc>) {
+        let status = self.life.status().clone();
+        if self.message.status.as_ref() != Some(&status) {
+            self.set_status(status, now);
+        }
+    }
+
     /// Moves the message to `status` at `now`; it is sent (`date_sent`) when it leaves the queue.
     pub(crate) fn set_status(&mut self, status: MessageStatus, now: DateTime<Utc>) {
         if matches!(status, MessageStatus::Sending | MessageStatus::Sent) && self.message.date_sent.is_none()
@@ -261,6 +321,68 @@ impl State {
         self.recordings.iter_mut().rev().find(|record| {
             record.account == account && record.conference == conference && record.is_current()
         })
+    }
+
+    /// The account of the call `sid`, whichever it is: SIDs are unique across accounts.
+    pub(crate) fn account_of_call(&self, sid: CallSid) -> Option<AccountSid> {
+        self.calls.iter().find(|record| record.sid == sid).map(|record| record.account)
+    }
+
+    pub(crate) fn account_of_conference(&self, sid: ConferenceSid) -> Option<AccountSid> {
+        self.conferences.iter().find(|record| record.sid == sid).map(|record| record.account)
+    }
+
+    pub(crate) fn account_of_message(&self, sid: MessageSid) -> Option<AccountSid> {
+        self.messages.iter().find(|record| record.sid == sid).map(|record| record.account)
+    }
+
+    /// Makes the records of a conference, its participants and their calls show what its life says
+    /// at `now`: a participant that left is no longer listed, nor is anyone in a conference that
+    /// ended (whose recording in progress ends too), and each call shows its status.
+    pub(crate) fn sync_conference(
+        &mut self,
+        account: AccountSid,
+        conference: ConferenceSid,
+        now: DateTime<Utc>,
+    ) {
+        let Some(record) = self.conference_mut(account, conference) else { return };
+        let life = &record.life;
+        let participants: Vec<ParticipantState> = life.participants().collect();
+        let status = life.status().clone();
+        let ended = life.ended().cloned();
+        if record.conference.status.as_ref() != Some(&status) {
+            record.set_status(status, now);
+        }
+        let over = ended.is_some();
+        if let Some((reason, ending)) = ended {
+            record.conference.reason_conference_ended = Some(reason);
+            record.conference.call_sid_ending_conference = ending;
+            for recording in &mut self.recordings {
+                if (recording.account, recording.conference) == (account, conference)
+                    && recording.is_current()
+                {
+                    recording.finish(now);
+                }
+            }
+        }
+        for state in &participants {
+            if let Some(call) = self.call_mut(account, state.call_sid) {
+                call.follow(&state.call_status, state.answered_at, now);
+            }
+        }
+        self.participants.retain_mut(|record| {
+            if (record.account, record.conference) != (account, conference) {
+                return true;
+            }
+            let Some(state) = participants.iter().find(|state| state.call_sid == record.call_sid) else {
+                return true;
+            };
+            if over || state.presence == Presence::Gone {
+                return false;
+            }
+            record.follow(state, now);
+            true
+        });
     }
 
     /// Removes what `keep` refuses from `records`; whether anything was removed.

@@ -134,6 +134,11 @@ impl CallLife {
         &self.status
     }
 
+    /// When the call was answered, if it was.
+    pub(crate) fn answered_at(&self) -> Option<DateTime<Utc>> {
+        self.answered_at
+    }
+
     /// Moves the call to `status` at `now`, through the statuses it implies on the way (`in-progress`
     /// from `queued` passes `initiated` and `ringing`; `no-answer` passes `ringing`; `busy`
     /// `initiated`), and returns the callbacks of each status reached that the request subscribed
@@ -172,6 +177,22 @@ impl CallLife {
         Ok(callbacks)
     }
 
+    /// Hangs the call up through the API at `now` (Update Call with `Status=completed`, or its
+    /// participant removed): an answered call completes as [`advance`](Self::advance) completes it;
+    /// one not answered yet ends `completed` at once, with a duration of 0, as the Call resource shows
+    /// it; one that has ended stays as it ended. Returns the callback of its end, if subscribed to.
+    pub(crate) fn hang_up(&mut self, now: DateTime<Utc>) -> Vec<Callback> {
+        if self.status.is_final() {
+            return Vec::new();
+        }
+        let callback = self.callback(&CallProgressStatus::Completed, now);
+        if callback.is_some() {
+            self.sequence += 1;
+        }
+        self.status = CallProgressStatus::Completed;
+        callback.into_iter().collect()
+    }
+
     /// The callback of reaching `status`, when the request subscribed to it.
     fn callback(&self, status: &CallProgressStatus, now: DateTime<Utc>) -> Option<Callback> {
         let subscription = self.subscription.as_ref()?;
@@ -198,7 +219,12 @@ impl CallLife {
             let seconds = self.answered_at.map_or(0, |answered| (now - answered).num_seconds().max(0));
             params.push(("CallDuration", seconds.to_string()));
             params.push(("Duration", ((seconds + 59) / 60).to_string()));
-            if let Some(code) = sip_response_code(status) {
+            // A call hung up before it was answered was never accepted: 487 Request Terminated.
+            let code = match status {
+                CallProgressStatus::Completed if self.answered_at.is_none() => Some(487),
+                status => sip_response_code(status),
+            };
+            if let Some(code) = code {
                 params.push(("SipResponseCode", code.to_string()));
             }
         }

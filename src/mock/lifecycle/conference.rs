@@ -28,7 +28,7 @@ pub enum Departure {
 
 /// Where a participant is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Presence {
+pub(crate) enum Presence {
     /// Added: its call is being placed.
     Added,
     /// Its call was answered and it is in the conference.
@@ -72,8 +72,23 @@ pub struct ConferenceLife {
     /// callbacks.
     subscription: Option<Option<Subscription<ConferenceEvent>>>,
     status: ConferenceStatus,
+    /// Why it ended, and the call whose leaving ended it; `None` until it ends.
+    ended: Option<(ConferenceEndReason, Option<CallSid>)>,
     sequence: u64,
     participants: Vec<Participant>,
+}
+
+/// A participant as the mock's records show it: its call, where it is, and its settings.
+#[derive(Clone, Debug)]
+pub(crate) struct ParticipantState {
+    pub(crate) call_sid: CallSid,
+    pub(crate) call_status: CallProgressStatus,
+    /// When its call was answered, if it was.
+    pub(crate) answered_at: Option<DateTime<Utc>>,
+    pub(crate) presence: Presence,
+    pub(crate) muted: bool,
+    pub(crate) hold: bool,
+    pub(crate) end_conference_on_exit: bool,
 }
 
 impl ConferenceLife {
@@ -89,17 +104,10 @@ impl ConferenceLife {
             friendly_name: friendly_name.into(),
             subscription: None,
             status: ConferenceStatus::Init,
+            ended: None,
             sequence: 0,
             participants: Vec::new(),
         }
-    }
-
-    pub fn conference_sid(&self) -> ConferenceSid {
-        self.conference_sid
-    }
-
-    pub fn friendly_name(&self) -> &str {
-        &self.friendly_name
     }
 
     /// `init` until it starts, `in-progress`, then `completed`.
@@ -107,10 +115,29 @@ impl ConferenceLife {
         &self.status
     }
 
-    /// The call of a participant added to the conference, by its call SID or label.
-    pub fn call(&self, participant: impl Into<ParticipantRef>) -> Option<&CallLife> {
-        let index = self.find(&participant.into()).ok()?;
-        Some(&self.participants[index].call)
+    /// Where a participant added to the conference is, by its call SID or label.
+    pub(crate) fn presence(&self, participant: &ParticipantRef) -> Option<Presence> {
+        let index = self.find(participant).ok()?;
+        Some(self.participants[index].presence)
+    }
+
+    /// Every participant added, in the order added.
+    pub(crate) fn participants(&self) -> impl Iterator<Item = ParticipantState> + '_ {
+        self.participants.iter().map(|participant| ParticipantState {
+            call_sid: participant.call.call_sid(),
+            call_status: participant.call.status().clone(),
+            answered_at: participant.call.answered_at(),
+            presence: participant.presence,
+            muted: participant.muted,
+            hold: participant.hold,
+            end_conference_on_exit: participant.end_conference_on_exit,
+        })
+    }
+
+    /// Why the conference ended, and the call whose leaving ended it (none when it was ended
+    /// through the API); `None` while it goes on.
+    pub(crate) fn ended(&self) -> Option<&(ConferenceEndReason, Option<CallSid>)> {
+        self.ended.as_ref()
     }
 
     /// Adds the participant `request` creates, whose call is `call_sid` (`queued`, nothing reported
@@ -214,18 +241,24 @@ impl ConferenceLife {
     /// `EndConferenceOnExit` or of coaching `participant-modify`; a value the participant already has
     /// brings nothing.
     ///
+    /// A participant whose call has not been answered yet takes the new values without an event: it
+    /// is not in the conference, and its `participant-join` shows them.
+    ///
     /// # Errors
     ///
     /// [`LifecycleError::UnknownParticipant`], and [`LifecycleError::NotInConference`] for a
-    /// participant that has not joined or has left; nothing changes then.
+    /// participant that has left; nothing changes then.
     pub fn update(
         &mut self,
         request: &UpdateParticipant,
         now: DateTime<Utc>,
     ) -> Result<Vec<Callback>, LifecycleError> {
         let index = self.find(&request.call_sid)?;
-        self.check_joined(index, &request.call_sid)?;
         let participant = &self.participants[index];
+        if participant.presence == Presence::Gone {
+            return Err(self.not_in_conference(&request.call_sid));
+        }
+        let reported = participant.presence == Presence::Joined;
         let muted = request.muted.filter(|&muted| muted != participant.muted);
         let hold = request.hold.filter(|&hold| hold != participant.hold);
         let end_conference_on_exit =
@@ -243,7 +276,9 @@ impl ConferenceLife {
             } else {
                 ConferenceStatusEvent::ParticipantUnmute
             };
-            self.event(event, Some(index), Vec::new(), now, &mut callbacks);
+            if reported {
+                self.event(event, Some(index), Vec::new(), now, &mut callbacks);
+            }
         }
         if let Some(hold) = hold {
             self.participants[index].hold = hold;
@@ -252,20 +287,24 @@ impl ConferenceLife {
             } else {
                 ConferenceStatusEvent::ParticipantUnhold
             };
-            self.event(event, Some(index), Vec::new(), now, &mut callbacks);
+            if reported {
+                self.event(event, Some(index), Vec::new(), now, &mut callbacks);
+            }
         }
         if end_conference_on_exit.is_some() || coaching.is_some() {
             let participant = &mut self.participants[index];
             participant.end_conference_on_exit =
                 end_conference_on_exit.unwrap_or(participant.end_conference_on_exit);
             participant.coaching = coaching.unwrap_or(participant.coaching);
-            self.event(
-                ConferenceStatusEvent::ParticipantModify,
-                Some(index),
-                Vec::new(),
-                now,
-                &mut callbacks,
-            );
+            if reported {
+                self.event(
+                    ConferenceStatusEvent::ParticipantModify,
+                    Some(index),
+                    Vec::new(),
+                    now,
+                    &mut callbacks,
+                );
+            }
         }
         Ok(callbacks)
     }
@@ -287,6 +326,40 @@ impl ConferenceLife {
         let index = self.find(&participant.into())?;
         let mut callbacks = Vec::new();
         self.leave_at(index, departure, now, &mut callbacks)?;
+        Ok(callbacks)
+    }
+
+    /// Hangs up a participant's call through the API at `now` (Delete Participant, or Update Call
+    /// with `Status=completed`): a participant in the conference leaves as one removed through the
+    /// API ([`Departure::Kicked`]); one whose call is still being placed never joins, its call ending
+    /// `completed` unanswered and `participant-leave` saying it was removed through the API (unless
+    /// the conference has ended); the call of one that left while the call went on (redirected) ends
+    /// as any call; an ended call stays as it ended.
+    ///
+    /// # Errors
+    ///
+    /// [`LifecycleError::UnknownParticipant`]; nothing changes then.
+    pub(crate) fn hang_up(
+        &mut self,
+        participant: &ParticipantRef,
+        now: DateTime<Utc>,
+    ) -> Result<Vec<Callback>, LifecycleError> {
+        let index = self.find(participant)?;
+        let mut callbacks = Vec::new();
+        match self.participants[index].presence {
+            Presence::Joined => self.leave_at(index, Departure::Kicked, now, &mut callbacks)?,
+            Presence::Gone => callbacks.extend(self.participants[index].call.hang_up(now)),
+            Presence::Added => {
+                callbacks.extend(self.participants[index].call.hang_up(now));
+                if self.status == ConferenceStatus::Completed {
+                    // A conference that has ended reports nothing more.
+                    self.participants[index].presence = Presence::Gone;
+                } else {
+                    let reason = ParticipantLeftReason::ParticipantUpdatedViaApi;
+                    self.depart(index, reason, false, now, &mut callbacks)?;
+                }
+            }
+        }
         Ok(callbacks)
     }
 
@@ -329,12 +402,16 @@ impl ConferenceLife {
 
     fn check_joined(&self, index: usize, participant: &ParticipantRef) -> Result<(), LifecycleError> {
         if self.participants[index].presence != Presence::Joined {
-            return Err(LifecycleError::NotInConference {
-                conference: self.conference_sid.to_string(),
-                participant: participant.to_string(),
-            });
+            return Err(self.not_in_conference(participant));
         }
         Ok(())
+    }
+
+    fn not_in_conference(&self, participant: &ParticipantRef) -> LifecycleError {
+        LifecycleError::NotInConference {
+            conference: self.conference_sid.to_string(),
+            participant: participant.to_string(),
+        }
     }
 
     fn joined(&self) -> Vec<usize> {
@@ -436,6 +513,7 @@ impl ConferenceLife {
         self.status = ConferenceStatus::Completed;
         let mut extra = Vec::new();
         let ending_call = ending.map(|index| self.participants[index].call.call_sid());
+        self.ended = Some((reason.clone(), ending_call));
         if let Some(index) = ending {
             extra.push(("CallSidEndingConference", self.participants[index].call.call_sid().to_string()));
             if let Some(label) = &self.participants[index].label {

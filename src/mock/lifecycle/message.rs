@@ -61,18 +61,9 @@ impl MessageLife {
         self
     }
 
-    pub fn message_sid(&self) -> MessageSid {
-        self.message_sid
-    }
-
     /// Where the message is: the status it was created in until it first moves.
     pub fn status(&self) -> &MessageStatus {
         &self.status
-    }
-
-    /// The URL the callbacks go to, if the request gave one.
-    pub fn status_callback(&self) -> Option<&Url> {
-        self.status_callback.as_ref()
     }
 
     /// Moves the message to `status` at `now`, through the statuses it implies on the way
@@ -83,8 +74,8 @@ impl MessageLife {
     ///
     /// [`LifecycleError::ErrorCode`] for `failed` and `undelivered`, which carry an error code (use
     /// [`fail`](Self::fail)); [`LifecycleError::Transition`] when the message cannot reach
-    /// `status`; [`LifecycleError::UnknownSender`] when its sender is not known. The message is then
-    /// left as it was.
+    /// `status`; [`LifecycleError::UnknownSender`] when its sender is not known (except to cancel
+    /// it, which then brings no callback). The message is then left as it was.
     pub fn advance(
         &mut self,
         status: MessageStatus,
@@ -139,6 +130,12 @@ impl MessageLife {
             return Ok(Vec::new());
         };
         let Some(from) = &self.from else {
+            // A scheduled message canceled before its service picked a sender never had one, and
+            // every callback names the sender: its cancellation is not reported here.
+            if status == MessageStatus::Canceled {
+                self.status = status;
+                return Ok(Vec::new());
+            }
             return Err(LifecycleError::UnknownSender { resource: self.resource() });
         };
         let last = path.len() - 1;

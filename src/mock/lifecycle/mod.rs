@@ -4,46 +4,11 @@
 //! events follows from that request exactly as Twilio reads it.
 //!
 //! A resource's life is a value: [`CallLife`], [`ConferenceLife`] (with its participants' calls) or
-//! [`MessageLife`]. Moving it to a status returns the callbacks the move brings, in the order Twilio
-//! sends them, numbered (`SequenceNumber`) and stamped (`Timestamp`) where Twilio numbers and stamps
-//! them; a move Twilio cannot make (a completed call ringing again) is refused with a
-//! [`LifecycleError`]. Nothing goes out until [`CallbackSender::send`] posts a callback, signed with
-//! the account's auth token as Twilio signs it.
-//!
-//! ```
-//! use twilio_endpoint::Webhook as _;
-//! use twilio_endpoint::api::v2010::CreateCall;
-//! use twilio_endpoint::api::v2010::webhooks::{CallProgressStatus, CallStatusCallback};
-//! use twilio_endpoint::mock::lifecycle::CallLife;
-//! use twilio_endpoint::time::{Duration, TimeZone as _, Utc};
-//! use twilio_endpoint::values::{AccountSid, Address, CallSid, Url};
-//!
-//! let account = AccountSid::from_static("ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa");
-//! let sid = CallSid::from_static("CAaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa");
-//! let request = CreateCall::new(
-//!     "+15558675310".parse::<Address>()?,
-//!     "+15017122661".parse::<Address>()?,
-//!     "https://example.com/twiml".parse::<Url>()?,
-//! )
-//! .status_callback("https://example.com/calls".parse::<Url>()?);
-//!
-//! let mut call = CallLife::for_call(account, sid, &request);
-//! let start = Utc.with_ymd_and_hms(2026, 6, 1, 9, 0, 0).unwrap();
-//! // No `StatusCallbackEvent`: only the end of the call is reported.
-//! assert!(call.advance(CallProgressStatus::InProgress, start)?.is_empty());
-//! let ended = call.advance(CallProgressStatus::Completed, start + Duration::seconds(75))?;
-//! let callback = CallStatusCallback::from_form(ended[0].body().as_bytes())?;
-//! assert_eq!(callback.call_status, CallProgressStatus::Completed);
-//! assert_eq!((callback.call_duration, callback.duration, callback.sequence_number), (Some(75), Some(2), 0));
-//!
-//! // A call that has ended does not ring again.
-//! let refused = call.advance(CallProgressStatus::Ringing, start).unwrap_err();
-//! assert_eq!(
-//!     refused.to_string(),
-//!     "call `CAaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa` cannot go from `completed` to `ringing`: `completed` is final"
-//! );
-//! # Ok::<(), Box<dyn std::error::Error>>(())
-//! ```
+//! [`MessageLife`], kept by the mock beside the resource's record. Moving it to a status returns the
+//! callbacks the move brings, in the order Twilio sends them, numbered (`SequenceNumber`) and stamped
+//! (`Timestamp`) where Twilio numbers and stamps them; a move Twilio cannot make (a completed call
+//! ringing again) is refused with a [`LifecycleError`] and changes nothing. Nothing goes out until
+//! the mock posts a callback (`send.rs`), signed with the account's auth token as Twilio signs it.
 
 mod call;
 mod conference;
@@ -54,10 +19,11 @@ use std::fmt;
 
 use chrono::{DateTime, Utc};
 
-pub use call::CallLife;
-pub use conference::{ConferenceLife, Departure};
-pub use message::MessageLife;
-pub use send::{CallbackSender, SendError};
+pub(crate) use call::CallLife;
+pub(crate) use conference::{ConferenceLife, Departure, ParticipantState, Presence};
+pub(crate) use message::MessageLife;
+pub use send::{Delivery, SentCallback};
+pub(crate) use send::{Outgoing, Poster};
 
 use crate::values::{CallbackMethod, Url};
 use crate::{FormWriter, SignatureAlgorithm, WebhookValidator};
@@ -250,10 +216,16 @@ fn reachable<S: Clone + PartialEq + fmt::Display>(from: &S, next: fn(&S) -> &'st
     seen.iter().map(ToString::to_string).collect()
 }
 
-/// Why a move along a resource's life was refused.
+/// Why a move along a resource's life was refused: a mistake of the test driving the mock. Nothing
+/// changed, and no callback was sent.
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum LifecycleError {
+    /// The mock holds no such resource: it was never created through the API, or was deleted.
+    NotFound {
+        /// The resource, e.g. ``call `CA…` ``.
+        resource: String,
+    },
     /// The resource cannot reach the status asked from the one it is in.
     Transition {
         /// The resource, e.g. ``call `CA…` ``.
@@ -292,6 +264,9 @@ pub enum LifecycleError {
 impl fmt::Display for LifecycleError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
+            Self::NotFound { resource } => {
+                write!(f, "the mock has no {resource}: it was never created through the API, or was deleted")
+            }
             Self::Transition { resource, from, to, reachable } => {
                 write!(f, "{resource} cannot go from `{from}` to `{to}`")?;
                 match reachable.as_slice() {

@@ -331,6 +331,11 @@ fn moderator_request() -> CreateParticipant {
         .status_callback_event(CallEvent::ALL.iter().copied())
 }
 
+/// Where the call of the participant `call` is.
+fn call_status(conference: &ConferenceLife, call: CallSid) -> CallProgressStatus {
+    conference.participants().find(|participant| participant.call_sid == call).unwrap().call_status
+}
+
 fn conference() -> ConferenceLife {
     ConferenceLife::new(ACCOUNT, CONFERENCE, "standup")
 }
@@ -361,8 +366,8 @@ fn a_conference_reports_its_start_and_end_when_no_event_is_named() {
     assert_eq!(end.call_sid_ending_conference, None);
     assert!(end.reason.is_some_and(|reason| !reason.is_empty()));
     assert_eq!(conference.status(), &ConferenceStatus::Completed);
-    assert_eq!(conference.call(CALL).unwrap().status(), &CallProgressStatus::Completed);
-    assert_eq!(conference.call(OTHER_CALL).unwrap().status(), &CallProgressStatus::Completed);
+    assert_eq!(call_status(&conference, CALL), CallProgressStatus::Completed);
+    assert_eq!(call_status(&conference, OTHER_CALL), CallProgressStatus::Completed);
 }
 
 #[test]
@@ -582,6 +587,48 @@ fn a_redirected_participant_leaves_while_its_call_goes_on() {
 }
 
 #[test]
+fn a_call_hung_up_through_the_api_completes_answered_or_not() {
+    let request = create_call().status_callback_event(CallEvent::ALL.iter().copied());
+    let mut ringing = CallLife::for_call(ACCOUNT, CALL, &request);
+    ringing.advance(CallProgressStatus::Ringing, at(0)).unwrap();
+    let ended = ringing.hang_up(at(9));
+    assert_eq!(statuses(&ended), pairs([("completed", 2)]));
+    // Never answered: no duration, and the SIP code of a call terminated before it was accepted.
+    let payload = call_payload(&ended[0]);
+    assert_eq!((payload.call_duration, payload.sip_response_code), (Some(0), Some(487)));
+    assert!(ringing.hang_up(at(10)).is_empty(), "an ended call stays as it ended");
+
+    let mut answered = CallLife::for_call(ACCOUNT, CALL, &request);
+    answered.advance(CallProgressStatus::InProgress, at(0)).unwrap();
+    let payload = call_payload(&answered.hang_up(at(30))[0]);
+    assert_eq!((payload.call_duration, payload.sip_response_code), (Some(30), Some(200)));
+}
+
+#[test]
+fn a_participant_hung_up_through_the_api_leaves_or_never_joins() {
+    let mut conference = conference();
+    conference.add(CALL, &moderator_request()).unwrap();
+    conference.add(OTHER_CALL, &create_participant("+15558675311")).unwrap();
+    conference.add(THIRD_CALL, &create_participant("+15558675312")).unwrap();
+    conference.advance(CALL, CallProgressStatus::InProgress, at(0)).unwrap();
+    conference.advance(OTHER_CALL, CallProgressStatus::InProgress, at(0)).unwrap();
+
+    // Still ringing: it never joins, removed through the API.
+    let callbacks = conference.hang_up(&ParticipantRef::CallSid(THIRD_CALL), at(1)).unwrap();
+    assert_eq!(events(&callbacks), pairs([("participant-leave", 3)]));
+    let leave = conference_payload(&callbacks[0]);
+    assert_eq!(leave.participant_call_status, Some(CallProgressStatus::Completed));
+    assert_eq!(leave.reason_participant_left, Some(ParticipantLeftReason::ParticipantUpdatedViaApi));
+
+    // In the conference: kicked, its call completed first; the other one stays.
+    let callbacks = conference.hang_up(&ParticipantRef::CallSid(OTHER_CALL), at(2)).unwrap();
+    assert_eq!(events(&callbacks), pairs([("participant-leave", 4)]));
+    assert_eq!(call_status(&conference, OTHER_CALL), CallProgressStatus::Completed);
+    assert_eq!(conference.status(), &ConferenceStatus::InProgress);
+    assert!(conference.hang_up(&ParticipantRef::CallSid(OTHER_CALL), at(3)).unwrap().is_empty());
+}
+
+#[test]
 fn conference_moves_that_cannot_happen_are_refused() {
     let mut conference = conference();
     conference.add(CALL, &moderator_request()).unwrap();
@@ -590,13 +637,6 @@ fn conference_moves_that_cannot_happen_are_refused() {
         error.to_string(),
         "participant `CA11111111111111111111111111111111` was already added to conference \
          `CFaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa`"
-    );
-    let mute = UpdateParticipant::new(CONFERENCE, ParticipantRef::Label("agent".into())).muted(true);
-    let error = conference.update(&mute, at(0)).unwrap_err();
-    assert_eq!(
-        error.to_string(),
-        "participant `agent` is not in conference `CFaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa`: its call has not been \
-         answered, or it has left"
     );
     let error =
         conference.leave(ParticipantRef::Label("nobody".into()), Departure::HungUp, at(0)).unwrap_err();
@@ -623,6 +663,30 @@ fn conference_moves_that_cannot_happen_are_refused() {
         conference.leave(CALL, Departure::HungUp, at(3)),
         Err(LifecycleError::NotInConference { .. })
     ));
+    let mute = UpdateParticipant::new(CONFERENCE, ParticipantRef::Label("agent".into())).muted(true);
+    let error = conference.update(&mute, at(3)).unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "participant `agent` is not in conference `CFaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa`: its call has not been \
+         answered, or it has left"
+    );
+}
+
+#[test]
+fn a_participant_updated_before_it_joins_reports_nothing_until_its_join_shows_it() {
+    let mut conference = conference();
+    conference.add(CALL, &moderator_request()).unwrap();
+    let mute =
+        UpdateParticipant::new(CONFERENCE, ParticipantRef::Label("agent".into())).muted(true).hold(true);
+    assert!(conference.update(&mute, at(0)).unwrap().is_empty());
+    let callbacks = conference.advance(CALL, CallProgressStatus::InProgress, at(1)).unwrap();
+    let join = conference_payload(callbacks.last().unwrap());
+    assert_eq!(join.status_callback_event, ConferenceStatusEvent::ParticipantJoin);
+    assert_eq!((join.muted, join.hold), (Some(true), Some(true)));
+    // Once in, the same values bring nothing; the others an event each.
+    assert!(conference.update(&mute, at(2)).unwrap().is_empty());
+    let unmute = UpdateParticipant::new(CONFERENCE, ParticipantRef::CallSid(CALL)).muted(false);
+    assert_eq!(events(&conference.update(&unmute, at(3)).unwrap()), pairs([("participant-unmute", 1)]));
 }
 
 #[test]
@@ -635,10 +699,10 @@ fn a_call_answered_after_its_conference_ended_is_refused_and_not_moved() {
     conference.leave(CALL, Departure::HungUp, at(1)).unwrap();
     let error = conference.advance(OTHER_CALL, CallProgressStatus::InProgress, at(2)).unwrap_err();
     assert!(matches!(error, LifecycleError::ConferenceEnded { .. }), "{error}");
-    assert_eq!(conference.call(OTHER_CALL).unwrap().status(), &CallProgressStatus::Ringing);
+    assert_eq!(call_status(&conference, OTHER_CALL), CallProgressStatus::Ringing);
     // It can still end unanswered, which the ended conference does not report.
     assert!(conference.advance(OTHER_CALL, CallProgressStatus::Canceled, at(3)).unwrap().is_empty());
-    assert_eq!(conference.call(OTHER_CALL).unwrap().status(), &CallProgressStatus::Canceled);
+    assert_eq!(call_status(&conference, OTHER_CALL), CallProgressStatus::Canceled);
 }
 
 fn message_to(to: &str) -> CreateMessage {
@@ -755,11 +819,25 @@ fn a_scheduled_message_is_canceled_or_queued_when_its_time_comes() {
 }
 
 #[test]
+fn a_scheduled_message_canceled_before_its_service_picked_a_sender_is_not_reported() {
+    let to: MessageAddress = "+15558675310".parse().unwrap();
+    let request = CreateMessage::new(to, SERVICE, "Later")
+        .status_callback(url(MESSAGES_URL))
+        .schedule(MessageSchedule::Fixed { send_at: at(3600) });
+    let mut message = MessageLife::new(ACCOUNT, MESSAGE, &request);
+    assert!(message.advance(MessageStatus::Canceled, at(0)).unwrap().is_empty());
+    assert_eq!(message.status(), &MessageStatus::Canceled);
+    // Sending it would have needed the sender.
+    let mut message = MessageLife::new(ACCOUNT, MESSAGE, &request);
+    let error = message.advance(MessageStatus::Queued, at(3600)).unwrap_err();
+    assert!(matches!(error, LifecycleError::UnknownSender { .. }), "{error}");
+}
+
+#[test]
 fn a_message_without_a_status_callback_moves_silently() {
     let to: MessageAddress = "+15558675310".parse().unwrap();
     let request = CreateMessage::new(to, SERVICE, "Hello");
     let mut message = MessageLife::new(ACCOUNT, MESSAGE, &request);
-    assert_eq!(message.status_callback(), None);
     // Its sender does not matter: nothing names it.
     assert!(message.advance(MessageStatus::Delivered, at(0)).unwrap().is_empty());
     assert_eq!(message.status(), &MessageStatus::Delivered);
