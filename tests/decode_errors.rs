@@ -183,8 +183,6 @@ fn a_path_of_another_operation_is_a_mismatch() {
         CALLS,
         "/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Conferences/CFaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Participants.xml",
         PARTICIPANT,
-        // The query string is not part of the path.
-        "/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Conferences/CFaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Participants.json?Timeout=5",
         "",
     ] {
         let error = CreateParticipant::decode_request(path, REQUIRED.as_bytes()).unwrap_err();
@@ -239,4 +237,20 @@ fn an_empty_value_is_not_an_absent_one() {
     assert_eq!(request.wait_url, Some(twilio_endpoint::values::OrEmpty::Empty));
     let request = participant(REQUIRED).unwrap();
     assert_eq!((request.label, request.wait_url), (None, None));
+}
+
+#[test]
+fn a_path_given_with_its_query_reads_the_query_as_the_form() {
+    let query = "To=%2B15558675310&PageSize=20";
+    let from_query = ListCalls::decode_request(&format!("{CALLS}?{query}"), b"").unwrap();
+    assert_eq!(from_query, ListCalls::decode_request(CALLS, query.as_bytes()).unwrap());
+    assert_eq!(from_query.to_form(), query);
+
+    // A query beside a body: both are read, and a key is still unknown wherever it comes from.
+    let request =
+        CreateParticipant::decode_request(&format!("{PARTICIPANTS}?Timeout=5"), REQUIRED.as_bytes()).unwrap();
+    assert_eq!(request.timeout, Some(5));
+    let error = CreateParticipant::decode_request(&format!("{PARTICIPANTS}?Tmeout=5"), REQUIRED.as_bytes())
+        .unwrap_err();
+    assert_eq!(error.to_string(), "`Tmeout`: not a parameter of this request");
 }

@@ -142,7 +142,9 @@ pub trait Endpoint: Params {
 /// ```
 pub trait DecodeRequest: Endpoint + Sized {
     /// The request sent to `path` with `form`: the body of a `POST`, the query string (without its
-    /// `?`) of a `GET` or `DELETE`. `path` is escaped as sent, without the query string.
+    /// `?`) of a `GET` or `DELETE`. `path` is escaped as sent; it may also carry the query string, as
+    /// the path and query of a URL do (`…/Calls.json?Status=busy`), whose pairs are then read with
+    /// those of `form`.
     ///
     /// # Errors
     /// The first key that does not fit, as a [`FormDecodeError`] naming it: unknown, required and
@@ -160,6 +162,16 @@ pub trait DecodeRequest: Endpoint + Sized {
 
 /// The request `E` sent to `path` with `form`; see [`DecodeRequest::decode_request`].
 pub fn decode_request<E: DecodeRequest>(path: &str, form: &[u8]) -> Result<E, FormDecodeError> {
+    let (path, query) = path.split_once('?').unwrap_or((path, ""));
+    let joined;
+    let form = match (query.is_empty(), form.is_empty()) {
+        (true, _) => form,
+        (false, true) => query.as_bytes(),
+        (false, false) => {
+            joined = [query.as_bytes(), b"&", form].concat();
+            &joined[..]
+        }
+    };
     let path = PathParams::matching(E::PATH, path)?;
     let mut form = FormPairs::parse(form);
     let request = E::read_request(&path, &mut form)?;
