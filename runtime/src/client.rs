@@ -231,8 +231,9 @@ impl Client {
                         let slot = tokio::time::timeout_at(deadline.into(), limit.acquire()).await;
                         attempt_start = Instant::now();
                         match slot {
-                            Ok(slot) => Some(slot),
-                            Err(_) => {
+                            // A slot freed at the deadline itself leaves no time to send.
+                            Ok(slot) if attempt_start < deadline => Some(slot),
+                            Ok(_) | Err(_) => {
                                 let error = TransportError::queued(method, path_template, limit.current());
                                 return finish(attempt, Err(Error::Transport(error)));
                             }

@@ -10,8 +10,9 @@
 //!   flight that were not refused: the number the server was admitting.
 //! - Then additive increase, multiplicative decrease: one more slot after a limit's worth of
 //!   successes (about one round trip), and ×0.9 on a 20429, at most once per round trip: only a
-//!   refusal of a request that started after the last decrease lowers the limit again, so a burst
-//!   of refusals caused by one overshoot counts once.
+//!   refusal of a request that started after the last decrease backs off again. A refusal of a
+//!   request that was in flight at the last decrease takes one slot back instead: the decrease
+//!   counted it among the requests admitted, and it was not.
 //!
 //! The limit only grows while at least half of it is in use, so a client that sends one request at
 //! a time does not build up a limit no server ever confirmed. It never falls below 1.
@@ -117,14 +118,18 @@ impl ConcurrencyLimit {
         }
     }
 
-    fn shrink_to(&self, state: &mut State, limit: usize) {
+    /// Lowers the limit to `limit` (at least 1); `new_epoch` makes it a decrease later refusals of
+    /// requests already in flight do not repeat.
+    fn shrink_to(&self, state: &mut State, limit: usize, new_epoch: bool) {
         let limit = limit.clamp(1, state.limit);
         let excess = state.limit - limit;
         state.limit = limit;
         state.successes = 0;
         let forgotten = self.permits.forget_permits(excess);
         self.debt.fetch_add(excess - forgotten, Ordering::AcqRel);
-        self.epoch.fetch_add(1, Ordering::AcqRel);
+        if new_epoch {
+            self.epoch.fetch_add(1, Ordering::AcqRel);
+        }
     }
 }
 
@@ -148,16 +153,19 @@ impl Slot<'_> {
         }
     }
 
-    /// Twilio refused the attempt as one too many in flight: the limit comes down, unless an earlier
-    /// refusal already lowered it after this attempt started.
+    /// Twilio refused the attempt as one too many in flight: the limit comes down, by a step if
+    /// no refusal lowered it since this attempt started, else by one.
     pub(crate) fn throttled(self) {
         let limit = self.limit;
-        if self.epoch != limit.epoch.load(Ordering::Acquire) {
-            return;
-        }
         let mut state = limit.state();
-        // Checked again under the lock: another refusal may have lowered the limit meanwhile.
+        // Checked under the lock: another refusal may have lowered the limit meanwhile.
         if self.epoch != limit.epoch.load(Ordering::Acquire) {
+            // Sent before the last decrease, which counted it among the requests in flight, as if
+            // admitted: one slot too many. Taking it back (rather than ignoring the refusal) makes
+            // the limit converge on the requests the server admits even when the client lags in
+            // reading answers, so that its count of requests in flight holds some already refused.
+            let lower = state.limit - 1;
+            limit.shrink_to(&mut state, lower, false);
             return;
         }
         let in_flight = limit.in_flight.load(Ordering::Acquire);
@@ -171,7 +179,7 @@ impl Slot<'_> {
             // Truncating: a limit of 1 backs off to 0, clamped to the floor of 1.
             (state.limit as f64 * BACKOFF) as usize
         };
-        limit.shrink_to(&mut state, target.min(admitted.max(1)));
+        limit.shrink_to(&mut state, target.min(admitted), true);
     }
 }
 
@@ -258,14 +266,15 @@ mod tests {
         // 50 in flight, this one refused: the server admitted 49.
         refused.throttled();
         assert_eq!(limit.current(), 49);
-        // The other refusals of the same overshoot do not lower it again.
+        // The other refusals of the same overshoot were counted as admitted: each takes one back,
+        // rather than backing off again.
         for slot in slots.drain(40..) {
             slot.throttled();
         }
-        assert_eq!(limit.current(), 49);
+        assert_eq!(limit.current(), 40);
         // Slots held when the limit came down are not given back until the count fits it.
         drop(slots);
-        assert_eq!(free(&limit), 49);
+        assert_eq!(free(&limit), 40);
     }
 
     #[tokio::test]
