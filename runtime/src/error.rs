@@ -311,7 +311,7 @@ impl fmt::Display for TransportError {
             (Stage::Queued { limit }, _) => write!(
                 f,
                 "the deadline passed before {operation} got one of the client's {limit} slots for requests \
-                 in flight (its concurrency limit, lowered by Twilio's 429 answers); nothing was sent"
+                 in flight (its adaptive concurrency limit, which Twilio's 429 answers lower); nothing was sent"
             ),
         }
     }
