@@ -4,15 +4,21 @@
 //!
 //! Each scenario starts a fresh server and client, sends every request at once, and prints how many
 //! completed and failed, the attempts per request (counted by the server, from a tag each request
-//! carries), the server's peak of requests in flight and the time taken. The scenarios differ by
-//! retry policy: the default one, then the default with a budget large enough for every retry, then a
-//! more patient one.
+//! carries), the server's peak of requests in flight, the time taken and its ratio to the ideal
+//! (REQUESTS / LIMIT × WORK_MS). The scenarios:
+//!
+//! - the default settings: the client's adaptive concurrency limit on;
+//! - the limit turned off, with the default retry policy, a budget for every retry, and a more
+//!   patient policy (the client's behaviour before the limit);
+//! - against a server with no limit, with the concurrency limit on and off, ROUNDS times each,
+//!   alternating, to show what the limit costs when nothing pushes back.
 //!
 //! ```text
-//! cargo run --release -p twilio-endpoint-runtime --example load -- [REQUESTS] [LIMIT] [WORK_MS]
+//! cargo run --release -p twilio-endpoint-runtime --example load -- [REQUESTS] [LIMIT] [WORK_MS] [ROUNDS]
 //! ```
-//! (defaults: 1,000 requests, a limit of 100 in flight, 50 ms of work per admitted request). Each
-//! request holds a connection: the open file limit (`ulimit -n`) must exceed twice REQUESTS.
+//! (defaults: 1,000 requests, a limit of 100 in flight, 50 ms of work per admitted request, 5
+//! rounds). Each request holds a connection: the open file limit (`ulimit -n`) must exceed twice
+//! REQUESTS.
 
 use std::collections::BTreeMap;
 use std::convert::Infallible;
@@ -147,13 +153,41 @@ async fn start_server(limit: usize, work: Duration) -> (String, Arc<Stats>) {
     (url, stats)
 }
 
-async fn run(name: &str, policy: RetryPolicy, requests: usize, limit: usize, work: Duration) {
+/// The client's settings in a scenario: a retry policy, and the concurrency limit's start (`None`:
+/// off); `Default` is the client's defaults.
+#[derive(Clone, Debug)]
+struct Settings {
+    retry: RetryPolicy,
+    concurrency_limit: Option<usize>,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        let defaults = Client::builder()
+            .account_sid(ACCOUNT.parse().expect("a valid account SID"))
+            .auth_token("load-test-token")
+            .build()
+            .expect("a client");
+        Self { retry: RetryPolicy::default(), concurrency_limit: defaults.concurrency_limit() }
+    }
+}
+
+impl Settings {
+    fn without_limit(retry: RetryPolicy) -> Self {
+        Self { retry, concurrency_limit: None }
+    }
+}
+
+/// Sends `requests` at once through a fresh client against a fresh server; prints the figures and
+/// returns the time taken.
+async fn run(name: &str, settings: Settings, requests: usize, limit: usize, work: Duration) -> Duration {
     let (url, stats) = start_server(limit, work).await;
     let client = Client::builder()
         .account_sid(ACCOUNT.parse().expect("a valid account SID"))
         .auth_token("load-test-token")
         .base_url(url)
-        .retry(policy.clone())
+        .retry(settings.retry.clone())
+        .concurrency_limit(settings.concurrency_limit)
         .build()
         .expect("a client");
 
@@ -188,8 +222,11 @@ async fn run(name: &str, policy: RetryPolicy, requests: usize, limit: usize, wor
         histogram.iter().map(|(count, requests)| format!("{count}: {requests}")).collect();
     let failed: usize = failures.values().sum();
 
-    println!("== {name}: {policy:?}");
-    println!("requests {requests}, completed {completed}, failed {failed}");
+    println!("== {name}: {settings:?}");
+    println!(
+        "requests {requests}, completed {completed} ({:.1}%), failed {failed}",
+        100.0 * completed as f64 / requests as f64
+    );
     for (kind, count) in &failures {
         println!("  failed with {kind}: {count}");
     }
@@ -199,13 +236,23 @@ async fn run(name: &str, policy: RetryPolicy, requests: usize, limit: usize, wor
         histogram.join(", ")
     );
     println!(
-        "server: {} requests received, {} answered 429/20429, peak in flight {}; {:.2} s",
+        "server: {} requests received, {} answered 429/20429, peak in flight {}",
         stats.received.load(Ordering::SeqCst),
         stats.refused.load(Ordering::SeqCst),
         stats.peak_in_flight.load(Ordering::SeqCst),
-        elapsed.as_secs_f64()
+    );
+    let waves = requests.div_ceil(limit.min(requests)) as u32;
+    let ideal = work * waves;
+    println!(
+        "time {:.3} s, {:.2}x the ideal {:.3} s; {:.0} requests/s; client's limit at the end: {:?}",
+        elapsed.as_secs_f64(),
+        elapsed.as_secs_f64() / ideal.as_secs_f64(),
+        ideal.as_secs_f64(),
+        requests as f64 / elapsed.as_secs_f64(),
+        client.concurrency_limit()
     );
     println!();
+    elapsed
 }
 
 #[tokio::main]
@@ -214,14 +261,23 @@ async fn main() {
     let requests = args.next().unwrap_or(1_000);
     let limit = args.next().unwrap_or(100);
     let work = Duration::from_millis(args.next().unwrap_or(50) as u64);
+    let rounds = args.next().unwrap_or(5);
     println!(
         "{requests} concurrent POSTs; the server answers 429/20429 above {limit} in flight and takes {} ms per admitted request\n",
         work.as_millis()
     );
-    run("default policy", RetryPolicy::default(), requests, limit, work).await;
+    run("default settings (adaptive concurrency limit)", Settings::default(), requests, limit, work).await;
     run(
-        "default policy, budget for every retry",
-        RetryPolicy::default().budget(10 * requests as u32),
+        "no concurrency limit, default policy",
+        Settings::without_limit(RetryPolicy::default()),
+        requests,
+        limit,
+        work,
+    )
+    .await;
+    run(
+        "no concurrency limit, default policy, budget for every retry",
+        Settings::without_limit(RetryPolicy::default().budget(10 * requests as u32)),
         requests,
         limit,
         work,
@@ -231,5 +287,35 @@ async fn main() {
         .max_attempts(10)
         .max_delay(Duration::from_secs(2))
         .budget(10 * requests as u32);
-    run("patient policy", patient, requests, limit, work).await;
+    run("no concurrency limit, patient policy", Settings::without_limit(patient), requests, limit, work)
+        .await;
+
+    // Against a server that admits everything: the limit from its default start (it doubles each
+    // round trip while the burst fills it), the limit started at the burst's size (what the
+    // mechanism itself costs: a slot taken and given back per request), and no limit (the client
+    // before it: everything sent at once). Alternated, best of ROUNDS each.
+    let mut default_start = Duration::MAX;
+    let mut burst_start = Duration::MAX;
+    let mut without_limit = Duration::MAX;
+    let burst = Settings { concurrency_limit: Some(requests), ..Settings::default() };
+    for round in 1..=rounds {
+        let name = format!("server without a limit, round {round}: default settings");
+        default_start = default_start.min(run(&name, Settings::default(), requests, usize::MAX, work).await);
+        let name = format!("server without a limit, round {round}: limit started at {requests}");
+        burst_start = burst_start.min(run(&name, burst.clone(), requests, usize::MAX, work).await);
+        let name = format!("server without a limit, round {round}: no concurrency limit");
+        let settings = Settings::without_limit(RetryPolicy::default());
+        without_limit = without_limit.min(run(&name, settings, requests, usize::MAX, work).await);
+    }
+    println!("server without a limit, best of {rounds}, throughput against no concurrency limit:");
+    for (name, time) in
+        [("default settings", default_start), ("limit started at the burst's size", burst_start)]
+    {
+        println!(
+            "  {name}: {:.3} s against {:.3} s, {:.3}x",
+            time.as_secs_f64(),
+            without_limit.as_secs_f64(),
+            without_limit.as_secs_f64() / time.as_secs_f64()
+        );
+    }
 }

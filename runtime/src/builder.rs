@@ -10,6 +10,7 @@ use reqwest::header::HeaderValue;
 use url::{Host, Url};
 
 use crate::client::{Client, Config, RedactedAuth};
+use crate::concurrency_limit::ConcurrencyLimit;
 use crate::error::{ConfigError, Error};
 use crate::retry::RetryPolicy;
 use crate::transport::Transport;
@@ -21,6 +22,10 @@ const DEFAULT_REGION: &str = "us1";
 const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
 const DEFAULT_TIMEOUT: Duration = Duration::from_secs(30);
 const DEFAULT_DEADLINE: Duration = Duration::from_secs(60);
+/// The concurrency limit's starting point: an application sending up to this many requests at once
+/// never waits before Twilio first pushes back, and a burst of thousands starts with at most this
+/// many refusals rather than one per request beyond the account's cap.
+const DEFAULT_CONCURRENCY_LIMIT: usize = 100;
 /// A page of 1,000 calls is about 2 MiB; this leaves room for larger items without letting a
 /// misbehaving server fill the memory.
 const DEFAULT_MAX_BODY_SIZE: usize = 16 * 1024 * 1024;
@@ -75,6 +80,7 @@ pub struct ClientBuilder {
     timeout: Duration,
     deadline: Duration,
     retry: RetryPolicy,
+    concurrency_limit: Option<usize>,
     max_body_size: usize,
     user_agent_extensions: Vec<String>,
     log_param_values: bool,
@@ -104,6 +110,7 @@ impl ClientBuilder {
             timeout: DEFAULT_TIMEOUT,
             deadline: DEFAULT_DEADLINE,
             retry: RetryPolicy::default(),
+            concurrency_limit: Some(DEFAULT_CONCURRENCY_LIMIT),
             max_body_size: DEFAULT_MAX_BODY_SIZE,
             user_agent_extensions: Vec::new(),
             log_param_values: false,
@@ -227,6 +234,20 @@ impl ClientBuilder {
         self
     }
 
+    /// The adaptive limit on the client's requests in flight, shared by all of them: `Some(n)` starts
+    /// it at `n`, `None` turns it off. `Some(100)` unless set.
+    ///
+    /// Twilio caps the requests an account may have in flight and refuses the others (429, code
+    /// 20429). The limit learns that cap: it doubles each round trip while requests fill it, drops to
+    /// the requests Twilio was admitting at its first refusal, then grows by one per round trip and
+    /// backs off by a tenth at each further refusal. Requests over it wait for a slot (within the
+    /// [`deadline`](Self::deadline)) instead of being refused, and the refusals it still meets are
+    /// retried without spending the retry budget. [`Client::concurrency_limit`] reads its value.
+    pub fn concurrency_limit(mut self, initial: Option<usize>) -> Self {
+        self.concurrency_limit = initial;
+        self
+    }
+
     /// The most bytes of a reply's body the client reads; a larger body ends the request with
     /// [`Error::BodyTooLarge`]. 16 MiB unless set, room for a page of 1,000 items.
     pub fn max_body_size(mut self, bytes: usize) -> Self {
@@ -282,6 +303,12 @@ impl ClientBuilder {
                 return Err(ConfigError::new(format!("`{name}` is zero; give it a positive duration")).into());
             }
         }
+        if self.concurrency_limit == Some(0) {
+            return Err(ConfigError::new(
+                "`concurrency_limit` is `Some(0)`, which would let no request out; give it at least 1, or `None` to turn the limit off",
+            )
+            .into());
+        }
         if self.max_body_size == 0 {
             return Err(ConfigError::new("`max_body_size` is zero; give it a positive size").into());
         }
@@ -317,6 +344,7 @@ impl ClientBuilder {
             deadline: self.deadline,
             retry: self.retry,
             budget,
+            concurrency_limit: self.concurrency_limit.map(ConcurrencyLimit::new),
             log_param_values: self.log_param_values,
         }))
     }
@@ -338,6 +366,7 @@ impl fmt::Debug for ClientBuilder {
             .field("timeout", &self.timeout)
             .field("deadline", &self.deadline)
             .field("retry", &self.retry)
+            .field("concurrency_limit", &self.concurrency_limit)
             .field("max_body_size", &self.max_body_size)
             .field("user_agent_extensions", &self.user_agent_extensions)
             .field("log_param_values", &self.log_param_values)

@@ -17,7 +17,8 @@ use tracing::Instrument as _;
 use tracing::field::Empty;
 use url::Url;
 
-use crate::error::{Error, OutcomeUnknownError, RefusedError};
+use crate::concurrency_limit::ConcurrencyLimit;
+use crate::error::{Error, OutcomeUnknownError, RefusedError, TransportError};
 use crate::idempotency::IdempotencyKey;
 use crate::method::Method;
 use crate::preview::Preview;
@@ -60,6 +61,8 @@ pub(crate) struct Config {
     pub(crate) deadline: Duration,
     pub(crate) retry: RetryPolicy,
     pub(crate) budget: RetryBudget,
+    /// The adaptive limit on requests in flight, unless turned off.
+    pub(crate) concurrency_limit: Option<ConcurrencyLimit>,
     /// Whether TRACE logs show parameter values (phone numbers, message bodies), not only their keys.
     pub(crate) log_param_values: bool,
 }
@@ -95,6 +98,15 @@ impl Client {
     /// Where requests go, without a trailing `/`, e.g. `https://api.twilio.com`.
     pub fn base_url(&self) -> &str {
         self.inner.base.as_str().trim_end_matches('/')
+    }
+
+    /// The current adaptive limit on this client's requests in flight, shared by all its clones, or
+    /// `None` when it is turned off ([`ClientBuilder::concurrency_limit`](crate::ClientBuilder::concurrency_limit)).
+    ///
+    /// It starts at the builder's value, doubles each round trip while requests fill it, and comes
+    /// down when Twilio answers 429 (code 20429, too many requests in flight).
+    pub fn concurrency_limit(&self) -> Option<usize> {
+        self.inner.concurrency_limit.as_ref().map(ConcurrencyLimit::current)
     }
 
     /// The request this client sends for `path` (already escaped) and `params` (already encoded): the
@@ -208,9 +220,38 @@ impl Client {
             result
         };
         loop {
-            let attempt_start = if attempt == 1 { start } else { Instant::now() };
+            let mut attempt_start = if attempt == 1 { start } else { Instant::now() };
+            // A slot under the concurrency limit first, for this attempt only: the wait counts
+            // against the deadline, and a request still waiting at it fails with nothing sent.
+            let slot = match &inner.concurrency_limit {
+                None => None,
+                Some(limit) => match limit.try_acquire() {
+                    Some(slot) => Some(slot),
+                    None => {
+                        let slot = tokio::time::timeout_at(deadline.into(), limit.acquire()).await;
+                        attempt_start = Instant::now();
+                        match slot {
+                            // A slot freed at the deadline itself leaves no time to send.
+                            Ok(slot) if attempt_start < deadline => Some(slot),
+                            Ok(_) | Err(_) => {
+                                let error = TransportError::queued(method, path_template, limit.current());
+                                return finish(attempt, Err(Error::Transport(error)));
+                            }
+                        }
+                    }
+                },
+            };
             let remaining = deadline.saturating_duration_since(attempt_start);
             let outcome = inner.transport.attempt(&request, remaining).await;
+            let throttled = retry::is_throttled(outcome.outcome);
+            if let Some(slot) = slot {
+                // Given back here, before any backoff: a request waiting to retry holds no slot.
+                match (&outcome.result, throttled) {
+                    (Ok(_), _) => slot.succeeded(),
+                    (Err(_), true) => slot.throttled(),
+                    (Err(_), false) => drop(slot),
+                }
+            }
             let verdict = retry::verdict(method, outcome.outcome);
             log_attempt(attempt, attempt_start, &outcome.result, verdict);
             let retry_delay = match verdict {
@@ -228,7 +269,12 @@ impl Client {
                 Verdict::Retry => inner.retry.delay(attempt, outcome.retry_after),
             };
             let in_time = Instant::now() + retry_delay < deadline;
-            if attempt >= inner.retry.attempts() || !in_time || !inner.budget.try_withdraw() {
+            // A refusal for too many requests in flight is retried without the budget when the
+            // concurrency limit is on: the limit came down with it and paces the retry, so refusals
+            // cannot snowball into the storm the budget guards against, and a bulk send at the
+            // account's cap would otherwise spend the budget and fail the requests it refused.
+            let paced = throttled && inner.concurrency_limit.is_some();
+            if attempt >= inner.retry.attempts() || !in_time || !(paced || inner.budget.try_withdraw()) {
                 return finish(attempt, outcome.result);
             }
             tracing::debug!(attempt, delay_ms = millis(retry_delay), "retrying");

@@ -173,7 +173,9 @@ impl fmt::Display for ApiError {
 
 impl StdError for ApiError {}
 
-/// No complete answer arrived; the underlying [`reqwest::Error`] is the `source()`.
+/// No complete answer arrived; the underlying [`reqwest::Error`] is the `source()`, except for a
+/// request whose deadline passed while it waited for a slot under the client's concurrency limit
+/// (nothing was sent; [`is_timeout`](Self::is_timeout) is `true`).
 ///
 /// What matters for a retry is how far the request got: [`is_connect`](Self::is_connect) means the
 /// connection was never made, so Twilio received nothing; otherwise the request may have reached
@@ -184,7 +186,8 @@ pub struct TransportError {
     path_template: &'static str,
     stage: Stage,
     request_id: Option<String>,
-    source: reqwest::Error,
+    /// `None` for a request that never left the client (`Stage::Queued`).
+    source: Option<reqwest::Error>,
 }
 
 /// How far a request got before the transport failed.
@@ -196,6 +199,9 @@ enum Stage {
     Exchange,
     /// The answer's status arrived, then reading its body failed.
     Body { status: u16 },
+    /// The deadline passed while the request waited for a slot under the client's concurrency limit
+    /// (this many slots): nothing was sent.
+    Queued { limit: usize },
 }
 
 impl TransportError {
@@ -227,7 +233,12 @@ impl TransportError {
     ) -> Self {
         // The URL holds no credential, but it can hold a query string with phone numbers: errors get
         // logged, so the path template identifies the operation instead.
-        Self { method, path_template, stage, request_id, source: source.without_url() }
+        Self { method, path_template, stage, request_id, source: Some(source.without_url()) }
+    }
+
+    /// The deadline passed while the request waited for one of the client's `limit` slots.
+    pub(crate) fn queued(method: Method, path_template: &'static str, limit: usize) -> Self {
+        Self { method, path_template, stage: Stage::Queued { limit }, request_id: None, source: None }
     }
 
     /// The `Twilio-Request-Id` of the answer whose body could not be read, when it had one.
@@ -241,16 +252,21 @@ impl TransportError {
         matches!(self.stage, Stage::Connect)
     }
 
-    /// `true` when a timeout (connect or request) expired.
+    /// `true` when a timeout (connect or request) expired, or the deadline passed while the request
+    /// waited for a slot under the client's concurrency limit (then nothing was sent).
     pub fn is_timeout(&self) -> bool {
-        self.source.is_timeout()
+        match (&self.stage, &self.source) {
+            (Stage::Queued { .. }, _) => true,
+            (_, Some(source)) => source.is_timeout(),
+            (_, None) => false,
+        }
     }
 
     /// The status of the answer whose body could not be read, when the failure happened there.
     pub fn status(&self) -> Option<u16> {
         match self.stage {
             Stage::Body { status } => Some(status),
-            Stage::Connect | Stage::Exchange => None,
+            Stage::Connect | Stage::Exchange | Stage::Queued { .. } => None,
         }
     }
 
@@ -292,13 +308,18 @@ impl fmt::Display for TransportError {
                 write!(f, "could not read Twilio's {} answer to {operation}", StatusText(status))?;
                 write_request_id(f, self.request_id.as_deref())
             }
+            (Stage::Queued { limit }, _) => write!(
+                f,
+                "the deadline passed before {operation} got one of the client's {limit} slots for requests \
+                 in flight (its adaptive concurrency limit, which Twilio's 429 answers lower); nothing was sent"
+            ),
         }
     }
 }
 
 impl StdError for TransportError {
     fn source(&self) -> Option<&(dyn StdError + 'static)> {
-        Some(&self.source)
+        self.source.as_ref().map(|source| source as &(dyn StdError + 'static))
     }
 }
 

@@ -9,6 +9,8 @@
 //! - `reply`: a complete reply: its request id and `Retry-After`, the body read up to a cap, Twilio's
 //!   error bodies.
 //! - `retry`: the retry policy, its budget, and the verdict on an attempt's outcome.
+//! - `concurrency_limit`: the adaptive limit on a client's requests in flight, learnt from Twilio's
+//!   429 answers; requests over it wait for a slot.
 //! - `idempotency`: the key sent with every attempt of a request.
 //! - `preview`: a request as it goes out (method, URL, body).
 //! - `transport`: one attempt: the HTTP exchange, the reply read and judged.
@@ -32,6 +34,7 @@
 
 mod builder;
 mod client;
+mod concurrency_limit;
 mod const_checks;
 mod const_message;
 mod endpoint;

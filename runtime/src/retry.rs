@@ -172,6 +172,12 @@ pub(crate) enum Outcome {
     BodyBroken { status: u16 },
 }
 
+/// Whether the outcome is Twilio refusing a request as one too many in flight, which the client's
+/// concurrency limit learns from: a 429 other than a usage limit (those are not about concurrency).
+pub(crate) fn is_throttled(outcome: Outcome) -> bool {
+    matches!(outcome, Outcome::Answer { status: 429, code } if !code.is_some_and(|code| USAGE_LIMITS.contains(&code)))
+}
+
 pub(crate) fn verdict(method: Method, outcome: Outcome) -> Verdict {
     let idempotent = method.is_idempotent();
     match outcome {
