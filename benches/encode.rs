@@ -374,6 +374,19 @@ fn main() {
         &paired_ratio(|| black_box(&full).to_form(), strict_full_floor),
         None,
     );
+    // Where the minimal request's time goes: both walk every field of the declaration.
+    ratios.time(
+        "crate minimal, validate only",
+        "strict floor minimal",
+        &paired_ratio(|| black_box(&small).validate(), || strict_small_encode(black_box(&strict_small))),
+        None,
+    );
+    ratios.time(
+        "crate minimal, encode only",
+        "strict floor minimal",
+        &paired_ratio(|| black_box(&small).to_form(), || strict_small_encode(black_box(&strict_small))),
+        None,
+    );
     // Issue 12's figures, against the earlier floor, for continuity.
     ratios.time("crate every_parameter", "floor", &paired_ratio(crate_full, floor_full), Some(1.3));
     ratios.time(

@@ -2,6 +2,7 @@
 //! struct, and the generic functions its generated methods call (`validate`, `encode`, `preview`,
 //! `send`, and `decode_request` for the way back).
 
+use std::cell::Cell;
 use std::future::Future;
 use std::pin::Pin;
 use std::task::{Context, Poll, ready};
@@ -176,15 +177,37 @@ pub fn validate<P: Params + ?Sized>(params: &P) -> Result<(), ValidationErrors> 
 
 /// The encoded parameters: the form body of a `POST`, the query string of a `GET` or `DELETE`.
 ///
-/// The parameters are walked twice: first to add up the most their pairs can take, then to write them
-/// into a buffer of that size, so that the body is one allocation (a walk that only adds lengths costs
-/// far less than the growth of a buffer from a guessed size).
+/// The parameters are walked once, into a buffer this thread keeps between encodings, and the body is
+/// a copy of what was written, of exactly its size: one allocation per body, however many parameters,
+/// once the thread's buffer has grown to the bodies it writes. Walking twice instead (adding up the
+/// most the pairs take, then writing into a buffer of that size) cost a third of the encoding of a
+/// large request, and more than half of a small one, whose walks visit every field to find the few
+/// that are set.
 pub fn encode<P: Params + ?Sized>(params: &P) -> String {
-    let mut size = FormWriter::measuring();
-    params.write_params(&mut size);
-    let mut out = FormWriter::with_capacity(size.measured());
+    // The buffer a thread writes its bodies into. A `Cell` taken and put back, not a `RefCell`
+    // borrowed: a value whose `write_value` encodes another request finds it empty and writes into a
+    // buffer of its own.
+    thread_local! {
+        static SCRATCH: Cell<String> = const { Cell::new(String::new()) };
+    }
+    /// A buffer grown beyond this by one large body is not kept, so that a thread does not hold its
+    /// largest body's worth of memory for good.
+    const KEPT: usize = 64 * 1024;
+    /// The first buffer's size: most bodies fit, so that it does not grow by doubling from 8 bytes.
+    const FIRST: usize = 4 * 1024;
+
+    let mut scratch = SCRATCH.take();
+    if scratch.capacity() == 0 {
+        scratch.reserve(FIRST);
+    }
+    let mut out = FormWriter::reusing(scratch);
     params.write_params(&mut out);
-    out.finish()
+    let body = String::from(out.as_str());
+    let scratch = out.into_buf();
+    if scratch.capacity() <= KEPT {
+        SCRATCH.set(scratch);
+    }
+    body
 }
 
 /// The request `client` sends for `request`: validated, its path rendered with the request's account
