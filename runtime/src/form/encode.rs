@@ -139,15 +139,21 @@ impl FormWriter {
     /// Appends `key=value`, the key escaped unless it is known to need none.
     #[inline]
     pub(crate) fn key_pair<V: FormValue + ?Sized>(&mut self, key: Key<'_>, value: &V) {
-        if !self.buf.is_empty() {
-            self.buf.push('&');
-        }
-        if key.literal {
-            self.buf.push_str(key.text);
+        if key.joined {
+            // `&Key=` in one copy, without its `&` for the first pair.
+            let from = usize::from(self.buf.is_empty());
+            self.buf.push_str(&key.text[from..]);
         } else {
-            push_escaped(&mut self.buf, key.text);
+            if !self.buf.is_empty() {
+                self.buf.push('&');
+            }
+            if key.literal {
+                self.buf.push_str(key.text);
+            } else {
+                push_escaped(&mut self.buf, key.text);
+            }
+            self.buf.push('=');
         }
-        self.buf.push('=');
         value.write_value(&mut ValueWriter { buf: &mut self.buf });
     }
 
@@ -311,27 +317,44 @@ impl<T: FormValue> FormField for Vec<T> {
 
 /// A parameter's key, and whether it is written as it is. The keys of a declaration are known when the
 /// macro runs, nearly all are letters only (`StatusCallback`), and escaping them byte by byte was a
-/// tenth of the encoding of a large request: the macro marks those that need no escaping.
+/// tenth of the encoding of a large request: the macro marks those that need no escaping, and gives
+/// them joined to their separators (`&StatusCallback=`), so that a pair's constant text is one copy.
 #[doc(hidden)]
 #[derive(Clone, Copy, Debug)]
 pub struct Key<'a> {
+    /// The key; `&key=` when `joined`.
     text: &'a str,
-    /// Every byte is one `quote_plus` leaves as it is.
+    /// Every byte of the key is one `quote_plus` leaves as it is.
     literal: bool,
+    /// `text` is `&key=`.
+    joined: bool,
 }
 
 impl<'a> Key<'a> {
     /// A key to escape as it is written, e.g. `StartTime>`.
     #[inline]
     pub fn text(text: &'a str) -> Self {
-        Self { text, literal: false }
+        Self { text, literal: false, joined: false }
     }
 
     /// A key the macro found to need no escaping (letters, digits, `_ . - ~` only).
     #[inline]
     pub fn literal(text: &'a str) -> Self {
         debug_assert!(is_literal(text), "{text:?} needs escaping");
-        Self { text, literal: true }
+        Self { text, literal: true, joined: false }
+    }
+
+    /// A key that needs no escaping, given as `&key=`: what the macro emits for such keys.
+    #[inline]
+    pub fn joined(text: &'a str) -> Self {
+        debug_assert!(
+            text.len() >= 2
+                && text.starts_with('&')
+                && text.ends_with('=')
+                && is_literal(&text[1..text.len() - 1]),
+            "{text:?} is not `&key=` with a key that needs no escaping"
+        );
+        Self { text, literal: true, joined: true }
     }
 }
 
@@ -348,6 +371,7 @@ mod tests {
             out.finish()
         };
         assert_eq!(write(Key::literal("Status_Callback.v-1~")), write(Key::text("Status_Callback.v-1~")));
+        assert_eq!(write(Key::joined("&Status_Callback.v-1~=")), write(Key::text("Status_Callback.v-1~")));
         assert_eq!(write(Key::text("StartTime>")), "StartTime%3E=a+b&StartTime%3E=c");
     }
 
