@@ -439,6 +439,11 @@ fn main() {
         allocations(|| validate_and_encode(&full)),
         Some(1),
     );
+    // The first encoding on a thread also gives the thread its buffer: one allocation more, once.
+    let first_on_thread = std::thread::scope(|scope| {
+        scope.spawn(|| allocations(|| validate_and_encode(&full))).join().expect("the thread encodes")
+    });
+    ratios.count("allocations: the same, first on a thread", first_on_thread, Some(2));
     ratios.count("allocations: validate every_parameter", allocations(|| full.validate()), Some(0));
     ratios.count(
         "allocations: validate + encode minimal",

@@ -206,9 +206,10 @@ pub trait FormValue {
     /// Writes the value's text; the writer escapes it.
     fn write_value(&self, out: &mut ValueWriter<'_>);
 
-    /// How many bytes of text `write_value` writes, before escaping, so that the body's buffer can be
-    /// sized once. Only a hint: a value that writes more makes the buffer grow, nothing else. The
-    /// default, 0, suits values that write little; the crate's own values say exactly.
+    /// How many bytes of text `write_value` writes, before escaping. Only a hint, and the encoder no
+    /// longer reads it (it writes a body in one pass into a buffer it keeps, see
+    /// [`encode`](crate::endpoint::encode)); kept so that implementations that give it still compile,
+    /// and for code that sizes buffers of its own. The crate's own values say exactly.
     fn size_hint(&self) -> usize {
         0
     }
