@@ -328,3 +328,70 @@ impl<E: Endpoint> Future for Sending<'_, '_, E> {
         )
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::form::{FormValue, ValueWriter};
+
+    /// `A=b c`, encoded through the thread's buffer.
+    struct Inner;
+
+    impl Params for Inner {
+        fn check(&self, _: &mut ValidationErrors) {}
+
+        fn write_params(&self, out: &mut FormWriter) {
+            out.pair("A", "b c");
+        }
+    }
+
+    /// A value that, while it is written, encodes another request: it must get a buffer of its own.
+    struct Nested;
+
+    impl FormValue for Nested {
+        fn write_value(&self, out: &mut ValueWriter<'_>) {
+            out.text(&encode(&Inner));
+        }
+    }
+
+    struct Outer;
+
+    impl Params for Outer {
+        fn check(&self, _: &mut ValidationErrors) {}
+
+        fn write_params(&self, out: &mut FormWriter) {
+            out.pair("X", "1");
+            out.pair("Y", &Nested);
+            out.pair("Z", "2");
+        }
+    }
+
+    #[test]
+    fn an_encoding_inside_an_encoding_writes_into_its_own_buffer() {
+        assert_eq!(encode(&Outer), "X=1&Y=A%3Db%2Bc&Z=2");
+        // The buffer put back last serves the next body, emptied first.
+        assert_eq!(encode(&Inner), "A=b+c");
+        assert_eq!(encode(&Outer), "X=1&Y=A%3Db%2Bc&Z=2");
+    }
+
+    #[test]
+    fn a_body_larger_than_the_first_buffer_is_whole_and_exactly_sized() {
+        struct Large;
+
+        impl Params for Large {
+            fn check(&self, _: &mut ValidationErrors) {}
+
+            fn write_params(&self, out: &mut FormWriter) {
+                for _ in 0..3000 {
+                    out.pair("K", "a b");
+                }
+            }
+        }
+
+        let body = encode(&Large);
+        assert_eq!(body.len(), 3000 * "K=a+b".len() + 2999);
+        assert!(body.split('&').all(|pair| pair == "K=a+b"));
+        assert_eq!(body.capacity(), body.len(), "the body is a copy of exactly its size");
+        assert_eq!(encode(&Inner), "A=b+c");
+    }
+}
