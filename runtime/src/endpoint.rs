@@ -2,6 +2,7 @@
 //! struct, and the generic functions its generated methods call (`validate`, `encode`, `preview`,
 //! `send`, and `decode_request` for the way back).
 
+use std::cell::Cell;
 use std::future::Future;
 use std::pin::Pin;
 use std::task::{Context, Poll, ready};
@@ -188,15 +189,37 @@ pub fn validate<P: Params + ?Sized>(params: &P) -> Result<(), ValidationErrors> 
 
 /// The encoded parameters: the form body of a `POST`, the query string of a `GET` or `DELETE`.
 ///
-/// The parameters are walked twice: first to add up the most their pairs can take, then to write them
-/// into a buffer of that size, so that the body is one allocation (a walk that only adds lengths costs
-/// far less than the growth of a buffer from a guessed size).
+/// The parameters are walked once, into a buffer this thread keeps between encodings, and the body is
+/// a copy of what was written, of exactly its size: one allocation per body, however many parameters,
+/// once the thread's buffer has grown to the bodies it writes. Walking twice instead (adding up the
+/// most the pairs take, then writing into a buffer of that size) cost a third of the encoding of a
+/// large request, and more than half of a small one, whose walks visit every field to find the few
+/// that are set.
 pub fn encode<P: Params + ?Sized>(params: &P) -> String {
-    let mut size = FormWriter::measuring();
-    params.write_params(&mut size);
-    let mut out = FormWriter::with_capacity(size.measured());
+    // The buffer a thread writes its bodies into. A `Cell` taken and put back, not a `RefCell`
+    // borrowed: a value whose `write_value` encodes another request finds it empty and writes into a
+    // buffer of its own.
+    thread_local! {
+        static SCRATCH: Cell<String> = const { Cell::new(String::new()) };
+    }
+    /// A buffer grown beyond this by one large body is not kept, so that a thread does not hold its
+    /// largest body's worth of memory for good.
+    const KEPT: usize = 64 * 1024;
+    /// The first buffer's size: most bodies fit, so that it does not grow by doubling from 8 bytes.
+    const FIRST: usize = 4 * 1024;
+
+    let mut scratch = SCRATCH.take();
+    if scratch.capacity() == 0 {
+        scratch.reserve(FIRST);
+    }
+    let mut out = FormWriter::reusing(scratch);
     params.write_params(&mut out);
-    out.finish()
+    let body = String::from(out.as_str());
+    let scratch = out.into_buf();
+    if scratch.capacity() <= KEPT {
+        SCRATCH.set(scratch);
+    }
+    body
 }
 
 /// The request `client` sends for `request`: validated, its path rendered with the request's account
@@ -315,5 +338,72 @@ impl<E: Endpoint> Future for Sending<'_, '_, E> {
                 E::decode_response(reply.body()).map_err(|source| reply.decode_error(source))
             }),
         )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::form::{FormValue, ValueWriter};
+
+    /// `A=b c`, encoded through the thread's buffer.
+    struct Inner;
+
+    impl Params for Inner {
+        fn check(&self, _: &mut ValidationErrors) {}
+
+        fn write_params(&self, out: &mut FormWriter) {
+            out.pair("A", "b c");
+        }
+    }
+
+    /// A value that, while it is written, encodes another request: it must get a buffer of its own.
+    struct Nested;
+
+    impl FormValue for Nested {
+        fn write_value(&self, out: &mut ValueWriter<'_>) {
+            out.text(&encode(&Inner));
+        }
+    }
+
+    struct Outer;
+
+    impl Params for Outer {
+        fn check(&self, _: &mut ValidationErrors) {}
+
+        fn write_params(&self, out: &mut FormWriter) {
+            out.pair("X", "1");
+            out.pair("Y", &Nested);
+            out.pair("Z", "2");
+        }
+    }
+
+    #[test]
+    fn an_encoding_inside_an_encoding_writes_into_its_own_buffer() {
+        assert_eq!(encode(&Outer), "X=1&Y=A%3Db%2Bc&Z=2");
+        // The buffer put back last serves the next body, emptied first.
+        assert_eq!(encode(&Inner), "A=b+c");
+        assert_eq!(encode(&Outer), "X=1&Y=A%3Db%2Bc&Z=2");
+    }
+
+    #[test]
+    fn a_body_larger_than_the_first_buffer_is_whole_and_exactly_sized() {
+        struct Large;
+
+        impl Params for Large {
+            fn check(&self, _: &mut ValidationErrors) {}
+
+            fn write_params(&self, out: &mut FormWriter) {
+                for _ in 0..3000 {
+                    out.pair("K", "a b");
+                }
+            }
+        }
+
+        let body = encode(&Large);
+        assert_eq!(body.len(), 3000 * "K=a+b".len() + 2999);
+        assert!(body.split('&').all(|pair| pair == "K=a+b"));
+        assert_eq!(body.capacity(), body.len(), "the body is a copy of exactly its size");
+        assert_eq!(encode(&Inner), "A=b+c");
     }
 }

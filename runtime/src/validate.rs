@@ -219,6 +219,9 @@ impl<T: LenField> LenField for Option<T> {
 }
 
 /// Checks `#[twilio(range = min..=max)]`.
+// Inlined, the report out of line: an unset or valid parameter, the common case, is then one or two
+// tests at the call rather than a call per field.
+#[inline(always)]
 pub fn check_range(
     errors: &mut ValidationErrors,
     key: &'static str,
@@ -229,11 +232,19 @@ pub fn check_range(
     if let Some(value) = field.range_value()
         && !(min..=max).contains(&value)
     {
-        errors.push(Violation::new(key, Rule::Range { min, max }, Some(value.to_string())));
+        report_range(errors, key, value, min, max);
     }
 }
 
+#[cold]
+#[inline(never)]
+fn report_range(errors: &mut ValidationErrors, key: &'static str, value: i128, min: i128, max: i128) {
+    errors.push(Violation::new(key, Rule::Range { min, max }, Some(value.to_string())));
+}
+
 /// Checks `#[twilio(len = min..=max)]`; only the length is reported, so secrets stay hidden.
+// Inlined, the report out of line, as `check_range`.
+#[inline(always)]
 pub fn check_len(
     errors: &mut ValidationErrors,
     key: &'static str,
@@ -244,8 +255,21 @@ pub fn check_len(
     if let Some((length, unit)) = field.length()
         && !(min..=max).contains(&length)
     {
-        errors.push(Violation::new(key, Rule::Length { min, max, unit }, Some(length.to_string())));
+        report_len(errors, key, length, unit, min, max);
     }
+}
+
+#[cold]
+#[inline(never)]
+fn report_len(
+    errors: &mut ValidationErrors,
+    key: &'static str,
+    length: usize,
+    unit: LengthUnit,
+    min: usize,
+    max: usize,
+) {
+    errors.push(Violation::new(key, Rule::Length { min, max, unit }, Some(length.to_string())));
 }
 
 #[cfg(test)]

@@ -124,12 +124,13 @@ pub fn respan(tokens: &TokenStream, span: Span) -> TokenStream {
         .collect()
 }
 
-/// The key as the encoder takes it: marked as written as it is when every byte is one `quote_plus`
-/// leaves alone (the runtime's `encode.rs` keeps the same set), so that it is not escaped byte by byte
-/// for every request; escaped when sent otherwise (`StartTime>`).
+/// The key as the encoder takes it: when every byte is one `quote_plus` leaves alone (the runtime's
+/// `encode.rs` keeps the same set), joined to its separators (`&StatusCallback=`), so that the pair's
+/// constant text is copied at once for every request; escaped when sent otherwise (`StartTime>`).
 pub fn form_key(key: &str) -> TokenStream {
     if key.bytes().all(|byte| byte.is_ascii_alphanumeric() || matches!(byte, b'_' | b'.' | b'-' | b'~')) {
-        quote!(__twilio::Key::literal(#key))
+        let joined = format!("&{key}=");
+        quote!(__twilio::Key::joined(#joined))
     } else {
         quote!(__twilio::Key::text(#key))
     }

@@ -101,31 +101,33 @@ pub fn escape(text: &str) -> String {
 
 /// Accumulates `Key=value` pairs, in the order they are written, into one body or query string.
 ///
-/// [`encode`](crate::endpoint::encode) runs the parameters through a writer twice: once measuring, to
-/// size the buffer, and once writing into it, so that a body takes one allocation however many
-/// parameters it has.
+/// [`encode`](crate::endpoint::encode) writes the parameters once, into a buffer the thread keeps
+/// from one encoding to the next, and returns a copy of exactly the body's size.
 #[derive(Debug, Default)]
 pub struct FormWriter {
     buf: String,
-    /// `Some(bytes)` while measuring: nothing is written, and `bytes` adds up the most the pairs take.
-    measured: Option<usize>,
 }
 
 impl FormWriter {
     /// A writer whose buffer already holds `capacity` bytes.
     pub fn with_capacity(capacity: usize) -> Self {
-        Self { buf: String::with_capacity(capacity), measured: None }
+        Self { buf: String::with_capacity(capacity) }
     }
 
-    /// A writer that writes nothing and measures the most the pairs can take once escaped, from each
-    /// value's [`FormValue::size_hint`].
-    pub(crate) fn measuring() -> Self {
-        Self { buf: String::new(), measured: Some(0) }
+    /// A writer appending to `buf`, emptied first; [`FormWriter::into_buf`] gives it back.
+    pub(crate) fn reusing(mut buf: String) -> Self {
+        buf.clear();
+        Self { buf }
     }
 
-    /// What a measuring writer measured.
-    pub(crate) fn measured(&self) -> usize {
-        self.measured.unwrap_or(0)
+    /// The body written so far.
+    pub(crate) fn as_str(&self) -> &str {
+        &self.buf
+    }
+
+    /// The buffer, with its capacity, for the next [`FormWriter::reusing`].
+    pub(crate) fn into_buf(self) -> String {
+        self.buf
     }
 
     /// Appends `key=value`, both escaped.
@@ -135,22 +137,23 @@ impl FormWriter {
     }
 
     /// Appends `key=value`, the key escaped unless it is known to need none.
+    #[inline]
     pub(crate) fn key_pair<V: FormValue + ?Sized>(&mut self, key: Key<'_>, value: &V) {
-        if let Some(measured) = &mut self.measured {
-            // `&`, `=` and every byte escaped: a bound, not a guess, where the hint is exact.
-            let key_len = if key.literal { key.text.len() } else { MAX_ESCAPED_LEN * key.text.len() };
-            *measured += 2 + key_len + MAX_ESCAPED_LEN * value.size_hint();
-            return;
-        }
-        if !self.buf.is_empty() {
-            self.buf.push('&');
-        }
-        if key.literal {
-            self.buf.push_str(key.text);
+        if key.joined {
+            // `&Key=` in one copy, without its `&` for the first pair.
+            let from = usize::from(self.buf.is_empty());
+            self.buf.push_str(&key.text[from..]);
         } else {
-            push_escaped(&mut self.buf, key.text);
+            if !self.buf.is_empty() {
+                self.buf.push('&');
+            }
+            if key.literal {
+                self.buf.push_str(key.text);
+            } else {
+                push_escaped(&mut self.buf, key.text);
+            }
+            self.buf.push('=');
         }
-        self.buf.push('=');
         value.write_value(&mut ValueWriter { buf: &mut self.buf });
     }
 
@@ -203,9 +206,10 @@ pub trait FormValue {
     /// Writes the value's text; the writer escapes it.
     fn write_value(&self, out: &mut ValueWriter<'_>);
 
-    /// How many bytes of text `write_value` writes, before escaping, so that the body's buffer can be
-    /// sized once. Only a hint: a value that writes more makes the buffer grow, nothing else. The
-    /// default, 0, suits values that write little; the crate's own values say exactly.
+    /// How many bytes of text `write_value` writes, before escaping. Only a hint, and the encoder no
+    /// longer reads it (it writes a body in one pass into a buffer it keeps, see
+    /// [`encode`](crate::endpoint::encode)); kept so that implementations that give it still compile,
+    /// and for code that sizes buffers of its own. The crate's own values say exactly.
     fn size_hint(&self) -> usize {
         0
     }
@@ -314,27 +318,44 @@ impl<T: FormValue> FormField for Vec<T> {
 
 /// A parameter's key, and whether it is written as it is. The keys of a declaration are known when the
 /// macro runs, nearly all are letters only (`StatusCallback`), and escaping them byte by byte was a
-/// tenth of the encoding of a large request: the macro marks those that need no escaping.
+/// tenth of the encoding of a large request: the macro marks those that need no escaping, and gives
+/// them joined to their separators (`&StatusCallback=`), so that a pair's constant text is one copy.
 #[doc(hidden)]
 #[derive(Clone, Copy, Debug)]
 pub struct Key<'a> {
+    /// The key; `&key=` when `joined`.
     text: &'a str,
-    /// Every byte is one `quote_plus` leaves as it is.
+    /// Every byte of the key is one `quote_plus` leaves as it is.
     literal: bool,
+    /// `text` is `&key=`.
+    joined: bool,
 }
 
 impl<'a> Key<'a> {
     /// A key to escape as it is written, e.g. `StartTime>`.
     #[inline]
     pub fn text(text: &'a str) -> Self {
-        Self { text, literal: false }
+        Self { text, literal: false, joined: false }
     }
 
     /// A key the macro found to need no escaping (letters, digits, `_ . - ~` only).
     #[inline]
     pub fn literal(text: &'a str) -> Self {
         debug_assert!(is_literal(text), "{text:?} needs escaping");
-        Self { text, literal: true }
+        Self { text, literal: true, joined: false }
+    }
+
+    /// A key that needs no escaping, given as `&key=`: what the macro emits for such keys.
+    #[inline]
+    pub fn joined(text: &'a str) -> Self {
+        debug_assert!(
+            text.len() >= 2
+                && text.starts_with('&')
+                && text.ends_with('=')
+                && is_literal(&text[1..text.len() - 1]),
+            "{text:?} is not `&key=` with a key that needs no escaping"
+        );
+        Self { text, literal: true, joined: true }
     }
 }
 
@@ -345,16 +366,13 @@ mod tests {
     #[test]
     fn a_literal_key_is_written_as_the_escaped_one_would_be() {
         let write = |key: Key<'_>| {
-            let mut size = FormWriter::measuring();
-            size.key_pair(key, "a b");
             let mut out = FormWriter::with_capacity(0);
             out.key_pair(key, "a b");
             out.key_pair(key, "c");
-            let out = out.finish();
-            assert!(out.len() <= 2 * size.measured() + 1, "{out}");
-            out
+            out.finish()
         };
         assert_eq!(write(Key::literal("Status_Callback.v-1~")), write(Key::text("Status_Callback.v-1~")));
+        assert_eq!(write(Key::joined("&Status_Callback.v-1~=")), write(Key::text("Status_Callback.v-1~")));
         assert_eq!(write(Key::text("StartTime>")), "StartTime%3E=a+b&StartTime%3E=c");
     }
 
@@ -385,19 +403,22 @@ mod tests {
     }
 
     #[test]
-    fn a_measuring_writer_bounds_what_is_written() {
+    fn a_reused_writer_starts_empty_and_keeps_its_capacity() {
         let write = |out: &mut FormWriter| {
             "a b/é".write_field("Key>=", out);
             Some(u64::MAX).write_field("N", out);
             vec![true, false].write_field("Flag", out);
         };
-        let mut size = FormWriter::measuring();
-        write(&mut size);
-        let mut out = FormWriter::with_capacity(size.measured());
-        write(&mut out);
-        let body = out.finish();
-        assert_eq!(body, "Key%3E%3D=a+b%2F%C3%A9&N=18446744073709551615&Flag=true&Flag=false");
-        assert!(body.len() <= size.measured() && size.measured() <= 3 * body.len(), "{}", size.measured());
+        let mut first = FormWriter::reusing(String::from("left over"));
+        write(&mut first);
+        let expected = "Key%3E%3D=a+b%2F%C3%A9&N=18446744073709551615&Flag=true&Flag=false";
+        assert_eq!(first.as_str(), expected);
+        let buf = first.into_buf();
+        let capacity = buf.capacity();
+        let mut second = FormWriter::reusing(buf);
+        write(&mut second);
+        assert_eq!(second.as_str(), expected);
+        assert_eq!(second.into_buf().capacity(), capacity, "the same body needs no more room");
     }
 
     #[test]
