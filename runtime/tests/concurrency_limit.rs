@@ -2,93 +2,20 @@
 //! Twilio does (429 with code 20429 above the cap, never processed): a bulk send completes with few
 //! refusals, and a request that waits for a slot past its deadline fails without being sent.
 
-use std::convert::Infallible;
-use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::Ordering;
 use std::time::{Duration, Instant};
 
-use http_body_util::Full;
-use hyper::body::{Bytes, Incoming};
-use hyper::service::service_fn;
-use hyper::{Request, Response};
-use hyper_util::rt::TokioIo;
-use tokio::net::TcpListener;
 use twilio_endpoint_runtime::{Client, Error};
+
+#[path = "support/capped_server.rs"]
+mod capped_server;
+use capped_server::start_server as server;
 
 #[path = "support/calls_endpoints.rs"]
 mod calls_endpoints;
 use calls_endpoints::Post;
 
 const ACCOUNT: &str = "AC0123456789abcdef0123456789abcdef";
-
-/// What the server saw.
-#[derive(Default)]
-struct Stats {
-    in_flight: AtomicUsize,
-    peak_in_flight: AtomicUsize,
-    received: AtomicUsize,
-    refused: AtomicUsize,
-}
-
-/// Counts a request in flight until dropped, even when its connection is dropped first.
-struct InFlight<'a>(&'a Stats);
-
-impl Drop for InFlight<'_> {
-    fn drop(&mut self) {
-        self.0.in_flight.fetch_sub(1, Ordering::SeqCst);
-    }
-}
-
-/// 201 after `delay` while at most `cap` requests are in flight (this one included), else at once
-/// 429 with code 20429.
-async fn handle(
-    _: Request<Incoming>,
-    stats: Arc<Stats>,
-    cap: usize,
-    delay: Duration,
-) -> Response<Full<Bytes>> {
-    let in_flight = stats.in_flight.fetch_add(1, Ordering::SeqCst) + 1;
-    let _guard = InFlight(&stats);
-    stats.peak_in_flight.fetch_max(in_flight, Ordering::SeqCst);
-    stats.received.fetch_add(1, Ordering::SeqCst);
-    let (status, body) = if in_flight > cap {
-        stats.refused.fetch_add(1, Ordering::SeqCst);
-        (429, r#"{"code": 20429, "message": "Too Many Requests", "status": 429}"#)
-    } else {
-        tokio::time::sleep(delay).await;
-        (201, r#"{"sid": "CAa1b2c3d4e5f60718293a4b5c6d7e8f90"}"#)
-    };
-    Response::builder()
-        .status(status)
-        .header("Content-Type", "application/json")
-        .body(Full::new(Bytes::from_static(body.as_bytes())))
-        .expect("a valid response")
-}
-
-/// A server on 127.0.0.1 that serves until the test's runtime ends; its URL and what it saw.
-async fn server(cap: usize, delay: Duration) -> (String, Arc<Stats>) {
-    let listener = TcpListener::bind("127.0.0.1:0").await.expect("a local port");
-    let url = format!("http://{}", listener.local_addr().expect("a bound address"));
-    let stats = Arc::new(Stats::default());
-    let server_stats = Arc::clone(&stats);
-    tokio::spawn(async move {
-        loop {
-            let Ok((stream, _)) = listener.accept().await else { continue };
-            let stats = Arc::clone(&server_stats);
-            tokio::spawn(async move {
-                let service = service_fn(move |request| {
-                    let stats = Arc::clone(&stats);
-                    async move { Ok::<_, Infallible>(handle(request, stats, cap, delay).await) }
-                });
-                // A connection the client drops mid-request ends here; nothing to report.
-                let _ = hyper::server::conn::http1::Builder::new()
-                    .serve_connection(TokioIo::new(stream), service)
-                    .await;
-            });
-        }
-    });
-    (url, stats)
-}
 
 fn client(url: String, concurrency_limit: Option<usize>, deadline: Duration) -> Client {
     Client::builder()
