@@ -28,20 +28,12 @@ impl<Tz: TimeZone> FormValue for DateTime<Tz> {
         // The writer escapes what it is given and cannot fail.
         let _ = write!(out, "{}", self.with_timezone(&Utc).format("%Y-%m-%dT%H:%M:%SZ"));
     }
-
-    fn size_hint(&self) -> usize {
-        "YYYY-MM-DDTHH:MM:SSZ".len()
-    }
 }
 
 /// Sent as `YYYY-MM-DD`, the format of date parameters such as `DateCreated>=`.
 impl FormValue for NaiveDate {
     fn write_value(&self, out: &mut ValueWriter<'_>) {
         let _ = write!(out, "{}", self.format("%Y-%m-%d"));
-    }
-
-    fn size_hint(&self) -> usize {
-        "YYYY-MM-DD".len()
     }
 }
 

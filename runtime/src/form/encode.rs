@@ -205,23 +205,11 @@ impl fmt::Write for ValueWriter<'_> {
 pub trait FormValue {
     /// Writes the value's text; the writer escapes it.
     fn write_value(&self, out: &mut ValueWriter<'_>);
-
-    /// How many bytes of text `write_value` writes, before escaping. Only a hint, and the encoder no
-    /// longer reads it (it writes a body in one pass into a buffer it keeps, see
-    /// [`encode`](crate::endpoint::encode)); kept so that implementations that give it still compile,
-    /// and for code that sizes buffers of its own. The crate's own values say exactly.
-    fn size_hint(&self) -> usize {
-        0
-    }
 }
 
 impl<T: FormValue + ?Sized> FormValue for &T {
     fn write_value(&self, out: &mut ValueWriter<'_>) {
         (**self).write_value(out);
-    }
-
-    fn size_hint(&self) -> usize {
-        (**self).size_hint()
     }
 }
 
@@ -229,29 +217,17 @@ impl FormValue for str {
     fn write_value(&self, out: &mut ValueWriter<'_>) {
         out.text(self);
     }
-
-    fn size_hint(&self) -> usize {
-        self.len()
-    }
 }
 
 impl FormValue for String {
     fn write_value(&self, out: &mut ValueWriter<'_>) {
         out.text(self);
     }
-
-    fn size_hint(&self) -> usize {
-        self.len()
-    }
 }
 
 impl FormValue for bool {
     fn write_value(&self, out: &mut ValueWriter<'_>) {
         out.literal(if *self { "true" } else { "false" });
-    }
-
-    fn size_hint(&self) -> usize {
-        "false".len()
     }
 }
 
@@ -261,11 +237,6 @@ macro_rules! integer_form_values {
             fn write_value(&self, out: &mut ValueWriter<'_>) {
                 // Digits and `-`: nothing to escape.
                 out.literal(itoa::Buffer::new().format(*self));
-            }
-
-            fn size_hint(&self) -> usize {
-                // The longest integer of these types: `-9223372036854775808`, `18446744073709551615`.
-                20
             }
         }
     )*};

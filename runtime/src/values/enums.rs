@@ -100,11 +100,6 @@ macro_rules! wire_enum {
                 const LITERAL: bool = $crate::values::__wire_enum::all_literal(&[$($wire),+]);
                 $crate::values::__wire_enum::write(out, self.as_str(), LITERAL);
             }
-
-            #[inline]
-            fn size_hint(&self) -> usize {
-                self.as_str().len()
-            }
         }
 
         $crate::wire_enum!(@common $name);
@@ -158,11 +153,6 @@ macro_rules! wire_enum {
             #[inline]
             fn write_value(&self, out: &mut $crate::ValueWriter<'_>) {
                 out.text(self.as_str());
-            }
-
-            #[inline]
-            fn size_hint(&self) -> usize {
-                self.as_str().len()
             }
         }
 

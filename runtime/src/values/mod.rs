@@ -31,10 +31,6 @@ macro_rules! text_value {
             fn write_value(&self, out: &mut $crate::form::ValueWriter<'_>) {
                 text_value!(@write $($literal)? out, self.as_str());
             }
-
-            fn size_hint(&self) -> usize {
-                self.as_str().len()
-            }
         }
 
         impl $crate::form::FromFormValue for $name {

@@ -69,13 +69,6 @@ impl<T: FormValue> FormValue for OrEmpty<T> {
             value.write_value(out);
         }
     }
-
-    fn size_hint(&self) -> usize {
-        match self {
-            Self::Empty => 0,
-            Self::Value(value) => value.size_hint(),
-        }
-    }
 }
 
 impl<T: fmt::Display> fmt::Display for OrEmpty<T> {
