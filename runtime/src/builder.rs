@@ -318,6 +318,7 @@ impl ClientBuilder {
             user_agent.push(' ');
             user_agent.push_str(extension);
         }
+        install_tls_provider();
         let http = reqwest::Client::builder()
             .user_agent(user_agent)
             .connect_timeout(self.connect_timeout)
@@ -481,6 +482,21 @@ fn check_base_url(text: &str) -> Result<String, ConfigError> {
     Ok(url.as_str().trim_end_matches('/').to_owned())
 }
 
+/// reqwest built with `rustls-no-provider` (the `tls-ring` feature) takes rustls's process-wide
+/// default `CryptoProvider` and panics when there is none, so ring is installed as that default unless
+/// the application installed a provider first (its choice wins). With `tls-aws-lc`, reqwest falls back
+/// to aws-lc-rs by itself and nothing is installed.
+#[cfg(all(feature = "tls-ring", not(feature = "tls-aws-lc")))]
+fn install_tls_provider() {
+    if rustls::crypto::CryptoProvider::get_default().is_none() {
+        // An error means another thread installed a provider in between; reqwest uses that one.
+        let _ = rustls::crypto::ring::default_provider().install_default();
+    }
+}
+
+#[cfg(not(all(feature = "tls-ring", not(feature = "tls-aws-lc"))))]
+fn install_tls_provider() {}
+
 fn is_loopback(url: &Url) -> bool {
     match url.host() {
         Some(Host::Domain(domain)) => domain.eq_ignore_ascii_case("localhost"),
@@ -503,6 +519,18 @@ mod tests {
         assert_eq!(check_base_url("http://127.0.0.1:8080").unwrap(), "http://127.0.0.1:8080");
         assert_eq!(check_base_url("http://[::1]:9/").unwrap(), "http://[::1]:9");
         assert_eq!(check_base_url("http://LOCALHOST:9/").unwrap(), "http://localhost:9");
+    }
+
+    /// An HTTPS client builds with the default features: a TLS provider is there for reqwest (without
+    /// one, reqwest panics with "No rustls crypto provider is configured").
+    #[cfg(feature = "tls-ring")]
+    #[test]
+    fn https_client_builds_with_a_tls_provider() {
+        let account = "AC0123456789abcdef0123456789abcdef".parse::<AccountSid>().unwrap();
+        let client = Client::new(account, "token");
+        assert!(client.is_ok(), "{:?}", client.err());
+        #[cfg(not(feature = "tls-aws-lc"))]
+        assert!(rustls::crypto::CryptoProvider::get_default().is_some());
     }
 
     #[test]
