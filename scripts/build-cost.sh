@@ -16,7 +16,8 @@
 #
 #   scripts/build-cost.sh                 # RUNS=2
 #   RUNS=1 SKIP_EDIT=1 scripts/build-cost.sh
-#   FEATURES="--no-default-features --features tls-aws-lc" scripts/build-cost.sh   # another TLS choice
+#   SKIP_CLEAN=1 scripts/build-cost.sh     # only the edit-compile loop
+#   CRATE_FEATURES_TOML='default-features = false, features = ["tls-aws-lc"]' scripts/build-cost.sh
 #
 # Downloads (the registry's sources) are fetched before timing, so the network is not measured.
 set -euo pipefail
@@ -71,13 +72,19 @@ app edit "twilio-endpoint = { path = \"$root\"$features_toml }"
 write_edit_main() { # the greeting: the one line that changes between builds
     cat >"$base/edit/src/main.rs" <<RS
 use twilio_endpoint::Client;
-use twilio_endpoint::api::v2010::{CreateMessage, FetchCall, FetchMessage, ListCalls, ListMessages};
+use twilio_endpoint::api::v2010::{
+    CreateMessage, FetchCall, FetchMessage, ListCalls, ListMessages, MessageAddress, MessageSender,
+};
 use twilio_endpoint::values::{CallSid, MessageSid};
 
 #[tokio::main]
 async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let client = Client::new("AC0123456789abcdef0123456789abcdef".parse()?, "token")?;
-    let create = CreateMessage::new("+15558675310".parse()?, "+15017122661".parse()?, "$1");
+    let create = CreateMessage::new(
+        "+15558675310".parse::<MessageAddress>()?,
+        MessageSender::From("+15017122661".parse::<MessageAddress>()?),
+        "$1",
+    );
     println!("{}", create.preview(&client)?);
     println!("{}", FetchMessage::new(MessageSid::from_static("SMb7c0a2ce80504485a6f653a7110836f5")).preview(&client)?);
     println!("{}", ListMessages::new().page_size(20).preview(&client)?);
@@ -107,8 +114,9 @@ timed() { # name, log -> "wall_seconds peak_kb"
     echo "$wall $peak"
 }
 
-best_wall_crate=; best_wall_peer=; best_mem_crate=; best_mem_peer=
 min() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "" || b + 0 < a + 0) print b; else print a }'; }
+if [ -z "${SKIP_CLEAN:-}" ]; then
+best_wall_crate=; best_wall_peer=; best_mem_crate=; best_mem_peer=
 for run in $(seq 1 "$runs"); do
     for name in crate peer; do
         read -r wall peak < <(timed "$name" "$base/$name.time.log")
@@ -125,6 +133,7 @@ rm -rf "$base/peer/target"
 awk -v wc="$best_wall_crate" -v wp="$best_wall_peer" -v mc="$best_mem_crate" -v mp="$best_mem_peer" 'BEGIN {
     printf "best  crate %.1f s %.0f MB | peer %.1f s %.0f MB | wall %.2fx  peak memory %.2fx\n",
         wc, mc / 1024, wp, mp / 1024, wc / wp, mc / mp }'
+fi
 
 [ -n "${SKIP_EDIT:-}" ] && exit 0
 edit=$base/edit
