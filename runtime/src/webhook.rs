@@ -9,7 +9,7 @@
 use std::borrow::Cow;
 use std::fmt;
 
-use crate::form::{FormDecodeError, FormPairs, FromFormField, FromFormValue, Problem, Shown};
+use crate::form::{FormDecodeError, FormPairs, FromFormField, FromFormValue, Shown, read_value};
 
 /// A payload Twilio sends: a status callback or an incoming message or call, decoded from the
 /// `application/x-www-form-urlencoded` body (or the query string of a `GET` callback).
@@ -146,10 +146,10 @@ impl<T: FromFormValue> FromWebhookField for Option<T> {
         shown: Shown,
     ) -> Result<Self, FormDecodeError> {
         let Some(text) = form.take_one(key)? else { return Ok(None) };
-        match T::from_form_value(&text) {
+        match read_value(key, &text, shown) {
             Ok(value) => Ok(Some(value)),
             Err(_) if text.is_empty() => Ok(None),
-            Err(error) => Err(invalid(key.to_owned(), &error, shown)),
+            Err(error) => Err(error),
         }
     }
 }
@@ -162,15 +162,6 @@ impl<T: FromFormValue> FromWebhookField for Vec<T> {
     ) -> Result<Self, FormDecodeError> {
         <Vec<T> as FromFormField>::read_field(form, key, shown)
     }
-}
-
-/// The error for a value of `key` that does not parse, showing `error` unless the value is secret.
-fn invalid(key: String, error: &impl fmt::Display, shown: Shown) -> FormDecodeError {
-    let message = match shown {
-        Shown::Value => Some(error.to_string()),
-        Shown::Hidden => None,
-    };
-    FormDecodeError::new(key, Problem::InvalidValue { message })
 }
 
 /// A type that holds what is left of a payload's form once its declared fields were read: the type
@@ -205,10 +196,7 @@ pub trait FromIndexed: Sized {
 /// error naming its own key (`MediaUrl1`).
 impl<T: FromFormValue> FromIndexed for Vec<T> {
     fn read_indexed(form: &mut FormPairs<'_>, prefix: &str, shown: Shown) -> Result<Self, FormDecodeError> {
-        form.take_indexed(prefix)?
-            .into_iter()
-            .map(|(key, text)| T::from_form_value(&text).map_err(|error| invalid(key, &error, shown)))
-            .collect()
+        form.take_indexed(prefix)?.into_iter().map(|(key, text)| read_value(&key, &text, shown)).collect()
     }
 }
 
