@@ -190,12 +190,14 @@ def main():
     with_rule = set()
 
     every_list = rules.pop("every_list", {})
+    every_list_ops = set()
     lists = {op_id: params for op_id, (m, p, params) in ops.items() if m == "get" and not p.endswith("}.json")}
     for name, rule in every_list.get("params", {}).items():
         holders = [op_id for op_id, params in lists.items() if name in params]
         if not holders:
             problems.append(f"every_list.params.{name}: no list operation has it")
             continue
+        every_list_ops.update(holders)
         for op_id in holders:
             schema, description = lists[op_id][name]
             check_param(spec, f"every_list.params.{name} (in {op_id})", rule, schema, description, problems)
@@ -254,7 +256,9 @@ def main():
     if args.stats:
         for kind, n in counts.items():
             print(f"{kind}: {n}")
-        print(f"operations with at least one rule: {len(with_rule)} of {len(ops)}")
+        print(f"operations with at least one rule of their own: {len(with_rule)} of {len(ops)}")
+        print(f"list operations the every_list rules apply to: {len(every_list_ops)}")
+        print(f"operations with at least one rule, every_list included: {len(with_rule | every_list_ops)} of {len(ops)}")
         print(f"operations with a table: {len(rules)}", flush=True)
     if problems:
         print(f"{len(problems)} problem(s) in {args.overlay / 'rules.toml'}:", file=sys.stderr)
