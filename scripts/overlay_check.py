@@ -107,18 +107,18 @@ def check_param(spec, where, rule, schema, description, problems):
     kind, has_enum = kind_of(spec, schema)
     if "range" in rule:
         if kind != "integer":
-            problems.append(f"{where}: `range` on a {kind}, not an integer")
+            problems.append(f"{where}: `range` on a parameter of type {kind}, not an integer")
         check_bounds(where, "range", rule["range"], problems)
     if "len" in rule:
         if kind not in ("string", "array"):
-            problems.append(f"{where}: `len` on a {kind}, not text or a list")
+            problems.append(f"{where}: `len` on a parameter of type {kind}, not text or a list")
         check_bounds(where, "len", rule["len"], problems, minimum=0)
     if "values" in rule:
         values = rule["values"]
         if has_enum:
             problems.append(f"{where}: `values` repeats an enum the description already gives")
         if kind not in ("string", "array"):
-            problems.append(f"{where}: `values` on a {kind}, not text or a list of text")
+            problems.append(f"{where}: `values` on a parameter of type {kind}, not text or a list of text")
         if not (isinstance(values, list) and values and all(isinstance(v, str) and v for v in values)):
             problems.append(f"{where}: `values` must be a non-empty list of non-empty strings")
         elif len(set(values)) != len(values):
@@ -131,7 +131,7 @@ def check_param(spec, where, rule, schema, description, problems):
         if rule["sensitive"] is not True:
             problems.append(f"{where}: `sensitive` can only be `true`")
         if kind != "string":
-            problems.append(f"{where}: `sensitive` on a {kind}, not text")
+            problems.append(f"{where}: `sensitive` on a parameter of type {kind}, not text")
     if "type" in rule and not (isinstance(rule["type"], str) and rule["type"].strip()):
         problems.append(f"{where}: `type` must be a Rust type path")
 
@@ -190,12 +190,14 @@ def main():
     with_rule = set()
 
     every_list = rules.pop("every_list", {})
+    every_list_ops = set()
     lists = {op_id: params for op_id, (m, p, params) in ops.items() if m == "get" and not p.endswith("}.json")}
     for name, rule in every_list.get("params", {}).items():
         holders = [op_id for op_id, params in lists.items() if name in params]
         if not holders:
             problems.append(f"every_list.params.{name}: no list operation has it")
             continue
+        every_list_ops.update(holders)
         for op_id in holders:
             schema, description = lists[op_id][name]
             check_param(spec, f"every_list.params.{name} (in {op_id})", rule, schema, description, problems)
@@ -235,14 +237,29 @@ def main():
                     problems.append(f"{where}: `{member}` is already in group {grouped[member]}")
                 grouped[member] = i
 
+    # One enum name, one value set: a rule reusing an enum (a hand-written one, or one named elsewhere in the
+    # overlay) must list exactly its values.
+    enums = {}
+    for op_id, table in rules.items():
+        for name, rule in (table.get("params", {}) if isinstance(table, dict) else {}).items():
+            if isinstance(rule, dict) and "values" in rule and "enum_name" in rule:
+                enums.setdefault(rule["enum_name"], []).append((f"{op_id}.params.{name}", rule["values"]))
+    for enum_name, uses in sorted(enums.items()):
+        first_where, first = uses[0]
+        for where, values in uses[1:]:
+            if values != first:
+                problems.append(f"{where}: enum `{enum_name}` has other values than at {first_where}")
+
     for op_id in sorted(curated_operations(ops) - set(rules)):
         problems.append(f"{op_id}: hand-written operation without a table (add one, empty if it has no rule)")
 
     if args.stats:
         for kind, n in counts.items():
             print(f"{kind}: {n}")
-        print(f"operations with at least one rule: {len(with_rule)} of {len(ops)}")
-        print(f"operations with a table: {len(rules)}")
+        print(f"operations with at least one rule of their own: {len(with_rule)} of {len(ops)}")
+        print(f"list operations the every_list rules apply to: {len(every_list_ops)}")
+        print(f"operations with at least one rule, every_list included: {len(with_rule | every_list_ops)} of {len(ops)}")
+        print(f"operations with a table: {len(rules)}", flush=True)
     if problems:
         print(f"{len(problems)} problem(s) in {args.overlay / 'rules.toml'}:", file=sys.stderr)
         for problem in problems:
