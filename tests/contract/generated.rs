@@ -216,6 +216,12 @@ impl Plan {
     }
 
     /// The value chosen for parameter `index`.
+    /// The value chosen for placeholder `key` of the path.
+    pub fn path_value(&self, key: &str) -> Option<String> {
+        let index = self.op.path_params.iter().position(|param| param.key == key)?;
+        self.path_candidates[index].get(self.path_chosen[index]).cloned()
+    }
+
     pub fn value(&self, index: usize) -> String {
         self.candidates[index].get(self.chosen[index]).cloned().unwrap_or_default()
     }
@@ -248,9 +254,17 @@ impl Plan {
 
     /// The path, each placeholder filled with its chosen value and escaped as a segment.
     pub fn path(&self) -> String {
+        self.path_with(None)
+    }
+
+    /// The path, with `(placeholder, value)` in place of the chosen value of that placeholder.
+    pub fn path_with(&self, replaced: Option<(&str, &str)>) -> String {
         let mut path = self.op.path.clone();
         for (index, param) in self.op.path_params.iter().enumerate() {
-            let value = self.path_candidates[index].get(self.path_chosen[index]).cloned().unwrap_or_default();
+            let value = match replaced {
+                Some((key, value)) if key == param.key => value.to_owned(),
+                _ => self.path_candidates[index].get(self.path_chosen[index]).cloned().unwrap_or_default(),
+            };
             path = path.replace(&format!("{{{}}}", param.key), &quote(&value, false));
         }
         path

@@ -13,7 +13,13 @@ use super::description::{Description, GroupKind, ParamRules, Rules};
 use super::generated::{Failure, Plan, Variant, round_trip};
 
 /// A rule this test cannot check generically, reviewed: (operation, key, rule, why). Kept short.
-const UNCHECKABLE: &[(&str, &str, &str, &str)] = &[];
+/// A parameter of Twilio's current description that the pinned one (npm `@twilio-alpha/mcp` 0.7.0)
+/// lacks: against the pinned one, no variant is made for it (`../shared/twilio-oai` has it, and there
+/// the rule is checked).
+const NEWER_THAN_PINNED: &str = "in Twilio's current description only: checked against ../shared/twilio-oai";
+
+const UNCHECKABLE: &[(&str, &str, &str, &str)] =
+    &[("CreateMessage", "FallbackFrom", "type", NEWER_THAN_PINNED)];
 
 /// A secret no synthesized value contains.
 const SECRET: &str = "Zq9-secret-value-7Kp";
@@ -81,6 +87,10 @@ fn with(plan: &Plan, key: &str, values: Vec<String>) -> Variant {
     }
     let mut variant = plan.required_only();
     variant.name = name;
+    if plan.path_value(key).is_some() {
+        variant.path = plan.path_with(Some((key, &values.concat())));
+        return variant;
+    }
     variant.pairs.extend(values.into_iter().map(|value| (key.to_owned(), value)));
     variant
 }
@@ -118,7 +128,11 @@ impl Visit for OverlayCheck<'_> {
             let index = plan.index(&key);
             let array = index.is_some_and(|index| plan.op.params[index].array);
             // A valid value to build lengths from: the chosen one's first character.
-            let fill = index.and_then(|index| plan.value(index).chars().next()).unwrap_or('x');
+            let fill = index
+                .map(|index| plan.value(index))
+                .or_else(|| plan.path_value(&key))
+                .and_then(|value| value.chars().next())
+                .unwrap_or('x');
             if let Some((min, max)) = rules.range {
                 checked += 1;
                 for value in [min, max] {
@@ -229,8 +243,10 @@ impl Visit for OverlayCheck<'_> {
                     None if plan.op.path_params.iter().any(|p| p.key == key) => plan.variants(),
                     None => Vec::new(),
                 };
-                if sending.is_empty() {
-                    fail(format!("type `{rust}`: no variant sends the key"));
+                if sending.is_empty() && !reviewed("type") {
+                    fail(format!(
+                        "type `{rust}`: the description has no such parameter, no variant sends it"
+                    ));
                 }
                 // A failure of the variant that names another key is not this rule's (the round trip
                 // test reports it).
