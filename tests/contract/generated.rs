@@ -610,7 +610,62 @@ struct Allowed {
 const RECORDING_STATUS: &str =
     "the description reuses the recording status enum; only in-progress, paused and stopped can be set";
 
+/// The description's examples of a reply break its own SID patterns (a `trunk_sid` of `AP…`, an
+/// application SID of `""`), and DESIGN16 requires every example to decode into the generated type: a
+/// defect of the generated response types, reported to the generator's work, kept visible here.
+const GENERATOR_RESPONSE_SIDS: &str = "GENERATOR BUG: the generated response type refuses the description's own example \
+     (a SID field typed strictly; the example has another prefix or an empty string)";
+
 const ALLOWED: &[Allowed] = &[
+    Allowed {
+        operation: "ListDependentPhoneNumber",
+        kind: "contract",
+        variant: "",
+        why: GENERATOR_RESPONSE_SIDS,
+    },
+    Allowed {
+        operation: "FetchIncomingPhoneNumber",
+        kind: "contract",
+        variant: "",
+        why: GENERATOR_RESPONSE_SIDS,
+    },
+    Allowed {
+        operation: "UpdateIncomingPhoneNumber",
+        kind: "contract",
+        variant: "",
+        why: GENERATOR_RESPONSE_SIDS,
+    },
+    Allowed {
+        operation: "ListIncomingPhoneNumber",
+        kind: "contract",
+        variant: "",
+        why: GENERATOR_RESPONSE_SIDS,
+    },
+    Allowed {
+        operation: "ListIncomingPhoneNumberLocal",
+        kind: "contract",
+        variant: "",
+        why: GENERATOR_RESPONSE_SIDS,
+    },
+    Allowed {
+        operation: "ListIncomingPhoneNumberMobile",
+        kind: "contract",
+        variant: "",
+        why: GENERATOR_RESPONSE_SIDS,
+    },
+    Allowed {
+        operation: "ListIncomingPhoneNumberTollFree",
+        kind: "contract",
+        variant: "",
+        why: GENERATOR_RESPONSE_SIDS,
+    },
+    Allowed {
+        operation: "FetchRecordingAddOnResultPayloadData",
+        kind: "contract",
+        variant: "",
+        why: "the description's only answer is 307 with `redirect_to` (the payload's data lives elsewhere); Prism \
+              plays it and the client reports an answer other than 2xx as an error",
+    },
     Allowed {
         operation: "UpdateConferenceRecording",
         kind: "decode",
@@ -655,6 +710,8 @@ pub struct Generated<'a> {
     pub variants: usize,
     /// Variants with a list in a form body, which Prism cannot read (`PRISM_LISTS`): sent without it.
     pub not_sent: usize,
+    /// The failures the allow-list explains, shown (not hidden) in the test's output.
+    pub allowed_failures: Vec<String>,
     used: BTreeSet<usize>,
 }
 
@@ -668,6 +725,7 @@ impl<'a> Generated<'a> {
             operations: 0,
             variants: 0,
             not_sent: 0,
+            allowed_failures: Vec::new(),
             used: BTreeSet::new(),
         }
     }
@@ -716,7 +774,9 @@ impl Visit for Generated<'_> {
             let request = match round_trip::<E>(&plan.op.method, &variant) {
                 Ok(request) => request,
                 Err(failure) => {
-                    if !self.allowed(operation_id, failure.kind(), &variant.name) {
+                    if self.allowed(operation_id, failure.kind(), &variant.name) {
+                        self.allowed_failures.push(format!("{name}: {failure}"));
+                    } else {
                         self.failures.push(format!("{name}: {failure}"));
                     }
                     // A request that decoded, but is written otherwise, is still sent.
@@ -736,7 +796,17 @@ impl Visit for Generated<'_> {
                     .collect();
                 let sends_list = variant.keys().iter().any(|key| lists.contains(key));
                 if self.allowed(operation_id, "contract", &variant.name) {
+                    // Sent all the same: the failure is shown as allowed, and an answer that now
+                    // decodes makes the entry stale.
                     contract.record_only(&name, &request, "reviewed in the generated allow-list");
+                    let client = contract.client.as_ref().expect("a contract client");
+                    contract.requests.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                    match runtime.block_on(client.send(&request)) {
+                        Err(error) => self.allowed_failures.push(format!("{name}: {error}")),
+                        Ok(_) => self.failures.push(format!(
+                            "{name}: accepted and decoded, yet allow-listed: remove the entry"
+                        )),
+                    }
                 } else if sends_list && plan.op.method == "POST" {
                     // Prism reads no list from a form body; what it can check is sent without the lists.
                     contract.record_only(&name, &request, PRISM_LISTS);
