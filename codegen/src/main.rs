@@ -208,6 +208,8 @@ fn catalog(
         }
     }
     let mut model = Model::new(spec, overlay, "crate", curated_open);
+    model.curated_names = curated.clone();
+    check_overlay_names(spec, overlay)?;
     model.build(None)?;
     for id in overlay.curated_ops.keys() {
         if !model.ops.iter().any(|o| &o.id == id) {
@@ -280,21 +282,14 @@ fn catalog(
             krate: "crate",
             curated: &curated,
             curated_pub: true,
-            shared: &shared_here,
+            shared: &BTreeSet::new(),
             local,
             extra_curated,
         };
         let mut lines = imports.lines(&body);
-        let named_shared: Vec<&String> =
-            shared_here.iter().filter(|n| !lines.contains(&format!("{n}"))).collect();
-        if !named_shared.is_empty() && !lines.contains("pub use super::shared::") {
+        if !shared_here.is_empty() {
             let list: Vec<String> = shared_here.iter().cloned().collect();
             lines.push_str(&format!("pub use super::shared::{{{}}};\n", list.join(", ")));
-        } else if !named_shared.is_empty() {
-            let start = lines.find("pub use super::shared::").unwrap_or(0);
-            let end = lines[start..].find('\n').map_or(lines.len(), |e| start + e + 1);
-            let list: Vec<String> = shared_here.iter().cloned().collect();
-            lines.replace_range(start..end, &format!("pub use super::shared::{{{}}};\n", list.join(", ")));
         }
         let feature = naming::feature(family);
         let code = format!(
@@ -370,6 +365,28 @@ fn catalog(
         formatted.insert(path, code);
     }
     Ok(formatted)
+}
+
+/// The overlay's schema names exist, so that it cannot rot silently.
+fn check_overlay_names(spec: &Json, overlay: &Overlay) -> Result<(), String> {
+    let schemas = spec.at("components").at("schemas");
+    for schema in overlay.curated_schemas.keys().chain(overlay.names.keys()) {
+        if schemas.get(schema).is_none() {
+            return Err(format!("curated.toml: unknown schema `{schema}`"));
+        }
+    }
+    for field in overlay.response_types.keys() {
+        let known = schemas.pairs().iter().any(|(name, schema)| {
+            field
+                .strip_prefix(name.as_str())
+                .and_then(|rest| rest.strip_prefix('.'))
+                .is_some_and(|p| schema.at("properties").get(p).is_some())
+        });
+        if !known {
+            return Err(format!("curated.toml: unknown response property `{field}`"));
+        }
+    }
+    Ok(())
 }
 
 fn find_rustfmt_config(start: &Path) -> Option<PathBuf> {

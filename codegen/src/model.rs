@@ -27,6 +27,9 @@ pub struct Field {
     pub enum_name: Option<String>,
     /// The values the description lists for it.
     pub enum_values: Vec<String>,
+    /// A length rule on a path parameter, which the attribute does not take there: checked by the
+    /// operation's `validate_with` function.
+    pub path_len: Option<(i64, i64)>,
 }
 
 #[derive(Clone, Debug)]
@@ -36,6 +39,8 @@ pub struct Group {
     pub members: Vec<Field>,
 }
 
+// A few hundred per description: the size of a group does not matter.
+#[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug)]
 pub enum Member {
     Field(Field),
@@ -93,6 +98,8 @@ pub struct Model<'a> {
     struct_by_schema: BTreeMap<String, String>,
     /// The open enums of the hand-written code.
     pub curated_open: BTreeSet<String>,
+    /// Every type name of the hand-written code: a rule's `enum_name` naming one reuses it.
+    pub curated_names: BTreeSet<String>,
 }
 
 const PAGING: &[&str] = &["PageToken", "Page", "PageSize"];
@@ -120,6 +127,7 @@ impl<'a> Model<'a> {
             structs: BTreeMap::new(),
             struct_by_schema: BTreeMap::new(),
             curated_open,
+            curated_names: BTreeSet::new(),
         }
     }
 
@@ -278,6 +286,9 @@ impl<'a> Model<'a> {
                             group.name, f.key
                         ));
                     }
+                    let mut f = f;
+                    // In a group, which members are sent is the variant's to say.
+                    f.doc = f.doc.replace(", optional.", ".").replace(", required.", ".");
                     group_fields.insert(0, f);
                 }
             }
@@ -323,6 +334,7 @@ impl<'a> Model<'a> {
             doc: String::new(),
             enum_name: None,
             enum_values: Vec::new(),
+            path_len: None,
         };
         if location == "path" {
             field.rename = None;
@@ -355,7 +367,9 @@ impl<'a> Model<'a> {
         field.ty = ty;
         if let Some(values) = &rule.values {
             let name = rule.enum_name.clone().unwrap_or_else(|| format!("{op}{}", naming::type_name(key)));
-            self.add_enum(&name, values, &format!("rules.toml: {op}.{key}"))?;
+            if !self.curated_names.contains(&name) {
+                self.add_enum(&name, values, &format!("rules.toml: {op}.{key}"))?;
+            }
             field.ty = name.clone();
             field.enum_name = Some(name);
         }
@@ -380,6 +394,12 @@ impl<'a> Model<'a> {
         {
             field.len = Some((int("minLength").unwrap_or(0), high));
         }
+        if field.path.is_some() && field.len.is_some() {
+            if field.ty != "String" {
+                return Err(format!("`{key}`: a length rule on a path parameter of type `{}`", field.ty));
+            }
+            field.path_len = field.len.take();
+        }
         if field.range.is_some() && !matches!(field.ty.as_str(), "u32" | "i64") {
             return Err(format!("`{key}`: a range on a parameter of type `{}`", field.ty));
         }
@@ -399,7 +419,7 @@ impl<'a> Model<'a> {
         if let Some((low, high)) = field.range {
             doc.push_str(&format!(" Range: {low} to {high}."));
         }
-        if let Some((low, high)) = field.len {
+        if let Some((low, high)) = field.len.or(field.path_len) {
             doc.push_str(&format!(" Length: {low} to {high}."));
         }
         if let Some(default) = shown.get("default") {
@@ -577,7 +597,10 @@ impl<'a> Model<'a> {
         let mut enums = Vec::new();
         for (property, value) in self.schema(schema).at("properties").pairs() {
             let (ident, rename) = naming::response_field(property);
-            let (ty, with, desc) = self.response_type(value, &mut enums)?;
+            let (ty, with, desc) = match self.overlay.response_types.get(&format!("{schema}.{property}")) {
+                Some(ty) => (ty.clone(), None, "string".to_owned()),
+                None => self.response_type(value, &mut enums)?,
+            };
             fields.push(RespField { ident, rename, ty, with, doc: format!("`{property}`: {desc}.") });
         }
         self.structs
@@ -601,7 +624,12 @@ impl<'a> Model<'a> {
         if let Some(prefix) = schema.at("pattern").str().and_then(naming::sid_prefix)
             && let Some(ty) = naming::sid_type(&prefix)
         {
-            return Ok((ty.into(), None, format!("SID `{prefix}…`")));
+            // Twilio writes an unset SID as `""`.
+            return Ok((
+                ty.into(),
+                Some(format!("{krate}::lenient::empty_as_none")),
+                format!("SID `{prefix}…`"),
+            ));
         }
         Ok(match (schema.at("type").str().unwrap_or_default(), format) {
             ("string", "date-time-rfc-2822") => (

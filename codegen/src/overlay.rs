@@ -16,6 +16,8 @@ pub struct ParamRule {
     pub type_override: Option<String>,
 }
 
+// The overlay's own words (`exactly_one`, ...).
+#[allow(clippy::enum_variant_names)]
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum GroupKind {
     ExactlyOne,
@@ -44,6 +46,9 @@ pub struct Overlay {
     pub curated_schemas: BTreeMap<String, String>,
     /// schema -> the name of its generated type, where the naming rule would collide.
     pub names: BTreeMap<String, String>,
+    /// `schema.property` -> the Rust type of a response field, where the description's type does not
+    /// hold what Twilio writes.
+    pub response_types: BTreeMap<String, String>,
     /// Rules for every GET list operation that has the parameter.
     pub every_list: BTreeMap<String, ParamRule>,
     pub ops: BTreeMap<String, OpRules>,
@@ -59,6 +64,7 @@ impl Overlay {
                 ("operations", &mut overlay.curated_ops),
                 ("schemas", &mut overlay.curated_schemas),
                 ("names", &mut overlay.names),
+                ("response_types", &mut overlay.response_types),
             ] {
                 for (key, value) in table.get(section).and_then(|v| v.as_table()).into_iter().flatten() {
                     let name = value.as_str().ok_or_else(|| {
@@ -126,7 +132,7 @@ fn bounds(op: &str, param: &str, what: &str, value: &toml::Value) -> Result<(i64
 
 fn param_rule(op: &str, param: &str, value: &toml::Value) -> Result<ParamRule, String> {
     let table = value.as_table().ok_or_else(|| format!("`{op}.params.{param}` must be a table"))?;
-    if !table.get("why").and_then(|w| w.as_str()).is_some_and(|w| !w.trim().is_empty()) {
+    if table.get("why").and_then(|w| w.as_str()).is_none_or(|w| w.trim().is_empty()) {
         return Err(format!("`{op}.params.{param}`: `why` is required"));
     }
     let mut rule = ParamRule::default();
@@ -173,7 +179,7 @@ fn param_rule(op: &str, param: &str, value: &toml::Value) -> Result<ParamRule, S
 fn group_rule(op: &str, value: &toml::Value) -> Result<GroupRule, String> {
     let table = value.as_table().ok_or_else(|| format!("`{op}.groups`: each group must be a table"))?;
     let field = |key: &str| table.get(key).ok_or_else(|| format!("`{op}.groups`: `{key}` is required"));
-    if !field("why")?.as_str().is_some_and(|w| !w.trim().is_empty()) {
+    if field("why")?.as_str().is_none_or(|w| w.trim().is_empty()) {
         return Err(format!("`{op}.groups`: `why` is required"));
     }
     let kind = match field("kind")?.as_str() {

@@ -10,8 +10,16 @@ use crate::overlay::GroupKind;
 
 const VALUES: &[&str] = &["AccountSid", "Url", "CallbackMethod", "PhoneNumber", "Address"];
 const CHRONO: &[&str] = &["DateTime", "NaiveDate", "Utc"];
-const ROOT: &[&str] =
-    &["Page", "Params", "Rule", "ValidationErrors", "Violation", "twilio_endpoint", "wire_enum"];
+const ROOT: &[&str] = &[
+    "LengthUnit",
+    "Page",
+    "Params",
+    "Rule",
+    "ValidationErrors",
+    "Violation",
+    "twilio_endpoint",
+    "wire_enum",
+];
 const SERDE: &[&str] = &["Deserialize", "Serialize"];
 
 pub fn operation(model: &Model<'_>, op: &Operation) -> String {
@@ -25,7 +33,7 @@ pub fn operation(model: &Model<'_>, op: &Operation) -> String {
             "// Served by {host}: the client sends to api.twilio.com, and another host is not supported yet."
         );
     }
-    let checks = open_checks(model, op);
+    let checks = checks(model, op);
     out.push_str("#[twilio_endpoint(\n");
     let _ = writeln!(out, "    {},\n    \"{}\",", op.method, op.path);
     if let Some(response) = &op.response {
@@ -56,9 +64,22 @@ pub fn operation(model: &Model<'_>, op: &Operation) -> String {
     out.push_str("}\n");
     if !checks.is_empty() {
         out.push('\n');
-        out.push_str("// The enums below are open so that replies with a value added later still decode; a request\n// may send only the values the description lists.\n");
+        if checks.iter().any(|c| c.1.is_some()) {
+            out.push_str("// An open enum (open so that replies with a value added later still decode) may be sent only\n// with the values the description lists.\n");
+        }
+        if checks.iter().any(|c| c.1.is_none()) {
+            out.push_str("// The attribute takes no length rule on a path parameter: checked here.\n");
+        }
         let _ = writeln!(out, "fn {check_fn}(request: &{}, errors: &mut ValidationErrors) {{", op.name);
-        for (f, e) in &checks {
+        for f in checks.iter().filter_map(|c| c.1.is_none().then_some(c.0)) {
+            let Some((low, high)) = f.path_len else { continue };
+            let _ = writeln!(
+                out,
+                "    if !({low}..={high}).contains(&request.{0}.chars().count()) {{ errors.push(Violation::new(\"{1}\", Rule::Length {{ min: {low}, max: {high}, unit: LengthUnit::Characters }}, Some(request.{0}.clone()))); }}",
+                f.ident, f.key
+            );
+        }
+        for (f, e) in checks.iter().filter_map(|(f, e)| e.as_ref().map(|e| (f, e))) {
             let allowed = format!(
                 "must be one of {}",
                 e.values.iter().map(|v| format!("`{v}`")).collect::<Vec<_>>().join(", ")
@@ -104,20 +125,29 @@ fn kind_words(kind: GroupKind) -> &'static str {
     }
 }
 
-/// The fields whose type is an open enum: a request must not send its `Unknown`.
-fn open_checks<'m>(model: &'m Model<'_>, op: &'m Operation) -> Vec<(&'m Field, EnumDef)> {
+/// The fields whose type is an open enum (a request must not send its `Unknown`), and the path fields
+/// with a length rule.
+fn checks<'m>(model: &'m Model<'_>, op: &'m Operation) -> Vec<(&'m Field, Option<EnumDef>)> {
     let mut out = Vec::new();
     for member in &op.members {
+        if let Member::Field(f) = member
+            && f.path_len.is_some()
+        {
+            out.push((f, None));
+        }
         if let Member::Field(f) = member
             && let Some(name) = &f.enum_name
             && f.ty == *name
         {
             if let Some(e) = model.enums.get(name).filter(|e| e.open) {
-                out.push((f, e.clone()));
+                out.push((f, Some(e.clone())));
             } else if model.curated_open.contains(name) {
                 // A hand-written open enum: the values are the description's.
                 let values = f.enum_values.clone();
-                out.push((f, EnumDef { name: name.clone(), values, open: true, source: String::new() }));
+                out.push((
+                    f,
+                    Some(EnumDef { name: name.clone(), values, open: true, source: String::new() }),
+                ));
             }
         }
     }
@@ -156,13 +186,14 @@ fn full_type(f: &Field) -> String {
     }
 }
 
+/// A field of an endpoint (`pub`), or of a group's variant (`endpoint` false).
 fn field(out: &mut String, f: &Field, endpoint: bool) {
     let _ = writeln!(out, "    /// {}", f.doc);
     let options = options(f, endpoint);
     if !options.is_empty() {
         let _ = writeln!(out, "    #[twilio({})]", options.join(", "));
     }
-    let _ = writeln!(out, "    pub {}: {},", f.ident, full_type(f));
+    let _ = writeln!(out, "    {}{}: {},", if endpoint { "pub " } else { "" }, f.ident, full_type(f));
 }
 
 fn group(out: &mut String, g: &Group, op: &Operation) {
@@ -271,7 +302,11 @@ fn identifiers(code: &str) -> BTreeSet<String> {
         let mut word = String::new();
         let mut in_string = false;
         let mut escaped = false;
-        for c in line.chars() {
+        let mut chars = line.chars().peekable();
+        while let Some(c) = chars.next() {
+            if !in_string && c == '/' && chars.peek() == Some(&'/') {
+                break;
+            }
             if in_string {
                 if escaped {
                     escaped = false;

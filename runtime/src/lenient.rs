@@ -2,6 +2,7 @@
 //! (and the description's own examples) sometimes writes as strings: `"price": "-0.75000"`,
 //! `"error_code": "0"`. Use with `#[serde(default, with = "twilio_endpoint::lenient::integer")]` on an
 //! `Option<i64>`, or `lenient::decimal` on an `Option<String>` that keeps a decimal's text exactly.
+//! Twilio also writes an unset SID as `""`: `lenient::empty_as_none` reads it as `None`.
 
 use std::fmt;
 
@@ -75,9 +76,59 @@ pub mod decimal {
     }
 }
 
+/// An `Option<T>` read from a string that [`FromStr`](std::str::FromStr) parses, where the empty
+/// string and `null` are `None`; written as `T` serializes.
+pub mod empty_as_none {
+    use std::borrow::Cow;
+    use std::str::FromStr;
+
+    use serde::Serialize;
+
+    use super::*;
+
+    pub fn serialize<T: Serialize, S: Serializer>(
+        value: &Option<T>,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        value.serialize(serializer)
+    }
+
+    pub fn deserialize<'de, T, D>(deserializer: D) -> Result<Option<T>, D::Error>
+    where
+        T: FromStr,
+        T::Err: fmt::Display,
+        D: Deserializer<'de>,
+    {
+        match Option::<Cow<'de, str>>::deserialize(deserializer)? {
+            None => Ok(None),
+            Some(text) if text.is_empty() => Ok(None),
+            Some(text) => text.parse().map(Some).map_err(de::Error::custom),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use serde::Deserialize;
+
+    use crate::values::CallSid;
+
+    #[derive(Deserialize, Debug, PartialEq)]
+    struct Sids {
+        #[serde(default, with = "super::empty_as_none")]
+        call: Option<CallSid>,
+    }
+
+    #[test]
+    fn an_empty_sid_is_none() {
+        let read = |json: &str| serde_json::from_str::<Sids>(json);
+        assert_eq!(read(r#"{"call": ""}"#).unwrap(), Sids { call: None });
+        assert_eq!(read(r#"{"call": null}"#).unwrap(), Sids { call: None });
+        assert_eq!(read("{}").unwrap(), Sids { call: None });
+        let sid = "CAaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
+        assert_eq!(read(&format!(r#"{{"call": "{sid}"}}"#)).unwrap().call.unwrap().as_str(), sid);
+        assert!(read(r#"{"call": "CFaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"}"#).is_err());
+    }
 
     #[derive(Deserialize, Debug, PartialEq)]
     struct Reply {

@@ -45,8 +45,8 @@ pub struct ListAccount {
     pub page_size: Option<u32>,
 }
 
-// The enums below are open so that replies with a value added later still decode; a request
-// may send only the values the description lists.
+// An open enum (open so that replies with a value added later still decode) may be sent only
+// with the values the description lists.
 fn check_list_account(request: &ListAccount, errors: &mut ValidationErrors) {
     if let Some(AccountStatus::Unknown(value)) = &request.status {
         errors.push(Violation::new(
@@ -88,8 +88,8 @@ pub struct UpdateAccount {
     pub status: Option<AccountStatus>,
 }
 
-// The enums below are open so that replies with a value added later still decode; a request
-// may send only the values the description lists.
+// An open enum (open so that replies with a value added later still decode) may be sent only
+// with the values the description lists.
 fn check_update_account(request: &UpdateAccount, errors: &mut ValidationErrors) {
     if let Some(AccountStatus::Unknown(value)) = &request.status {
         errors.push(Violation::new(
@@ -114,8 +114,10 @@ pub struct Account {
     /// `friendly_name`: string.
     pub friendly_name: Option<String>,
     /// `owner_account_sid`: SID `AC…`.
+    #[serde(default, with = "crate::lenient::empty_as_none")]
     pub owner_account_sid: Option<AccountSid>,
     /// `sid`: SID `AC…`.
+    #[serde(default, with = "crate::lenient::empty_as_none")]
     pub sid: Option<AccountSid>,
     /// `status`: enum.
     pub status: Option<AccountStatus>,

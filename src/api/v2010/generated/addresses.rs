@@ -6,7 +6,7 @@
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-use crate::values::{AccountSid, AddressSid, ApplicationSid, CallbackMethod, PhoneNumberSid, TrunkSid};
+use crate::values::{AccountSid, AddressSid, ApplicationSid, CallbackMethod, PhoneNumberSid};
 use crate::{Page, twilio_endpoint, wire_enum};
 
 /// `POST /2010-04-01/Accounts/{AccountSid}/Addresses.json` (operation `CreateAddress`).
@@ -32,7 +32,8 @@ pub struct CreateAddress {
     pub postal_code: String,
     /// `IsoCountry` (form): string, required.
     pub iso_country: String,
-    /// `FriendlyName` (form): string, optional.
+    /// `FriendlyName` (form): string, optional. Length: 0 to 64.
+    #[twilio(len = 0..=64)]
     pub friendly_name: Option<String>,
     /// `EmergencyEnabled` (form): boolean, optional.
     pub emergency_enabled: Option<bool>,
@@ -116,7 +117,8 @@ pub struct UpdateAddress {
     /// `Sid` (path): SID `AD…`, required.
     #[twilio(path)]
     pub sid: AddressSid,
-    /// `FriendlyName` (form): string, optional.
+    /// `FriendlyName` (form): string, optional. Length: 0 to 64.
+    #[twilio(len = 0..=64)]
     pub friendly_name: Option<String>,
     /// `CustomerName` (form): string, optional.
     pub customer_name: Option<String>,
@@ -163,6 +165,7 @@ pub struct ListDependentPhoneNumber {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Address {
     /// `account_sid`: SID `AC…`.
+    #[serde(default, with = "crate::lenient::empty_as_none")]
     pub account_sid: Option<AccountSid>,
     /// `city`: string.
     pub city: Option<String>,
@@ -183,6 +186,7 @@ pub struct Address {
     /// `region`: string.
     pub region: Option<String>,
     /// `sid`: SID `AD…`.
+    #[serde(default, with = "crate::lenient::empty_as_none")]
     pub sid: Option<AddressSid>,
     /// `street`: string.
     pub street: Option<String>,
@@ -202,8 +206,10 @@ pub struct Address {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct DependentPhoneNumber {
     /// `sid`: SID `PN…`.
+    #[serde(default, with = "crate::lenient::empty_as_none")]
     pub sid: Option<PhoneNumberSid>,
     /// `account_sid`: SID `AC…`.
+    #[serde(default, with = "crate::lenient::empty_as_none")]
     pub account_sid: Option<AccountSid>,
     /// `friendly_name`: string.
     pub friendly_name: Option<String>,
@@ -244,14 +250,17 @@ pub struct DependentPhoneNumber {
     /// `api_version`: string.
     pub api_version: Option<String>,
     /// `sms_application_sid`: SID `AP…`.
+    #[serde(default, with = "crate::lenient::empty_as_none")]
     pub sms_application_sid: Option<ApplicationSid>,
     /// `voice_application_sid`: SID `AP…`.
+    #[serde(default, with = "crate::lenient::empty_as_none")]
     pub voice_application_sid: Option<ApplicationSid>,
-    /// `trunk_sid`: SID `TK…`.
-    pub trunk_sid: Option<TrunkSid>,
+    /// `trunk_sid`: string.
+    pub trunk_sid: Option<String>,
     /// `emergency_status`: enum.
     pub emergency_status: Option<DependentPhoneNumberEmergencyStatus>,
     /// `emergency_address_sid`: SID `AD…`.
+    #[serde(default, with = "crate::lenient::empty_as_none")]
     pub emergency_address_sid: Option<AddressSid>,
     /// `uri`: string.
     pub uri: Option<String>,

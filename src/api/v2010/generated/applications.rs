@@ -6,6 +6,7 @@
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
+pub use super::shared::ApiVersion;
 use crate::values::{AccountSid, ApplicationSid, CallbackMethod, Url};
 use crate::{Page, twilio_endpoint};
 
@@ -20,8 +21,8 @@ pub struct CreateApplication {
     /// `AccountSid` (path): account SID `AC…`, the client's account when unset, optional.
     #[twilio(path)]
     pub account_sid: Option<AccountSid>,
-    /// `ApiVersion` (form): string, optional.
-    pub api_version: Option<String>,
+    /// `ApiVersion` (form): string, optional. Values: `2010-04-01`, `2008-08-01`.
+    pub api_version: Option<ApiVersion>,
     /// `VoiceUrl` (form): URL, optional.
     pub voice_url: Option<Url>,
     /// `VoiceMethod` (form): HTTP method, optional. Values: `GET`, `POST`.
@@ -48,7 +49,8 @@ pub struct CreateApplication {
     pub sms_status_callback: Option<Url>,
     /// `MessageStatusCallback` (form): URL, optional.
     pub message_status_callback: Option<Url>,
-    /// `FriendlyName` (form): string, optional.
+    /// `FriendlyName` (form): string, optional. Length: 0 to 64.
+    #[twilio(len = 0..=64)]
     pub friendly_name: Option<String>,
     /// `PublicApplicationConnectEnabled` (form): boolean, optional.
     pub public_application_connect_enabled: Option<bool>,
@@ -122,10 +124,11 @@ pub struct UpdateApplication {
     /// `Sid` (path): SID `AP…`, required.
     #[twilio(path)]
     pub sid: ApplicationSid,
-    /// `FriendlyName` (form): string, optional.
+    /// `FriendlyName` (form): string, optional. Length: 0 to 64.
+    #[twilio(len = 0..=64)]
     pub friendly_name: Option<String>,
-    /// `ApiVersion` (form): string, optional.
-    pub api_version: Option<String>,
+    /// `ApiVersion` (form): string, optional. Values: `2010-04-01`, `2008-08-01`.
+    pub api_version: Option<ApiVersion>,
     /// `VoiceUrl` (form): URL, optional.
     pub voice_url: Option<Url>,
     /// `VoiceMethod` (form): HTTP method, optional. Values: `GET`, `POST`.
@@ -160,6 +163,7 @@ pub struct UpdateApplication {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Application {
     /// `account_sid`: SID `AC…`.
+    #[serde(default, with = "crate::lenient::empty_as_none")]
     pub account_sid: Option<AccountSid>,
     /// `api_version`: string.
     pub api_version: Option<String>,
@@ -174,6 +178,7 @@ pub struct Application {
     /// `message_status_callback`: URI.
     pub message_status_callback: Option<String>,
     /// `sid`: SID `AP…`.
+    #[serde(default, with = "crate::lenient::empty_as_none")]
     pub sid: Option<ApplicationSid>,
     /// `sms_fallback_method`: HTTP method.
     pub sms_fallback_method: Option<CallbackMethod>,

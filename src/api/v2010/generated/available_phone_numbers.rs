@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use serde::{Deserialize, Serialize};
 
 use crate::values::{AccountSid, PhoneNumber};
-use crate::{Page, twilio_endpoint};
+use crate::{LengthUnit, Page, Rule, ValidationErrors, Violation, twilio_endpoint};
 
 /// `GET /2010-04-01/Accounts/{AccountSid}/AvailablePhoneNumbers.json` (operation `ListAvailablePhoneNumberCountry`).
 #[twilio_endpoint(
@@ -35,15 +35,30 @@ pub struct ListAvailablePhoneNumberCountry {
     GET,
     "/2010-04-01/Accounts/{AccountSid}/AvailablePhoneNumbers/{CountryCode}.json",
     response = AvailablePhoneNumberCountry,
+    validate_with = check_fetch_available_phone_number_country,
 )]
 #[derive(Clone, PartialEq)]
 pub struct FetchAvailablePhoneNumberCountry {
     /// `AccountSid` (path): account SID `AC…`, the client's account when unset, optional.
     #[twilio(path)]
     pub account_sid: Option<AccountSid>,
-    /// `CountryCode` (path): string, required.
+    /// `CountryCode` (path): string, required. Length: 2 to 2.
     #[twilio(path)]
     pub country_code: String,
+}
+
+// The attribute takes no length rule on a path parameter: checked here.
+fn check_fetch_available_phone_number_country(
+    request: &FetchAvailablePhoneNumberCountry,
+    errors: &mut ValidationErrors,
+) {
+    if !(2..=2).contains(&request.country_code.chars().count()) {
+        errors.push(Violation::new(
+            "CountryCode",
+            Rule::Length { min: 2, max: 2, unit: LengthUnit::Characters },
+            Some(request.country_code.clone()),
+        ));
+    }
 }
 
 /// `GET /2010-04-01/Accounts/{AccountSid}/AvailablePhoneNumbers/{CountryCode}/Local.json` (operation `ListAvailablePhoneNumberLocal`).
@@ -51,18 +66,20 @@ pub struct FetchAvailablePhoneNumberCountry {
     GET,
     "/2010-04-01/Accounts/{AccountSid}/AvailablePhoneNumbers/{CountryCode}/Local.json",
     response = Page<AvailablePhoneNumberLocal>,
+    validate_with = check_list_available_phone_number_local,
 )]
 #[derive(Clone, PartialEq)]
 pub struct ListAvailablePhoneNumberLocal {
     /// `AccountSid` (path): account SID `AC…`, the client's account when unset, optional.
     #[twilio(path)]
     pub account_sid: Option<AccountSid>,
-    /// `CountryCode` (path): string, required.
+    /// `CountryCode` (path): string, required. Length: 2 to 2.
     #[twilio(path)]
     pub country_code: String,
     /// `AreaCode` (query): integer, optional.
     pub area_code: Option<u32>,
-    /// `Contains` (query): string, optional.
+    /// `Contains` (query): string, optional. Length: 2 to 16.
+    #[twilio(len = 2..=16)]
     pub contains: Option<String>,
     /// `SmsEnabled` (query): boolean, optional.
     pub sms_enabled: Option<bool>,
@@ -82,7 +99,8 @@ pub struct ListAvailablePhoneNumberLocal {
     pub near_number: Option<PhoneNumber>,
     /// `NearLatLong` (query): string, optional.
     pub near_lat_long: Option<String>,
-    /// `Distance` (query): integer, optional.
+    /// `Distance` (query): integer, optional. Range: 0 to 500.
+    #[twilio(range = 0..=500)]
     pub distance: Option<u32>,
     /// `InPostalCode` (query): string, optional.
     pub in_postal_code: Option<String>,
@@ -103,6 +121,20 @@ pub struct ListAvailablePhoneNumberLocal {
     /// `PageSize` (query): integer, optional. Range: 1 to 1000.
     #[twilio(range = 1..=1000)]
     pub page_size: Option<u32>,
+}
+
+// The attribute takes no length rule on a path parameter: checked here.
+fn check_list_available_phone_number_local(
+    request: &ListAvailablePhoneNumberLocal,
+    errors: &mut ValidationErrors,
+) {
+    if !(2..=2).contains(&request.country_code.chars().count()) {
+        errors.push(Violation::new(
+            "CountryCode",
+            Rule::Length { min: 2, max: 2, unit: LengthUnit::Characters },
+            Some(request.country_code.clone()),
+        ));
+    }
 }
 
 /// `GET /2010-04-01/Accounts/{AccountSid}/AvailablePhoneNumbers/{CountryCode}/MachineToMachine.json` (operation `ListAvailablePhoneNumberMachineToMachine`).
@@ -110,18 +142,20 @@ pub struct ListAvailablePhoneNumberLocal {
     GET,
     "/2010-04-01/Accounts/{AccountSid}/AvailablePhoneNumbers/{CountryCode}/MachineToMachine.json",
     response = Page<AvailablePhoneNumberMachineToMachine>,
+    validate_with = check_list_available_phone_number_machine_to_machine,
 )]
 #[derive(Clone, PartialEq)]
 pub struct ListAvailablePhoneNumberMachineToMachine {
     /// `AccountSid` (path): account SID `AC…`, the client's account when unset, optional.
     #[twilio(path)]
     pub account_sid: Option<AccountSid>,
-    /// `CountryCode` (path): string, required.
+    /// `CountryCode` (path): string, required. Length: 2 to 2.
     #[twilio(path)]
     pub country_code: String,
     /// `AreaCode` (query): integer, optional.
     pub area_code: Option<u32>,
-    /// `Contains` (query): string, optional.
+    /// `Contains` (query): string, optional. Length: 2 to 16.
+    #[twilio(len = 2..=16)]
     pub contains: Option<String>,
     /// `SmsEnabled` (query): boolean, optional.
     pub sms_enabled: Option<bool>,
@@ -141,7 +175,8 @@ pub struct ListAvailablePhoneNumberMachineToMachine {
     pub near_number: Option<PhoneNumber>,
     /// `NearLatLong` (query): string, optional.
     pub near_lat_long: Option<String>,
-    /// `Distance` (query): integer, optional.
+    /// `Distance` (query): integer, optional. Range: 0 to 500.
+    #[twilio(range = 0..=500)]
     pub distance: Option<u32>,
     /// `InPostalCode` (query): string, optional.
     pub in_postal_code: Option<String>,
@@ -162,6 +197,20 @@ pub struct ListAvailablePhoneNumberMachineToMachine {
     /// `PageSize` (query): integer, optional. Range: 1 to 1000.
     #[twilio(range = 1..=1000)]
     pub page_size: Option<u32>,
+}
+
+// The attribute takes no length rule on a path parameter: checked here.
+fn check_list_available_phone_number_machine_to_machine(
+    request: &ListAvailablePhoneNumberMachineToMachine,
+    errors: &mut ValidationErrors,
+) {
+    if !(2..=2).contains(&request.country_code.chars().count()) {
+        errors.push(Violation::new(
+            "CountryCode",
+            Rule::Length { min: 2, max: 2, unit: LengthUnit::Characters },
+            Some(request.country_code.clone()),
+        ));
+    }
 }
 
 /// `GET /2010-04-01/Accounts/{AccountSid}/AvailablePhoneNumbers/{CountryCode}/Mobile.json` (operation `ListAvailablePhoneNumberMobile`).
@@ -169,18 +218,20 @@ pub struct ListAvailablePhoneNumberMachineToMachine {
     GET,
     "/2010-04-01/Accounts/{AccountSid}/AvailablePhoneNumbers/{CountryCode}/Mobile.json",
     response = Page<AvailablePhoneNumberMobile>,
+    validate_with = check_list_available_phone_number_mobile,
 )]
 #[derive(Clone, PartialEq)]
 pub struct ListAvailablePhoneNumberMobile {
     /// `AccountSid` (path): account SID `AC…`, the client's account when unset, optional.
     #[twilio(path)]
     pub account_sid: Option<AccountSid>,
-    /// `CountryCode` (path): string, required.
+    /// `CountryCode` (path): string, required. Length: 2 to 2.
     #[twilio(path)]
     pub country_code: String,
     /// `AreaCode` (query): integer, optional.
     pub area_code: Option<u32>,
-    /// `Contains` (query): string, optional.
+    /// `Contains` (query): string, optional. Length: 2 to 16.
+    #[twilio(len = 2..=16)]
     pub contains: Option<String>,
     /// `SmsEnabled` (query): boolean, optional.
     pub sms_enabled: Option<bool>,
@@ -200,7 +251,8 @@ pub struct ListAvailablePhoneNumberMobile {
     pub near_number: Option<PhoneNumber>,
     /// `NearLatLong` (query): string, optional.
     pub near_lat_long: Option<String>,
-    /// `Distance` (query): integer, optional.
+    /// `Distance` (query): integer, optional. Range: 0 to 500.
+    #[twilio(range = 0..=500)]
     pub distance: Option<u32>,
     /// `InPostalCode` (query): string, optional.
     pub in_postal_code: Option<String>,
@@ -221,6 +273,20 @@ pub struct ListAvailablePhoneNumberMobile {
     /// `PageSize` (query): integer, optional. Range: 1 to 1000.
     #[twilio(range = 1..=1000)]
     pub page_size: Option<u32>,
+}
+
+// The attribute takes no length rule on a path parameter: checked here.
+fn check_list_available_phone_number_mobile(
+    request: &ListAvailablePhoneNumberMobile,
+    errors: &mut ValidationErrors,
+) {
+    if !(2..=2).contains(&request.country_code.chars().count()) {
+        errors.push(Violation::new(
+            "CountryCode",
+            Rule::Length { min: 2, max: 2, unit: LengthUnit::Characters },
+            Some(request.country_code.clone()),
+        ));
+    }
 }
 
 /// `GET /2010-04-01/Accounts/{AccountSid}/AvailablePhoneNumbers/{CountryCode}/National.json` (operation `ListAvailablePhoneNumberNational`).
@@ -228,18 +294,20 @@ pub struct ListAvailablePhoneNumberMobile {
     GET,
     "/2010-04-01/Accounts/{AccountSid}/AvailablePhoneNumbers/{CountryCode}/National.json",
     response = Page<AvailablePhoneNumberNational>,
+    validate_with = check_list_available_phone_number_national,
 )]
 #[derive(Clone, PartialEq)]
 pub struct ListAvailablePhoneNumberNational {
     /// `AccountSid` (path): account SID `AC…`, the client's account when unset, optional.
     #[twilio(path)]
     pub account_sid: Option<AccountSid>,
-    /// `CountryCode` (path): string, required.
+    /// `CountryCode` (path): string, required. Length: 2 to 2.
     #[twilio(path)]
     pub country_code: String,
     /// `AreaCode` (query): integer, optional.
     pub area_code: Option<u32>,
-    /// `Contains` (query): string, optional.
+    /// `Contains` (query): string, optional. Length: 2 to 16.
+    #[twilio(len = 2..=16)]
     pub contains: Option<String>,
     /// `SmsEnabled` (query): boolean, optional.
     pub sms_enabled: Option<bool>,
@@ -259,7 +327,8 @@ pub struct ListAvailablePhoneNumberNational {
     pub near_number: Option<PhoneNumber>,
     /// `NearLatLong` (query): string, optional.
     pub near_lat_long: Option<String>,
-    /// `Distance` (query): integer, optional.
+    /// `Distance` (query): integer, optional. Range: 0 to 500.
+    #[twilio(range = 0..=500)]
     pub distance: Option<u32>,
     /// `InPostalCode` (query): string, optional.
     pub in_postal_code: Option<String>,
@@ -280,6 +349,20 @@ pub struct ListAvailablePhoneNumberNational {
     /// `PageSize` (query): integer, optional. Range: 1 to 1000.
     #[twilio(range = 1..=1000)]
     pub page_size: Option<u32>,
+}
+
+// The attribute takes no length rule on a path parameter: checked here.
+fn check_list_available_phone_number_national(
+    request: &ListAvailablePhoneNumberNational,
+    errors: &mut ValidationErrors,
+) {
+    if !(2..=2).contains(&request.country_code.chars().count()) {
+        errors.push(Violation::new(
+            "CountryCode",
+            Rule::Length { min: 2, max: 2, unit: LengthUnit::Characters },
+            Some(request.country_code.clone()),
+        ));
+    }
 }
 
 /// `GET /2010-04-01/Accounts/{AccountSid}/AvailablePhoneNumbers/{CountryCode}/SharedCost.json` (operation `ListAvailablePhoneNumberSharedCost`).
@@ -287,18 +370,20 @@ pub struct ListAvailablePhoneNumberNational {
     GET,
     "/2010-04-01/Accounts/{AccountSid}/AvailablePhoneNumbers/{CountryCode}/SharedCost.json",
     response = Page<AvailablePhoneNumberSharedCost>,
+    validate_with = check_list_available_phone_number_shared_cost,
 )]
 #[derive(Clone, PartialEq)]
 pub struct ListAvailablePhoneNumberSharedCost {
     /// `AccountSid` (path): account SID `AC…`, the client's account when unset, optional.
     #[twilio(path)]
     pub account_sid: Option<AccountSid>,
-    /// `CountryCode` (path): string, required.
+    /// `CountryCode` (path): string, required. Length: 2 to 2.
     #[twilio(path)]
     pub country_code: String,
     /// `AreaCode` (query): integer, optional.
     pub area_code: Option<u32>,
-    /// `Contains` (query): string, optional.
+    /// `Contains` (query): string, optional. Length: 2 to 16.
+    #[twilio(len = 2..=16)]
     pub contains: Option<String>,
     /// `SmsEnabled` (query): boolean, optional.
     pub sms_enabled: Option<bool>,
@@ -318,7 +403,8 @@ pub struct ListAvailablePhoneNumberSharedCost {
     pub near_number: Option<PhoneNumber>,
     /// `NearLatLong` (query): string, optional.
     pub near_lat_long: Option<String>,
-    /// `Distance` (query): integer, optional.
+    /// `Distance` (query): integer, optional. Range: 0 to 500.
+    #[twilio(range = 0..=500)]
     pub distance: Option<u32>,
     /// `InPostalCode` (query): string, optional.
     pub in_postal_code: Option<String>,
@@ -339,6 +425,20 @@ pub struct ListAvailablePhoneNumberSharedCost {
     /// `PageSize` (query): integer, optional. Range: 1 to 1000.
     #[twilio(range = 1..=1000)]
     pub page_size: Option<u32>,
+}
+
+// The attribute takes no length rule on a path parameter: checked here.
+fn check_list_available_phone_number_shared_cost(
+    request: &ListAvailablePhoneNumberSharedCost,
+    errors: &mut ValidationErrors,
+) {
+    if !(2..=2).contains(&request.country_code.chars().count()) {
+        errors.push(Violation::new(
+            "CountryCode",
+            Rule::Length { min: 2, max: 2, unit: LengthUnit::Characters },
+            Some(request.country_code.clone()),
+        ));
+    }
 }
 
 /// `GET /2010-04-01/Accounts/{AccountSid}/AvailablePhoneNumbers/{CountryCode}/TollFree.json` (operation `ListAvailablePhoneNumberTollFree`).
@@ -346,18 +446,20 @@ pub struct ListAvailablePhoneNumberSharedCost {
     GET,
     "/2010-04-01/Accounts/{AccountSid}/AvailablePhoneNumbers/{CountryCode}/TollFree.json",
     response = Page<AvailablePhoneNumberTollFree>,
+    validate_with = check_list_available_phone_number_toll_free,
 )]
 #[derive(Clone, PartialEq)]
 pub struct ListAvailablePhoneNumberTollFree {
     /// `AccountSid` (path): account SID `AC…`, the client's account when unset, optional.
     #[twilio(path)]
     pub account_sid: Option<AccountSid>,
-    /// `CountryCode` (path): string, required.
+    /// `CountryCode` (path): string, required. Length: 2 to 2.
     #[twilio(path)]
     pub country_code: String,
     /// `AreaCode` (query): integer, optional.
     pub area_code: Option<u32>,
-    /// `Contains` (query): string, optional.
+    /// `Contains` (query): string, optional. Length: 2 to 16.
+    #[twilio(len = 2..=16)]
     pub contains: Option<String>,
     /// `SmsEnabled` (query): boolean, optional.
     pub sms_enabled: Option<bool>,
@@ -377,7 +479,8 @@ pub struct ListAvailablePhoneNumberTollFree {
     pub near_number: Option<PhoneNumber>,
     /// `NearLatLong` (query): string, optional.
     pub near_lat_long: Option<String>,
-    /// `Distance` (query): integer, optional.
+    /// `Distance` (query): integer, optional. Range: 0 to 500.
+    #[twilio(range = 0..=500)]
     pub distance: Option<u32>,
     /// `InPostalCode` (query): string, optional.
     pub in_postal_code: Option<String>,
@@ -400,23 +503,39 @@ pub struct ListAvailablePhoneNumberTollFree {
     pub page_size: Option<u32>,
 }
 
+// The attribute takes no length rule on a path parameter: checked here.
+fn check_list_available_phone_number_toll_free(
+    request: &ListAvailablePhoneNumberTollFree,
+    errors: &mut ValidationErrors,
+) {
+    if !(2..=2).contains(&request.country_code.chars().count()) {
+        errors.push(Violation::new(
+            "CountryCode",
+            Rule::Length { min: 2, max: 2, unit: LengthUnit::Characters },
+            Some(request.country_code.clone()),
+        ));
+    }
+}
+
 /// `GET /2010-04-01/Accounts/{AccountSid}/AvailablePhoneNumbers/{CountryCode}/Voip.json` (operation `ListAvailablePhoneNumberVoip`).
 #[twilio_endpoint(
     GET,
     "/2010-04-01/Accounts/{AccountSid}/AvailablePhoneNumbers/{CountryCode}/Voip.json",
     response = Page<AvailablePhoneNumberVoip>,
+    validate_with = check_list_available_phone_number_voip,
 )]
 #[derive(Clone, PartialEq)]
 pub struct ListAvailablePhoneNumberVoip {
     /// `AccountSid` (path): account SID `AC…`, the client's account when unset, optional.
     #[twilio(path)]
     pub account_sid: Option<AccountSid>,
-    /// `CountryCode` (path): string, required.
+    /// `CountryCode` (path): string, required. Length: 2 to 2.
     #[twilio(path)]
     pub country_code: String,
     /// `AreaCode` (query): integer, optional.
     pub area_code: Option<u32>,
-    /// `Contains` (query): string, optional.
+    /// `Contains` (query): string, optional. Length: 2 to 16.
+    #[twilio(len = 2..=16)]
     pub contains: Option<String>,
     /// `SmsEnabled` (query): boolean, optional.
     pub sms_enabled: Option<bool>,
@@ -436,7 +555,8 @@ pub struct ListAvailablePhoneNumberVoip {
     pub near_number: Option<PhoneNumber>,
     /// `NearLatLong` (query): string, optional.
     pub near_lat_long: Option<String>,
-    /// `Distance` (query): integer, optional.
+    /// `Distance` (query): integer, optional. Range: 0 to 500.
+    #[twilio(range = 0..=500)]
     pub distance: Option<u32>,
     /// `InPostalCode` (query): string, optional.
     pub in_postal_code: Option<String>,
@@ -457,6 +577,20 @@ pub struct ListAvailablePhoneNumberVoip {
     /// `PageSize` (query): integer, optional. Range: 1 to 1000.
     #[twilio(range = 1..=1000)]
     pub page_size: Option<u32>,
+}
+
+// The attribute takes no length rule on a path parameter: checked here.
+fn check_list_available_phone_number_voip(
+    request: &ListAvailablePhoneNumberVoip,
+    errors: &mut ValidationErrors,
+) {
+    if !(2..=2).contains(&request.country_code.chars().count()) {
+        errors.push(Violation::new(
+            "CountryCode",
+            Rule::Length { min: 2, max: 2, unit: LengthUnit::Characters },
+            Some(request.country_code.clone()),
+        ));
+    }
 }
 
 /// The description's `api.v2010.account.available_phone_number_country`.

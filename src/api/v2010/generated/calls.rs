@@ -6,7 +6,10 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
-pub use crate::api::v2010::{CreateCall, DeleteCall, FetchCall, ListCalls, RecordingSource, UpdateCall};
+pub use crate::api::v2010::{
+    CallRecordingEvent, CreateCall, DeleteCall, FetchCall, ListCalls, PauseBehavior, RecordingChannels,
+    RecordingSource, RecordingTrack, Trim, UpdateCall,
+};
 use crate::values::{
     AccountSid, CallSid, CallbackMethod, ConferenceSid, NotificationSid, PaymentSid,
     RealtimeTranscriptionSid, RecordingSid, SiprecSid, StreamSid, Url, UserDefinedMessageSid,
@@ -70,7 +73,8 @@ pub struct ListCallNotification {
     /// `CallSid` (path): SID `CA…`, required.
     #[twilio(path)]
     pub call_sid: CallSid,
-    /// `Log` (query): integer, optional.
+    /// `Log` (query): integer, optional. Range: 0 to 1.
+    #[twilio(range = 0..=1)]
     pub log: Option<u32>,
     /// `MessageDate` (query): date, optional.
     pub message_date: Option<NaiveDate>,
@@ -103,18 +107,18 @@ pub struct CreateCallRecording {
     /// `CallSid` (path): SID `CA…`, required.
     #[twilio(path)]
     pub call_sid: CallSid,
-    /// `RecordingStatusCallbackEvent` (form): list of string, optional.
-    pub recording_status_callback_event: Vec<String>,
+    /// `RecordingStatusCallbackEvent` (form): list of string, optional. Values: `in-progress`, `completed`, `absent`.
+    pub recording_status_callback_event: Vec<CallRecordingEvent>,
     /// `RecordingStatusCallback` (form): URL, optional.
     pub recording_status_callback: Option<Url>,
     /// `RecordingStatusCallbackMethod` (form): HTTP method, optional. Values: `GET`, `POST`.
     pub recording_status_callback_method: Option<CallbackMethod>,
-    /// `Trim` (form): string, optional.
-    pub trim: Option<String>,
-    /// `RecordingChannels` (form): string, optional.
-    pub recording_channels: Option<String>,
-    /// `RecordingTrack` (form): string, optional.
-    pub recording_track: Option<String>,
+    /// `Trim` (form): string, optional. Values: `trim-silence`, `do-not-trim`.
+    pub trim: Option<Trim>,
+    /// `RecordingChannels` (form): string, optional. Values: `mono`, `dual`.
+    pub recording_channels: Option<RecordingChannels>,
+    /// `RecordingTrack` (form): string, optional. Values: `inbound`, `outbound`, `both`.
+    pub recording_track: Option<RecordingTrack>,
 }
 
 /// `GET /2010-04-01/Accounts/{AccountSid}/Calls/{CallSid}/Recordings.json` (operation `ListCallRecording`).
@@ -168,12 +172,12 @@ pub struct UpdateCallRecording {
     pub sid: String,
     /// `Status` (form): enum, required.
     pub status: CallRecordingStatus,
-    /// `PauseBehavior` (form): string, optional.
-    pub pause_behavior: Option<String>,
+    /// `PauseBehavior` (form): string, optional. Values: `skip`, `silence`.
+    pub pause_behavior: Option<PauseBehavior>,
 }
 
-// The enums below are open so that replies with a value added later still decode; a request
-// may send only the values the description lists.
+// An open enum (open so that replies with a value added later still decode) may be sent only
+// with the values the description lists.
 fn check_update_call_recording(request: &UpdateCallRecording, errors: &mut ValidationErrors) {
     if let CallRecordingStatus::Unknown(value) = &request.status {
         errors.push(Violation::new(
@@ -265,7 +269,8 @@ pub struct CreatePayments {
     pub postal_code: Option<bool>,
     /// `SecurityCode` (form): boolean, optional.
     pub security_code: Option<bool>,
-    /// `Timeout` (form): integer, optional.
+    /// `Timeout` (form): integer, optional. Range: 0 to 600.
+    #[twilio(range = 0..=600)]
     pub timeout: Option<u32>,
     /// `TokenType` (form): enum, optional.
     pub token_type: Option<PaymentsTokenType>,
@@ -1733,10 +1738,12 @@ pub struct CallEventLog {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct CallNotification {
     /// `account_sid`: SID `AC…`.
+    #[serde(default, with = "crate::lenient::empty_as_none")]
     pub account_sid: Option<AccountSid>,
     /// `api_version`: string.
     pub api_version: Option<String>,
     /// `call_sid`: SID `CA…`.
+    #[serde(default, with = "crate::lenient::empty_as_none")]
     pub call_sid: Option<CallSid>,
     /// `date_created`: date-time (RFC 2822).
     #[serde(default, with = "crate::time::rfc2822::option")]
@@ -1760,6 +1767,7 @@ pub struct CallNotification {
     /// `request_url`: URI.
     pub request_url: Option<String>,
     /// `sid`: SID `NO…`.
+    #[serde(default, with = "crate::lenient::empty_as_none")]
     pub sid: Option<NotificationSid>,
     /// `uri`: string.
     pub uri: Option<String>,
@@ -1769,10 +1777,12 @@ pub struct CallNotification {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct CallNotificationInstance {
     /// `account_sid`: SID `AC…`.
+    #[serde(default, with = "crate::lenient::empty_as_none")]
     pub account_sid: Option<AccountSid>,
     /// `api_version`: string.
     pub api_version: Option<String>,
     /// `call_sid`: SID `CA…`.
+    #[serde(default, with = "crate::lenient::empty_as_none")]
     pub call_sid: Option<CallSid>,
     /// `date_created`: date-time (RFC 2822).
     #[serde(default, with = "crate::time::rfc2822::option")]
@@ -1802,6 +1812,7 @@ pub struct CallNotificationInstance {
     /// `response_headers`: string.
     pub response_headers: Option<String>,
     /// `sid`: SID `NO…`.
+    #[serde(default, with = "crate::lenient::empty_as_none")]
     pub sid: Option<NotificationSid>,
     /// `uri`: string.
     pub uri: Option<String>,
@@ -1811,12 +1822,15 @@ pub struct CallNotificationInstance {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct CallRecording {
     /// `account_sid`: SID `AC…`.
+    #[serde(default, with = "crate::lenient::empty_as_none")]
     pub account_sid: Option<AccountSid>,
     /// `api_version`: string.
     pub api_version: Option<String>,
     /// `call_sid`: SID `CA…`.
+    #[serde(default, with = "crate::lenient::empty_as_none")]
     pub call_sid: Option<CallSid>,
     /// `conference_sid`: SID `CF…`.
+    #[serde(default, with = "crate::lenient::empty_as_none")]
     pub conference_sid: Option<ConferenceSid>,
     /// `date_created`: date-time (RFC 2822).
     #[serde(default, with = "crate::time::rfc2822::option")]
@@ -1830,6 +1844,7 @@ pub struct CallRecording {
     /// `duration`: string.
     pub duration: Option<String>,
     /// `sid`: SID `RE…`.
+    #[serde(default, with = "crate::lenient::empty_as_none")]
     pub sid: Option<RecordingSid>,
     /// `price`: decimal number, as text.
     #[serde(default, with = "crate::lenient::decimal")]
@@ -1858,10 +1873,13 @@ pub struct CallRecording {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Payments {
     /// `account_sid`: SID `AC…`.
+    #[serde(default, with = "crate::lenient::empty_as_none")]
     pub account_sid: Option<AccountSid>,
     /// `call_sid`: SID `CA…`.
+    #[serde(default, with = "crate::lenient::empty_as_none")]
     pub call_sid: Option<CallSid>,
     /// `sid`: SID `PK…`.
+    #[serde(default, with = "crate::lenient::empty_as_none")]
     pub sid: Option<PaymentSid>,
     /// `date_created`: date-time (RFC 2822).
     #[serde(default, with = "crate::time::rfc2822::option")]
@@ -1877,10 +1895,13 @@ pub struct Payments {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct RealtimeTranscription {
     /// `sid`: SID `GT…`.
+    #[serde(default, with = "crate::lenient::empty_as_none")]
     pub sid: Option<RealtimeTranscriptionSid>,
     /// `account_sid`: SID `AC…`.
+    #[serde(default, with = "crate::lenient::empty_as_none")]
     pub account_sid: Option<AccountSid>,
     /// `call_sid`: SID `CA…`.
+    #[serde(default, with = "crate::lenient::empty_as_none")]
     pub call_sid: Option<CallSid>,
     /// `name`: string.
     pub name: Option<String>,
@@ -1897,10 +1918,13 @@ pub struct RealtimeTranscription {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Siprec {
     /// `sid`: SID `SR…`.
+    #[serde(default, with = "crate::lenient::empty_as_none")]
     pub sid: Option<SiprecSid>,
     /// `account_sid`: SID `AC…`.
+    #[serde(default, with = "crate::lenient::empty_as_none")]
     pub account_sid: Option<AccountSid>,
     /// `call_sid`: SID `CA…`.
+    #[serde(default, with = "crate::lenient::empty_as_none")]
     pub call_sid: Option<CallSid>,
     /// `name`: string.
     pub name: Option<String>,
@@ -1917,10 +1941,13 @@ pub struct Siprec {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Stream {
     /// `sid`: SID `MZ…`.
+    #[serde(default, with = "crate::lenient::empty_as_none")]
     pub sid: Option<StreamSid>,
     /// `account_sid`: SID `AC…`.
+    #[serde(default, with = "crate::lenient::empty_as_none")]
     pub account_sid: Option<AccountSid>,
     /// `call_sid`: SID `CA…`.
+    #[serde(default, with = "crate::lenient::empty_as_none")]
     pub call_sid: Option<CallSid>,
     /// `name`: string.
     pub name: Option<String>,
@@ -1937,10 +1964,13 @@ pub struct Stream {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct UserDefinedMessage {
     /// `account_sid`: SID `AC…`.
+    #[serde(default, with = "crate::lenient::empty_as_none")]
     pub account_sid: Option<AccountSid>,
     /// `call_sid`: SID `CA…`.
+    #[serde(default, with = "crate::lenient::empty_as_none")]
     pub call_sid: Option<CallSid>,
     /// `sid`: SID `KX…`.
+    #[serde(default, with = "crate::lenient::empty_as_none")]
     pub sid: Option<UserDefinedMessageSid>,
     /// `date_created`: date-time (RFC 2822).
     #[serde(default, with = "crate::time::rfc2822::option")]
@@ -1951,10 +1981,13 @@ pub struct UserDefinedMessage {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct UserDefinedMessageSubscription {
     /// `account_sid`: SID `AC…`.
+    #[serde(default, with = "crate::lenient::empty_as_none")]
     pub account_sid: Option<AccountSid>,
     /// `call_sid`: SID `CA…`.
+    #[serde(default, with = "crate::lenient::empty_as_none")]
     pub call_sid: Option<CallSid>,
     /// `sid`: SID `ZY…`.
+    #[serde(default, with = "crate::lenient::empty_as_none")]
     pub sid: Option<UserDefinedMessageSubscriptionSid>,
     /// `date_created`: date-time (RFC 2822).
     #[serde(default, with = "crate::time::rfc2822::option")]

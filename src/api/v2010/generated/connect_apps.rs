@@ -85,7 +85,8 @@ pub struct UpdateConnectApp {
     pub deauthorize_callback_url: Option<Url>,
     /// `Description` (form): string, optional.
     pub description: Option<String>,
-    /// `FriendlyName` (form): string, optional.
+    /// `FriendlyName` (form): string, optional. Length: 0 to 64.
+    #[twilio(len = 0..=64)]
     pub friendly_name: Option<String>,
     /// `HomepageUrl` (form): URL, optional.
     pub homepage_url: Option<Url>,
@@ -93,8 +94,8 @@ pub struct UpdateConnectApp {
     pub permissions: Vec<ConnectAppPermission>,
 }
 
-// The enums below are open so that replies with a value added later still decode; a request
-// may send only the values the description lists.
+// An open enum (open so that replies with a value added later still decode) may be sent only
+// with the values the description lists.
 fn check_update_connect_app(request: &UpdateConnectApp, errors: &mut ValidationErrors) {
     for item in &request.permissions {
         if let ConnectAppPermission::Unknown(value) = item {
@@ -147,6 +148,7 @@ pub struct ListConnectApp {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct AuthorizedConnectApp {
     /// `account_sid`: SID `AC…`.
+    #[serde(default, with = "crate::lenient::empty_as_none")]
     pub account_sid: Option<AccountSid>,
     /// `connect_app_company_name`: string.
     pub connect_app_company_name: Option<String>,
@@ -157,6 +159,7 @@ pub struct AuthorizedConnectApp {
     /// `connect_app_homepage_url`: URI.
     pub connect_app_homepage_url: Option<String>,
     /// `connect_app_sid`: SID `CN…`.
+    #[serde(default, with = "crate::lenient::empty_as_none")]
     pub connect_app_sid: Option<ConnectAppSid>,
     /// `permissions`: list of enum.
     pub permissions: Option<Vec<AuthorizedConnectAppPermission>>,
@@ -168,6 +171,7 @@ pub struct AuthorizedConnectApp {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct ConnectApp {
     /// `account_sid`: SID `AC…`.
+    #[serde(default, with = "crate::lenient::empty_as_none")]
     pub account_sid: Option<AccountSid>,
     /// `authorize_redirect_url`: URI.
     pub authorize_redirect_url: Option<String>,
@@ -186,6 +190,7 @@ pub struct ConnectApp {
     /// `permissions`: list of enum.
     pub permissions: Option<Vec<ConnectAppPermission>>,
     /// `sid`: SID `CN…`.
+    #[serde(default, with = "crate::lenient::empty_as_none")]
     pub sid: Option<ConnectAppSid>,
     /// `uri`: string.
     pub uri: Option<String>,

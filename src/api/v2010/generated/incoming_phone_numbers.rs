@@ -12,7 +12,7 @@ use crate::values::{
     AccountSid, AddOnExtensionSid, AddressSid, ApplicationSid, AssignedAddOnSid, BundleSid, CallbackMethod,
     IdentitySid, PhoneNumber, PhoneNumberSid, TrunkSid, Url,
 };
-use crate::{Page, Rule, ValidationErrors, Violation, twilio_endpoint, wire_enum};
+use crate::{Page, Params, Rule, ValidationErrors, Violation, twilio_endpoint, wire_enum};
 
 /// `POST /2010-04-01/Accounts/{AccountSid}/IncomingPhoneNumbers/{Sid}.json` (operation `UpdateIncomingPhoneNumber`).
 #[twilio_endpoint(
@@ -34,7 +34,8 @@ pub struct UpdateIncomingPhoneNumber {
     pub account_sid_param: Option<AccountSid>,
     /// `ApiVersion` (form): string, optional.
     pub api_version: Option<String>,
-    /// `FriendlyName` (form): string, optional.
+    /// `FriendlyName` (form): string, optional. Length: 0 to 64.
+    #[twilio(len = 0..=64)]
     pub friendly_name: Option<String>,
     /// `SmsApplicationSid` (form): SID `AP…`, optional.
     pub sms_application_sid: Option<ApplicationSid>,
@@ -78,8 +79,8 @@ pub struct UpdateIncomingPhoneNumber {
     pub bundle_sid: Option<BundleSid>,
 }
 
-// The enums below are open so that replies with a value added later still decode; a request
-// may send only the values the description lists.
+// An open enum (open so that replies with a value added later still decode) may be sent only
+// with the values the description lists.
 fn check_update_incoming_phone_number(request: &UpdateIncomingPhoneNumber, errors: &mut ValidationErrors) {
     if let Some(IncomingPhoneNumberEmergencyStatus::Unknown(value)) = &request.emergency_status {
         errors.push(Violation::new(
@@ -145,9 +146,9 @@ pub struct ListIncomingPhoneNumber {
     /// `FriendlyName` (query): string, optional.
     pub friendly_name: Option<String>,
     /// `PhoneNumber` (query): phone number, optional.
-    pub phone_number: Option<PhoneNumber>,
-    /// `Origin` (query): string, optional.
-    pub origin: Option<String>,
+    pub phone_number: Option<String>,
+    /// `Origin` (query): string, optional. Values: `twilio`, `hosted`.
+    pub origin: Option<PhoneNumberOrigin>,
     /// `PageToken` (query): string, optional.
     pub page_token: Option<String>,
     /// `Page` (query): integer, optional.
@@ -171,7 +172,8 @@ pub struct CreateIncomingPhoneNumber {
     pub account_sid: Option<AccountSid>,
     /// `ApiVersion` (form): string, optional.
     pub api_version: Option<String>,
-    /// `FriendlyName` (form): string, optional.
+    /// `FriendlyName` (form): string, optional. Length: 0 to 64.
+    #[twilio(len = 0..=64)]
     pub friendly_name: Option<String>,
     /// `SmsApplicationSid` (form): SID `AP…`, optional.
     pub sms_application_sid: Option<ApplicationSid>,
@@ -213,14 +215,13 @@ pub struct CreateIncomingPhoneNumber {
     pub voice_receive_mode: Option<IncomingPhoneNumberVoiceReceiveMode>,
     /// `BundleSid` (form): SID `BU…`, optional.
     pub bundle_sid: Option<BundleSid>,
-    /// `PhoneNumber` (form): phone number, optional.
-    pub phone_number: Option<PhoneNumber>,
-    /// `AreaCode` (form): string, optional.
-    pub area_code: Option<String>,
+    /// `PhoneNumber`, `AreaCode`: at least one.
+    #[twilio(flatten)]
+    pub phone_number_or_area_code: PhoneNumberOrAreaCode,
 }
 
-// The enums below are open so that replies with a value added later still decode; a request
-// may send only the values the description lists.
+// An open enum (open so that replies with a value added later still decode) may be sent only
+// with the values the description lists.
 fn check_create_incoming_phone_number(request: &CreateIncomingPhoneNumber, errors: &mut ValidationErrors) {
     if let Some(IncomingPhoneNumberEmergencyStatus::Unknown(value)) = &request.emergency_status {
         errors.push(Violation::new(
@@ -236,6 +237,23 @@ fn check_create_incoming_phone_number(request: &CreateIncomingPhoneNumber, error
             Some(value.clone()),
         ));
     }
+}
+
+/// At least one of `PhoneNumber`, `AreaCode` (`CreateIncomingPhoneNumber`).
+#[derive(Clone, Debug, PartialEq, Params)]
+pub enum PhoneNumberOrAreaCode {
+    /// `PhoneNumber` (form): phone number.
+    PhoneNumber(PhoneNumber),
+    /// `AreaCode` (form): string. Length: 3 to 3.
+    AreaCode(#[twilio(len = 3..=3)] String),
+    /// `PhoneNumber` and `AreaCode`.
+    PhoneNumberAndAreaCode {
+        /// `PhoneNumber` (form): phone number.
+        phone_number: PhoneNumber,
+        /// `AreaCode` (form): string. Length: 3 to 3.
+        #[twilio(len = 3..=3)]
+        area_code: String,
+    },
 }
 
 /// `GET /2010-04-01/Accounts/{AccountSid}/IncomingPhoneNumbers/{ResourceSid}/AssignedAddOns/{Sid}.json` (operation `FetchIncomingPhoneNumberAssignedAddOn`).
@@ -381,9 +399,9 @@ pub struct ListIncomingPhoneNumberLocal {
     /// `FriendlyName` (query): string, optional.
     pub friendly_name: Option<String>,
     /// `PhoneNumber` (query): phone number, optional.
-    pub phone_number: Option<PhoneNumber>,
-    /// `Origin` (query): string, optional.
-    pub origin: Option<String>,
+    pub phone_number: Option<String>,
+    /// `Origin` (query): string, optional. Values: `twilio`, `hosted`.
+    pub origin: Option<PhoneNumberOrigin>,
     /// `PageToken` (query): string, optional.
     pub page_token: Option<String>,
     /// `Page` (query): integer, optional.
@@ -409,7 +427,8 @@ pub struct CreateIncomingPhoneNumberLocal {
     pub phone_number: PhoneNumber,
     /// `ApiVersion` (form): string, optional.
     pub api_version: Option<String>,
-    /// `FriendlyName` (form): string, optional.
+    /// `FriendlyName` (form): string, optional. Length: 0 to 64.
+    #[twilio(len = 0..=64)]
     pub friendly_name: Option<String>,
     /// `SmsApplicationSid` (form): SID `AP…`, optional.
     pub sms_application_sid: Option<ApplicationSid>,
@@ -453,8 +472,8 @@ pub struct CreateIncomingPhoneNumberLocal {
     pub bundle_sid: Option<BundleSid>,
 }
 
-// The enums below are open so that replies with a value added later still decode; a request
-// may send only the values the description lists.
+// An open enum (open so that replies with a value added later still decode) may be sent only
+// with the values the description lists.
 fn check_create_incoming_phone_number_local(
     request: &CreateIncomingPhoneNumberLocal,
     errors: &mut ValidationErrors,
@@ -491,9 +510,9 @@ pub struct ListIncomingPhoneNumberMobile {
     /// `FriendlyName` (query): string, optional.
     pub friendly_name: Option<String>,
     /// `PhoneNumber` (query): phone number, optional.
-    pub phone_number: Option<PhoneNumber>,
-    /// `Origin` (query): string, optional.
-    pub origin: Option<String>,
+    pub phone_number: Option<String>,
+    /// `Origin` (query): string, optional. Values: `twilio`, `hosted`.
+    pub origin: Option<PhoneNumberOrigin>,
     /// `PageToken` (query): string, optional.
     pub page_token: Option<String>,
     /// `Page` (query): integer, optional.
@@ -519,7 +538,8 @@ pub struct CreateIncomingPhoneNumberMobile {
     pub phone_number: PhoneNumber,
     /// `ApiVersion` (form): string, optional.
     pub api_version: Option<String>,
-    /// `FriendlyName` (form): string, optional.
+    /// `FriendlyName` (form): string, optional. Length: 0 to 64.
+    #[twilio(len = 0..=64)]
     pub friendly_name: Option<String>,
     /// `SmsApplicationSid` (form): SID `AP…`, optional.
     pub sms_application_sid: Option<ApplicationSid>,
@@ -563,8 +583,8 @@ pub struct CreateIncomingPhoneNumberMobile {
     pub bundle_sid: Option<BundleSid>,
 }
 
-// The enums below are open so that replies with a value added later still decode; a request
-// may send only the values the description lists.
+// An open enum (open so that replies with a value added later still decode) may be sent only
+// with the values the description lists.
 fn check_create_incoming_phone_number_mobile(
     request: &CreateIncomingPhoneNumberMobile,
     errors: &mut ValidationErrors,
@@ -601,9 +621,9 @@ pub struct ListIncomingPhoneNumberTollFree {
     /// `FriendlyName` (query): string, optional.
     pub friendly_name: Option<String>,
     /// `PhoneNumber` (query): phone number, optional.
-    pub phone_number: Option<PhoneNumber>,
-    /// `Origin` (query): string, optional.
-    pub origin: Option<String>,
+    pub phone_number: Option<String>,
+    /// `Origin` (query): string, optional. Values: `twilio`, `hosted`.
+    pub origin: Option<PhoneNumberOrigin>,
     /// `PageToken` (query): string, optional.
     pub page_token: Option<String>,
     /// `Page` (query): integer, optional.
@@ -629,7 +649,8 @@ pub struct CreateIncomingPhoneNumberTollFree {
     pub phone_number: PhoneNumber,
     /// `ApiVersion` (form): string, optional.
     pub api_version: Option<String>,
-    /// `FriendlyName` (form): string, optional.
+    /// `FriendlyName` (form): string, optional. Length: 0 to 64.
+    #[twilio(len = 0..=64)]
     pub friendly_name: Option<String>,
     /// `SmsApplicationSid` (form): SID `AP…`, optional.
     pub sms_application_sid: Option<ApplicationSid>,
@@ -673,8 +694,8 @@ pub struct CreateIncomingPhoneNumberTollFree {
     pub bundle_sid: Option<BundleSid>,
 }
 
-// The enums below are open so that replies with a value added later still decode; a request
-// may send only the values the description lists.
+// An open enum (open so that replies with a value added later still decode) may be sent only
+// with the values the description lists.
 fn check_create_incoming_phone_number_toll_free(
     request: &CreateIncomingPhoneNumberTollFree,
     errors: &mut ValidationErrors,
@@ -699,8 +720,10 @@ fn check_create_incoming_phone_number_toll_free(
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct IncomingPhoneNumber {
     /// `account_sid`: SID `AC…`.
+    #[serde(default, with = "crate::lenient::empty_as_none")]
     pub account_sid: Option<AccountSid>,
     /// `address_sid`: SID `AD…`.
+    #[serde(default, with = "crate::lenient::empty_as_none")]
     pub address_sid: Option<AddressSid>,
     /// `address_requirements`: enum.
     pub address_requirements: Option<IncomingPhoneNumberAddressRequirement>,
@@ -719,14 +742,17 @@ pub struct IncomingPhoneNumber {
     /// `friendly_name`: string.
     pub friendly_name: Option<String>,
     /// `identity_sid`: SID `RI…`.
+    #[serde(default, with = "crate::lenient::empty_as_none")]
     pub identity_sid: Option<IdentitySid>,
     /// `phone_number`: string.
     pub phone_number: Option<String>,
     /// `origin`: string.
     pub origin: Option<String>,
     /// `sid`: SID `PN…`.
+    #[serde(default, with = "crate::lenient::empty_as_none")]
     pub sid: Option<PhoneNumberSid>,
     /// `sms_application_sid`: SID `AP…`.
+    #[serde(default, with = "crate::lenient::empty_as_none")]
     pub sms_application_sid: Option<ApplicationSid>,
     /// `sms_fallback_method`: HTTP method.
     pub sms_fallback_method: Option<CallbackMethod>,
@@ -741,12 +767,14 @@ pub struct IncomingPhoneNumber {
     /// `status_callback_method`: HTTP method.
     pub status_callback_method: Option<CallbackMethod>,
     /// `trunk_sid`: SID `TK…`.
+    #[serde(default, with = "crate::lenient::empty_as_none")]
     pub trunk_sid: Option<TrunkSid>,
     /// `uri`: string.
     pub uri: Option<String>,
     /// `voice_receive_mode`: enum.
     pub voice_receive_mode: Option<IncomingPhoneNumberVoiceReceiveMode>,
     /// `voice_application_sid`: SID `AP…`.
+    #[serde(default, with = "crate::lenient::empty_as_none")]
     pub voice_application_sid: Option<ApplicationSid>,
     /// `voice_caller_id_lookup`: boolean.
     pub voice_caller_id_lookup: Option<bool>,
@@ -761,10 +789,12 @@ pub struct IncomingPhoneNumber {
     /// `emergency_status`: enum.
     pub emergency_status: Option<IncomingPhoneNumberEmergencyStatus>,
     /// `emergency_address_sid`: SID `AD…`.
+    #[serde(default, with = "crate::lenient::empty_as_none")]
     pub emergency_address_sid: Option<AddressSid>,
     /// `emergency_address_status`: enum.
     pub emergency_address_status: Option<IncomingPhoneNumberEmergencyAddressStatus>,
     /// `bundle_sid`: SID `BU…`.
+    #[serde(default, with = "crate::lenient::empty_as_none")]
     pub bundle_sid: Option<BundleSid>,
     /// `status`: string.
     pub status: Option<String>,
@@ -776,10 +806,13 @@ pub struct IncomingPhoneNumber {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct IncomingPhoneNumberAssignedAddOn {
     /// `sid`: SID `XE…`.
+    #[serde(default, with = "crate::lenient::empty_as_none")]
     pub sid: Option<AssignedAddOnSid>,
     /// `account_sid`: SID `AC…`.
+    #[serde(default, with = "crate::lenient::empty_as_none")]
     pub account_sid: Option<AccountSid>,
     /// `resource_sid`: SID `PN…`.
+    #[serde(default, with = "crate::lenient::empty_as_none")]
     pub resource_sid: Option<PhoneNumberSid>,
     /// `friendly_name`: string.
     pub friendly_name: Option<String>,
@@ -805,12 +838,16 @@ pub struct IncomingPhoneNumberAssignedAddOn {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct IncomingPhoneNumberAssignedAddOnExtension {
     /// `sid`: SID `XF…`.
+    #[serde(default, with = "crate::lenient::empty_as_none")]
     pub sid: Option<AddOnExtensionSid>,
     /// `account_sid`: SID `AC…`.
+    #[serde(default, with = "crate::lenient::empty_as_none")]
     pub account_sid: Option<AccountSid>,
     /// `resource_sid`: SID `PN…`.
+    #[serde(default, with = "crate::lenient::empty_as_none")]
     pub resource_sid: Option<PhoneNumberSid>,
     /// `assigned_add_on_sid`: SID `XE…`.
+    #[serde(default, with = "crate::lenient::empty_as_none")]
     pub assigned_add_on_sid: Option<AssignedAddOnSid>,
     /// `friendly_name`: string.
     pub friendly_name: Option<String>,
@@ -828,8 +865,10 @@ pub struct IncomingPhoneNumberAssignedAddOnExtension {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct IncomingPhoneNumberLocal {
     /// `account_sid`: SID `AC…`.
+    #[serde(default, with = "crate::lenient::empty_as_none")]
     pub account_sid: Option<AccountSid>,
     /// `address_sid`: SID `AD…`.
+    #[serde(default, with = "crate::lenient::empty_as_none")]
     pub address_sid: Option<AddressSid>,
     /// `address_requirements`: enum.
     pub address_requirements: Option<IncomingPhoneNumberAddressRequirement>,
@@ -848,14 +887,17 @@ pub struct IncomingPhoneNumberLocal {
     /// `friendly_name`: string.
     pub friendly_name: Option<String>,
     /// `identity_sid`: SID `RI…`.
+    #[serde(default, with = "crate::lenient::empty_as_none")]
     pub identity_sid: Option<IdentitySid>,
     /// `phone_number`: string.
     pub phone_number: Option<String>,
     /// `origin`: string.
     pub origin: Option<String>,
     /// `sid`: SID `PN…`.
+    #[serde(default, with = "crate::lenient::empty_as_none")]
     pub sid: Option<PhoneNumberSid>,
     /// `sms_application_sid`: SID `AP…`.
+    #[serde(default, with = "crate::lenient::empty_as_none")]
     pub sms_application_sid: Option<ApplicationSid>,
     /// `sms_fallback_method`: HTTP method.
     pub sms_fallback_method: Option<CallbackMethod>,
@@ -870,12 +912,14 @@ pub struct IncomingPhoneNumberLocal {
     /// `status_callback_method`: HTTP method.
     pub status_callback_method: Option<CallbackMethod>,
     /// `trunk_sid`: SID `TK…`.
+    #[serde(default, with = "crate::lenient::empty_as_none")]
     pub trunk_sid: Option<TrunkSid>,
     /// `uri`: string.
     pub uri: Option<String>,
     /// `voice_receive_mode`: enum.
     pub voice_receive_mode: Option<IncomingPhoneNumberVoiceReceiveMode>,
     /// `voice_application_sid`: SID `AP…`.
+    #[serde(default, with = "crate::lenient::empty_as_none")]
     pub voice_application_sid: Option<ApplicationSid>,
     /// `voice_caller_id_lookup`: boolean.
     pub voice_caller_id_lookup: Option<bool>,
@@ -890,10 +934,12 @@ pub struct IncomingPhoneNumberLocal {
     /// `emergency_status`: enum.
     pub emergency_status: Option<IncomingPhoneNumberEmergencyStatus>,
     /// `emergency_address_sid`: SID `AD…`.
+    #[serde(default, with = "crate::lenient::empty_as_none")]
     pub emergency_address_sid: Option<AddressSid>,
     /// `emergency_address_status`: enum.
     pub emergency_address_status: Option<IncomingPhoneNumberEmergencyAddressStatus>,
     /// `bundle_sid`: SID `BU…`.
+    #[serde(default, with = "crate::lenient::empty_as_none")]
     pub bundle_sid: Option<BundleSid>,
     /// `status`: string.
     pub status: Option<String>,
@@ -903,8 +949,10 @@ pub struct IncomingPhoneNumberLocal {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct IncomingPhoneNumberMobile {
     /// `account_sid`: SID `AC…`.
+    #[serde(default, with = "crate::lenient::empty_as_none")]
     pub account_sid: Option<AccountSid>,
     /// `address_sid`: SID `AD…`.
+    #[serde(default, with = "crate::lenient::empty_as_none")]
     pub address_sid: Option<AddressSid>,
     /// `address_requirements`: enum.
     pub address_requirements: Option<IncomingPhoneNumberAddressRequirement>,
@@ -923,14 +971,17 @@ pub struct IncomingPhoneNumberMobile {
     /// `friendly_name`: string.
     pub friendly_name: Option<String>,
     /// `identity_sid`: SID `RI…`.
+    #[serde(default, with = "crate::lenient::empty_as_none")]
     pub identity_sid: Option<IdentitySid>,
     /// `phone_number`: string.
     pub phone_number: Option<String>,
     /// `origin`: string.
     pub origin: Option<String>,
     /// `sid`: SID `PN…`.
+    #[serde(default, with = "crate::lenient::empty_as_none")]
     pub sid: Option<PhoneNumberSid>,
     /// `sms_application_sid`: SID `AP…`.
+    #[serde(default, with = "crate::lenient::empty_as_none")]
     pub sms_application_sid: Option<ApplicationSid>,
     /// `sms_fallback_method`: HTTP method.
     pub sms_fallback_method: Option<CallbackMethod>,
@@ -945,12 +996,14 @@ pub struct IncomingPhoneNumberMobile {
     /// `status_callback_method`: HTTP method.
     pub status_callback_method: Option<CallbackMethod>,
     /// `trunk_sid`: SID `TK…`.
+    #[serde(default, with = "crate::lenient::empty_as_none")]
     pub trunk_sid: Option<TrunkSid>,
     /// `uri`: string.
     pub uri: Option<String>,
     /// `voice_receive_mode`: enum.
     pub voice_receive_mode: Option<IncomingPhoneNumberVoiceReceiveMode>,
     /// `voice_application_sid`: SID `AP…`.
+    #[serde(default, with = "crate::lenient::empty_as_none")]
     pub voice_application_sid: Option<ApplicationSid>,
     /// `voice_caller_id_lookup`: boolean.
     pub voice_caller_id_lookup: Option<bool>,
@@ -965,10 +1018,12 @@ pub struct IncomingPhoneNumberMobile {
     /// `emergency_status`: enum.
     pub emergency_status: Option<IncomingPhoneNumberEmergencyStatus>,
     /// `emergency_address_sid`: SID `AD…`.
+    #[serde(default, with = "crate::lenient::empty_as_none")]
     pub emergency_address_sid: Option<AddressSid>,
     /// `emergency_address_status`: enum.
     pub emergency_address_status: Option<IncomingPhoneNumberEmergencyAddressStatus>,
     /// `bundle_sid`: SID `BU…`.
+    #[serde(default, with = "crate::lenient::empty_as_none")]
     pub bundle_sid: Option<BundleSid>,
     /// `status`: string.
     pub status: Option<String>,
@@ -978,8 +1033,10 @@ pub struct IncomingPhoneNumberMobile {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct IncomingPhoneNumberTollFree {
     /// `account_sid`: SID `AC…`.
+    #[serde(default, with = "crate::lenient::empty_as_none")]
     pub account_sid: Option<AccountSid>,
     /// `address_sid`: SID `AD…`.
+    #[serde(default, with = "crate::lenient::empty_as_none")]
     pub address_sid: Option<AddressSid>,
     /// `address_requirements`: enum.
     pub address_requirements: Option<IncomingPhoneNumberAddressRequirement>,
@@ -998,14 +1055,17 @@ pub struct IncomingPhoneNumberTollFree {
     /// `friendly_name`: string.
     pub friendly_name: Option<String>,
     /// `identity_sid`: SID `RI…`.
+    #[serde(default, with = "crate::lenient::empty_as_none")]
     pub identity_sid: Option<IdentitySid>,
     /// `phone_number`: string.
     pub phone_number: Option<String>,
     /// `origin`: string.
     pub origin: Option<String>,
     /// `sid`: SID `PN…`.
+    #[serde(default, with = "crate::lenient::empty_as_none")]
     pub sid: Option<PhoneNumberSid>,
     /// `sms_application_sid`: SID `AP…`.
+    #[serde(default, with = "crate::lenient::empty_as_none")]
     pub sms_application_sid: Option<ApplicationSid>,
     /// `sms_fallback_method`: HTTP method.
     pub sms_fallback_method: Option<CallbackMethod>,
@@ -1020,12 +1080,14 @@ pub struct IncomingPhoneNumberTollFree {
     /// `status_callback_method`: HTTP method.
     pub status_callback_method: Option<CallbackMethod>,
     /// `trunk_sid`: SID `TK…`.
+    #[serde(default, with = "crate::lenient::empty_as_none")]
     pub trunk_sid: Option<TrunkSid>,
     /// `uri`: string.
     pub uri: Option<String>,
     /// `voice_receive_mode`: enum.
     pub voice_receive_mode: Option<IncomingPhoneNumberVoiceReceiveMode>,
     /// `voice_application_sid`: SID `AP…`.
+    #[serde(default, with = "crate::lenient::empty_as_none")]
     pub voice_application_sid: Option<ApplicationSid>,
     /// `voice_caller_id_lookup`: boolean.
     pub voice_caller_id_lookup: Option<bool>,
@@ -1040,10 +1102,12 @@ pub struct IncomingPhoneNumberTollFree {
     /// `emergency_status`: enum.
     pub emergency_status: Option<IncomingPhoneNumberEmergencyStatus>,
     /// `emergency_address_sid`: SID `AD…`.
+    #[serde(default, with = "crate::lenient::empty_as_none")]
     pub emergency_address_sid: Option<AddressSid>,
     /// `emergency_address_status`: enum.
     pub emergency_address_status: Option<IncomingPhoneNumberEmergencyAddressStatus>,
     /// `bundle_sid`: SID `BU…`.
+    #[serde(default, with = "crate::lenient::empty_as_none")]
     pub bundle_sid: Option<BundleSid>,
     /// `status`: string.
     pub status: Option<String>,
@@ -1088,5 +1152,13 @@ wire_enum! {
     pub enum IncomingPhoneNumberVoiceReceiveMode {
         Voice = "voice",
         Fax = "fax",
+    }
+}
+
+wire_enum! {
+    /// The values of `rules.toml: ListIncomingPhoneNumber.Origin`.
+    pub enum PhoneNumberOrigin {
+        Twilio = "twilio",
+        Hosted = "hosted",
     }
 }

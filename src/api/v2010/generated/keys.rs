@@ -39,7 +39,8 @@ pub struct UpdateKey {
     /// `Sid` (path): SID `SK…`, required.
     #[twilio(path)]
     pub sid: ApiKeySid,
-    /// `FriendlyName` (form): string, optional.
+    /// `FriendlyName` (form): string, optional. Length: 0 to 64.
+    #[twilio(len = 0..=64)]
     pub friendly_name: Option<String>,
 }
 
@@ -90,7 +91,8 @@ pub struct CreateNewKey {
     /// `AccountSid` (path): account SID `AC…`, the client's account when unset, optional.
     #[twilio(path)]
     pub account_sid: Option<AccountSid>,
-    /// `FriendlyName` (form): string, optional.
+    /// `FriendlyName` (form): string, optional. Length: 0 to 64.
+    #[twilio(len = 0..=64)]
     pub friendly_name: Option<String>,
 }
 
@@ -98,6 +100,7 @@ pub struct CreateNewKey {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Key {
     /// `sid`: SID `SK…`.
+    #[serde(default, with = "crate::lenient::empty_as_none")]
     pub sid: Option<ApiKeySid>,
     /// `friendly_name`: string.
     pub friendly_name: Option<String>,
@@ -113,6 +116,7 @@ pub struct Key {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct NewKey {
     /// `sid`: SID `SK…`.
+    #[serde(default, with = "crate::lenient::empty_as_none")]
     pub sid: Option<ApiKeySid>,
     /// `friendly_name`: string.
     pub friendly_name: Option<String>,

@@ -98,8 +98,8 @@ pub struct CreateMessageFeedback {
     pub outcome: Option<MessageFeedbackOutcome>,
 }
 
-// The enums below are open so that replies with a value added later still decode; a request
-// may send only the values the description lists.
+// An open enum (open so that replies with a value added later still decode) may be sent only
+// with the values the description lists.
 fn check_create_message_feedback(request: &CreateMessageFeedback, errors: &mut ValidationErrors) {
     if let Some(MessageFeedbackOutcome::Unknown(value)) = &request.outcome {
         errors.push(Violation::new(
@@ -114,6 +114,7 @@ fn check_create_message_feedback(request: &CreateMessageFeedback, errors: &mut V
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Media {
     /// `account_sid`: SID `AC…`.
+    #[serde(default, with = "crate::lenient::empty_as_none")]
     pub account_sid: Option<AccountSid>,
     /// `content_type`: string.
     pub content_type: Option<String>,
@@ -124,8 +125,10 @@ pub struct Media {
     #[serde(default, with = "crate::time::rfc2822::option")]
     pub date_updated: Option<DateTime<Utc>>,
     /// `parent_sid`: SID `SM…`.
+    #[serde(default, with = "crate::lenient::empty_as_none")]
     pub parent_sid: Option<MessageSid>,
     /// `sid`: SID `ME…`.
+    #[serde(default, with = "crate::lenient::empty_as_none")]
     pub sid: Option<MediaSid>,
     /// `uri`: string.
     pub uri: Option<String>,
@@ -135,8 +138,10 @@ pub struct Media {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct MessageFeedback {
     /// `account_sid`: SID `AC…`.
+    #[serde(default, with = "crate::lenient::empty_as_none")]
     pub account_sid: Option<AccountSid>,
     /// `message_sid`: SID `SM…`.
+    #[serde(default, with = "crate::lenient::empty_as_none")]
     pub message_sid: Option<MessageSid>,
     /// `outcome`: enum.
     pub outcome: Option<MessageFeedbackOutcome>,

@@ -86,3 +86,5 @@ pub use transcriptions::*;
 pub mod usage;
 #[cfg(feature = "v2010-usage")]
 pub use usage::*;
+#[cfg(any(feature = "v2010-applications", feature = "v2010-short-codes"))]
+mod shared;

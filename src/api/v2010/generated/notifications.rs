@@ -36,7 +36,8 @@ pub struct ListNotification {
     /// `AccountSid` (path): account SID `AC…`, the client's account when unset, optional.
     #[twilio(path)]
     pub account_sid: Option<AccountSid>,
-    /// `Log` (query): integer, optional.
+    /// `Log` (query): integer, optional. Range: 0 to 1.
+    #[twilio(range = 0..=1)]
     pub log: Option<u32>,
     /// `MessageDate` (query): date, optional.
     pub message_date: Option<NaiveDate>,
@@ -59,10 +60,12 @@ pub struct ListNotification {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Notification {
     /// `account_sid`: SID `AC…`.
+    #[serde(default, with = "crate::lenient::empty_as_none")]
     pub account_sid: Option<AccountSid>,
     /// `api_version`: string.
     pub api_version: Option<String>,
     /// `call_sid`: SID `CA…`.
+    #[serde(default, with = "crate::lenient::empty_as_none")]
     pub call_sid: Option<CallSid>,
     /// `date_created`: date-time (RFC 2822).
     #[serde(default, with = "crate::time::rfc2822::option")]
@@ -86,6 +89,7 @@ pub struct Notification {
     /// `request_url`: URI.
     pub request_url: Option<String>,
     /// `sid`: SID `NO…`.
+    #[serde(default, with = "crate::lenient::empty_as_none")]
     pub sid: Option<NotificationSid>,
     /// `uri`: string.
     pub uri: Option<String>,
@@ -95,10 +99,12 @@ pub struct Notification {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct NotificationInstance {
     /// `account_sid`: SID `AC…`.
+    #[serde(default, with = "crate::lenient::empty_as_none")]
     pub account_sid: Option<AccountSid>,
     /// `api_version`: string.
     pub api_version: Option<String>,
     /// `call_sid`: SID `CA…`.
+    #[serde(default, with = "crate::lenient::empty_as_none")]
     pub call_sid: Option<CallSid>,
     /// `date_created`: date-time (RFC 2822).
     #[serde(default, with = "crate::time::rfc2822::option")]
@@ -128,6 +134,7 @@ pub struct NotificationInstance {
     /// `response_headers`: string.
     pub response_headers: Option<String>,
     /// `sid`: SID `NO…`.
+    #[serde(default, with = "crate::lenient::empty_as_none")]
     pub sid: Option<NotificationSid>,
     /// `uri`: string.
     pub uri: Option<String>,

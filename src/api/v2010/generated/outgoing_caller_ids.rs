@@ -39,7 +39,8 @@ pub struct UpdateOutgoingCallerId {
     /// `Sid` (path): SID `PN…`, required.
     #[twilio(path)]
     pub sid: PhoneNumberSid,
-    /// `FriendlyName` (form): string, optional.
+    /// `FriendlyName` (form): string, optional. Length: 0 to 64.
+    #[twilio(len = 0..=64)]
     pub friendly_name: Option<String>,
 }
 
@@ -96,9 +97,11 @@ pub struct CreateValidationRequest {
     pub account_sid: Option<AccountSid>,
     /// `PhoneNumber` (form): phone number, required.
     pub phone_number: PhoneNumber,
-    /// `FriendlyName` (form): string, optional.
+    /// `FriendlyName` (form): string, optional. Length: 0 to 64.
+    #[twilio(len = 0..=64)]
     pub friendly_name: Option<String>,
-    /// `CallDelay` (form): integer, optional.
+    /// `CallDelay` (form): integer, optional. Range: 0 to 60.
+    #[twilio(range = 0..=60)]
     pub call_delay: Option<u32>,
     /// `Extension` (form): string, optional.
     pub extension: Option<String>,
@@ -112,6 +115,7 @@ pub struct CreateValidationRequest {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct OutgoingCallerId {
     /// `sid`: SID `PN…`.
+    #[serde(default, with = "crate::lenient::empty_as_none")]
     pub sid: Option<PhoneNumberSid>,
     /// `date_created`: date-time (RFC 2822).
     #[serde(default, with = "crate::time::rfc2822::option")]
@@ -122,6 +126,7 @@ pub struct OutgoingCallerId {
     /// `friendly_name`: string.
     pub friendly_name: Option<String>,
     /// `account_sid`: SID `AC…`.
+    #[serde(default, with = "crate::lenient::empty_as_none")]
     pub account_sid: Option<AccountSid>,
     /// `phone_number`: string.
     pub phone_number: Option<String>,
@@ -133,8 +138,10 @@ pub struct OutgoingCallerId {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct ValidationRequest {
     /// `account_sid`: SID `AC…`.
+    #[serde(default, with = "crate::lenient::empty_as_none")]
     pub account_sid: Option<AccountSid>,
     /// `call_sid`: SID `CA…`.
+    #[serde(default, with = "crate::lenient::empty_as_none")]
     pub call_sid: Option<CallSid>,
     /// `friendly_name`: string.
     pub friendly_name: Option<String>,

@@ -104,9 +104,11 @@ pub struct UpdateQueue {
     /// `Sid` (path): SID `QU…`, required.
     #[twilio(path)]
     pub sid: QueueSid,
-    /// `FriendlyName` (form): string, optional.
+    /// `FriendlyName` (form): string, optional. Length: 0 to 64.
+    #[twilio(len = 0..=64)]
     pub friendly_name: Option<String>,
-    /// `MaxSize` (form): integer, optional.
+    /// `MaxSize` (form): integer, optional. Range: 0 to 5000.
+    #[twilio(range = 0..=5000)]
     pub max_size: Option<u32>,
 }
 
@@ -157,9 +159,11 @@ pub struct CreateQueue {
     /// `AccountSid` (path): account SID `AC…`, the client's account when unset, optional.
     #[twilio(path)]
     pub account_sid: Option<AccountSid>,
-    /// `FriendlyName` (form): string, required.
+    /// `FriendlyName` (form): string, required. Length: 0 to 64.
+    #[twilio(len = 0..=64)]
     pub friendly_name: String,
-    /// `MaxSize` (form): integer, optional.
+    /// `MaxSize` (form): integer, optional. Range: 0 to 5000.
+    #[twilio(range = 0..=5000)]
     pub max_size: Option<u32>,
 }
 
@@ -167,6 +171,7 @@ pub struct CreateQueue {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Member {
     /// `call_sid`: SID `CA…`.
+    #[serde(default, with = "crate::lenient::empty_as_none")]
     pub call_sid: Option<CallSid>,
     /// `date_enqueued`: date-time (RFC 2822).
     #[serde(default, with = "crate::time::rfc2822::option")]
@@ -180,6 +185,7 @@ pub struct Member {
     #[serde(default, with = "crate::lenient::integer")]
     pub wait_time: Option<i64>,
     /// `queue_sid`: SID `QU…`.
+    #[serde(default, with = "crate::lenient::empty_as_none")]
     pub queue_sid: Option<QueueSid>,
 }
 
@@ -197,11 +203,13 @@ pub struct Queue {
     /// `uri`: string.
     pub uri: Option<String>,
     /// `account_sid`: SID `AC…`.
+    #[serde(default, with = "crate::lenient::empty_as_none")]
     pub account_sid: Option<AccountSid>,
     /// `average_wait_time`: integer.
     #[serde(default, with = "crate::lenient::integer")]
     pub average_wait_time: Option<i64>,
     /// `sid`: SID `QU…`.
+    #[serde(default, with = "crate::lenient::empty_as_none")]
     pub sid: Option<QueueSid>,
     /// `date_created`: date-time (RFC 2822).
     #[serde(default, with = "crate::time::rfc2822::option")]

@@ -300,12 +300,15 @@ pub struct ListRecordingTranscription {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Recording {
     /// `account_sid`: SID `AC…`.
+    #[serde(default, with = "crate::lenient::empty_as_none")]
     pub account_sid: Option<AccountSid>,
     /// `api_version`: string.
     pub api_version: Option<String>,
     /// `call_sid`: SID `CA…`.
+    #[serde(default, with = "crate::lenient::empty_as_none")]
     pub call_sid: Option<CallSid>,
     /// `conference_sid`: SID `CF…`.
+    #[serde(default, with = "crate::lenient::empty_as_none")]
     pub conference_sid: Option<ConferenceSid>,
     /// `date_created`: date-time (RFC 2822).
     #[serde(default, with = "crate::time::rfc2822::option")]
@@ -319,6 +322,7 @@ pub struct Recording {
     /// `duration`: string.
     pub duration: Option<String>,
     /// `sid`: SID `RE…`.
+    #[serde(default, with = "crate::lenient::empty_as_none")]
     pub sid: Option<RecordingSid>,
     /// `price`: string.
     pub price: Option<String>,
@@ -348,14 +352,18 @@ pub struct Recording {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct RecordingAddOnResult {
     /// `sid`: SID `XR…`.
+    #[serde(default, with = "crate::lenient::empty_as_none")]
     pub sid: Option<AddOnResultSid>,
     /// `account_sid`: SID `AC…`.
+    #[serde(default, with = "crate::lenient::empty_as_none")]
     pub account_sid: Option<AccountSid>,
     /// `status`: enum.
     pub status: Option<RecordingAddOnResultStatus>,
     /// `add_on_sid`: SID `XB…`.
+    #[serde(default, with = "crate::lenient::empty_as_none")]
     pub add_on_sid: Option<AddOnSid>,
     /// `add_on_configuration_sid`: SID `XE…`.
+    #[serde(default, with = "crate::lenient::empty_as_none")]
     pub add_on_configuration_sid: Option<AssignedAddOnSid>,
     /// `date_created`: date-time (RFC 2822).
     #[serde(default, with = "crate::time::rfc2822::option")]
@@ -367,6 +375,7 @@ pub struct RecordingAddOnResult {
     #[serde(default, with = "crate::time::rfc2822::option")]
     pub date_completed: Option<DateTime<Utc>>,
     /// `reference_sid`: SID `RE…`.
+    #[serde(default, with = "crate::lenient::empty_as_none")]
     pub reference_sid: Option<RecordingSid>,
     /// `subresource_uris`: URIs by name.
     pub subresource_uris: Option<HashMap<String, String>>,
@@ -376,16 +385,21 @@ pub struct RecordingAddOnResult {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct RecordingAddOnResultPayload {
     /// `sid`: SID `XH…`.
+    #[serde(default, with = "crate::lenient::empty_as_none")]
     pub sid: Option<AddOnPayloadSid>,
     /// `add_on_result_sid`: SID `XR…`.
+    #[serde(default, with = "crate::lenient::empty_as_none")]
     pub add_on_result_sid: Option<AddOnResultSid>,
     /// `account_sid`: SID `AC…`.
+    #[serde(default, with = "crate::lenient::empty_as_none")]
     pub account_sid: Option<AccountSid>,
     /// `label`: string.
     pub label: Option<String>,
     /// `add_on_sid`: SID `XB…`.
+    #[serde(default, with = "crate::lenient::empty_as_none")]
     pub add_on_sid: Option<AddOnSid>,
     /// `add_on_configuration_sid`: SID `XE…`.
+    #[serde(default, with = "crate::lenient::empty_as_none")]
     pub add_on_configuration_sid: Option<AssignedAddOnSid>,
     /// `content_type`: string.
     pub content_type: Option<String>,
@@ -396,6 +410,7 @@ pub struct RecordingAddOnResultPayload {
     #[serde(default, with = "crate::time::rfc2822::option")]
     pub date_updated: Option<DateTime<Utc>>,
     /// `reference_sid`: SID `RE…`.
+    #[serde(default, with = "crate::lenient::empty_as_none")]
     pub reference_sid: Option<RecordingSid>,
     /// `subresource_uris`: URIs by name.
     pub subresource_uris: Option<HashMap<String, String>>,
@@ -405,6 +420,7 @@ pub struct RecordingAddOnResultPayload {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct RecordingTranscription {
     /// `account_sid`: SID `AC…`.
+    #[serde(default, with = "crate::lenient::empty_as_none")]
     pub account_sid: Option<AccountSid>,
     /// `api_version`: string.
     pub api_version: Option<String>,
@@ -422,8 +438,10 @@ pub struct RecordingTranscription {
     /// `price_unit`: string.
     pub price_unit: Option<String>,
     /// `recording_sid`: SID `RE…`.
+    #[serde(default, with = "crate::lenient::empty_as_none")]
     pub recording_sid: Option<RecordingSid>,
     /// `sid`: SID `TR…`.
+    #[serde(default, with = "crate::lenient::empty_as_none")]
     pub sid: Option<TranscriptionSid>,
     /// `status`: enum.
     pub status: Option<RecordingTranscriptionStatus>,

@@ -6,6 +6,7 @@
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
+pub use super::shared::ApiVersion;
 use crate::values::{AccountSid, CallbackMethod, ShortCodeSid, Url};
 use crate::{Page, twilio_endpoint};
 
@@ -39,10 +40,11 @@ pub struct UpdateShortCode {
     /// `Sid` (path): SID `SC…`, required.
     #[twilio(path)]
     pub sid: ShortCodeSid,
-    /// `FriendlyName` (form): string, optional.
+    /// `FriendlyName` (form): string, optional. Length: 0 to 64.
+    #[twilio(len = 0..=64)]
     pub friendly_name: Option<String>,
-    /// `ApiVersion` (form): string, optional.
-    pub api_version: Option<String>,
+    /// `ApiVersion` (form): string, optional. Values: `2010-04-01`, `2008-08-01`.
+    pub api_version: Option<ApiVersion>,
     /// `SmsUrl` (form): URL, optional.
     pub sms_url: Option<Url>,
     /// `SmsMethod` (form): HTTP method, optional. Values: `GET`, `POST`.
@@ -81,6 +83,7 @@ pub struct ListShortCode {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct ShortCode {
     /// `account_sid`: SID `AC…`.
+    #[serde(default, with = "crate::lenient::empty_as_none")]
     pub account_sid: Option<AccountSid>,
     /// `api_version`: string.
     pub api_version: Option<String>,
@@ -95,6 +98,7 @@ pub struct ShortCode {
     /// `short_code`: string.
     pub short_code: Option<String>,
     /// `sid`: SID `SC…`.
+    #[serde(default, with = "crate::lenient::empty_as_none")]
     pub sid: Option<ShortCodeSid>,
     /// `sms_fallback_method`: HTTP method.
     pub sms_fallback_method: Option<CallbackMethod>,

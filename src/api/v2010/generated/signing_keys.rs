@@ -20,7 +20,8 @@ pub struct CreateNewSigningKey {
     /// `AccountSid` (path): account SID `AC…`, the client's account when unset, optional.
     #[twilio(path)]
     pub account_sid: Option<AccountSid>,
-    /// `FriendlyName` (form): string, optional.
+    /// `FriendlyName` (form): string, optional. Length: 0 to 64.
+    #[twilio(len = 0..=64)]
     pub friendly_name: Option<String>,
 }
 
@@ -98,6 +99,7 @@ pub struct DeleteSigningKey {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct NewSigningKey {
     /// `sid`: SID `SK…`.
+    #[serde(default, with = "crate::lenient::empty_as_none")]
     pub sid: Option<ApiKeySid>,
     /// `friendly_name`: string.
     pub friendly_name: Option<String>,
@@ -115,6 +117,7 @@ pub struct NewSigningKey {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct SigningKey {
     /// `sid`: SID `SK…`.
+    #[serde(default, with = "crate::lenient::empty_as_none")]
     pub sid: Option<ApiKeySid>,
     /// `friendly_name`: string.
     pub friendly_name: Option<String>,

@@ -288,7 +288,8 @@ pub struct CreateSipCredential {
     /// `CredentialListSid` (path): SID `CL…`, required.
     #[twilio(path)]
     pub credential_list_sid: CredentialListSid,
-    /// `Username` (form): string, required.
+    /// `Username` (form): string, required. Length: 0 to 32.
+    #[twilio(len = 0..=32)]
     pub username: String,
     /// `Password` (form): string, required. Never shown by `Debug`.
     #[twilio(sensitive)]
@@ -386,7 +387,8 @@ pub struct CreateSipCredentialList {
     /// `AccountSid` (path): account SID `AC…`, the client's account when unset, optional.
     #[twilio(path)]
     pub account_sid: Option<AccountSid>,
-    /// `FriendlyName` (form): string, required.
+    /// `FriendlyName` (form): string, required. Length: 0 to 64.
+    #[twilio(len = 0..=64)]
     pub friendly_name: String,
 }
 
@@ -420,7 +422,8 @@ pub struct UpdateSipCredentialList {
     /// `Sid` (path): SID `CL…`, required.
     #[twilio(path)]
     pub sid: CredentialListSid,
-    /// `FriendlyName` (form): string, required.
+    /// `FriendlyName` (form): string, required. Length: 0 to 64.
+    #[twilio(len = 0..=64)]
     pub friendly_name: String,
 }
 
@@ -552,7 +555,8 @@ pub struct CreateSipDomain {
     pub account_sid: Option<AccountSid>,
     /// `DomainName` (form): string, required.
     pub domain_name: String,
-    /// `FriendlyName` (form): string, optional.
+    /// `FriendlyName` (form): string, optional. Length: 0 to 64.
+    #[twilio(len = 0..=64)]
     pub friendly_name: Option<String>,
     /// `VoiceUrl` (form): URL, optional.
     pub voice_url: Option<Url>,
@@ -608,7 +612,8 @@ pub struct UpdateSipDomain {
     /// `Sid` (path): SID `SD…`, required.
     #[twilio(path)]
     pub sid: SipDomainSid,
-    /// `FriendlyName` (form): string, optional.
+    /// `FriendlyName` (form): string, optional. Length: 0 to 64.
+    #[twilio(len = 0..=64)]
     pub friendly_name: Option<String>,
     /// `VoiceFallbackMethod` (form): HTTP method, optional. Values: `GET`, `POST`.
     pub voice_fallback_method: Option<CallbackMethod>,
@@ -683,7 +688,8 @@ pub struct CreateSipIpAccessControlList {
     /// `AccountSid` (path): account SID `AC…`, the client's account when unset, optional.
     #[twilio(path)]
     pub account_sid: Option<AccountSid>,
-    /// `FriendlyName` (form): string, required.
+    /// `FriendlyName` (form): string, required. Length: 0 to 255.
+    #[twilio(len = 0..=255)]
     pub friendly_name: String,
 }
 
@@ -717,7 +723,8 @@ pub struct UpdateSipIpAccessControlList {
     /// `Sid` (path): SID `AL…`, required.
     #[twilio(path)]
     pub sid: IpAccessControlListSid,
-    /// `FriendlyName` (form): string, required.
+    /// `FriendlyName` (form): string, required. Length: 0 to 255.
+    #[twilio(len = 0..=255)]
     pub friendly_name: String,
 }
 
@@ -853,7 +860,8 @@ pub struct CreateSipIpAddress {
     /// `IpAccessControlListSid` (path): SID `AL…`, required.
     #[twilio(path)]
     pub ip_access_control_list_sid: IpAccessControlListSid,
-    /// `FriendlyName` (form): string, required.
+    /// `FriendlyName` (form): string, required. Length: 0 to 255.
+    #[twilio(len = 0..=255)]
     pub friendly_name: String,
     /// `IpAddress` (form): string, required.
     pub ip_address: String,
@@ -899,7 +907,8 @@ pub struct UpdateSipIpAddress {
     pub sid: IpAddressSid,
     /// `IpAddress` (form): string, optional.
     pub ip_address: Option<String>,
-    /// `FriendlyName` (form): string, optional.
+    /// `FriendlyName` (form): string, optional. Length: 0 to 255.
+    #[twilio(len = 0..=255)]
     pub friendly_name: Option<String>,
     /// `CidrPrefixLength` (form): integer, optional.
     pub cidr_prefix_length: Option<u32>,
@@ -928,6 +937,7 @@ pub struct DeleteSipIpAddress {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct SipAuthCallsCredentialListMapping {
     /// `account_sid`: SID `AC…`.
+    #[serde(default, with = "crate::lenient::empty_as_none")]
     pub account_sid: Option<AccountSid>,
     /// `date_created`: date-time (RFC 2822).
     #[serde(default, with = "crate::time::rfc2822::option")]
@@ -938,6 +948,7 @@ pub struct SipAuthCallsCredentialListMapping {
     /// `friendly_name`: string.
     pub friendly_name: Option<String>,
     /// `sid`: SID `CL…`.
+    #[serde(default, with = "crate::lenient::empty_as_none")]
     pub sid: Option<CredentialListSid>,
 }
 
@@ -945,6 +956,7 @@ pub struct SipAuthCallsCredentialListMapping {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct SipAuthCallsIpAccessControlListMapping {
     /// `account_sid`: SID `AC…`.
+    #[serde(default, with = "crate::lenient::empty_as_none")]
     pub account_sid: Option<AccountSid>,
     /// `date_created`: date-time (RFC 2822).
     #[serde(default, with = "crate::time::rfc2822::option")]
@@ -955,6 +967,7 @@ pub struct SipAuthCallsIpAccessControlListMapping {
     /// `friendly_name`: string.
     pub friendly_name: Option<String>,
     /// `sid`: SID `AL…`.
+    #[serde(default, with = "crate::lenient::empty_as_none")]
     pub sid: Option<IpAccessControlListSid>,
 }
 
@@ -962,6 +975,7 @@ pub struct SipAuthCallsIpAccessControlListMapping {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct SipAuthRegistrationsCredentialListMapping {
     /// `account_sid`: SID `AC…`.
+    #[serde(default, with = "crate::lenient::empty_as_none")]
     pub account_sid: Option<AccountSid>,
     /// `date_created`: date-time (RFC 2822).
     #[serde(default, with = "crate::time::rfc2822::option")]
@@ -972,6 +986,7 @@ pub struct SipAuthRegistrationsCredentialListMapping {
     /// `friendly_name`: string.
     pub friendly_name: Option<String>,
     /// `sid`: SID `CL…`.
+    #[serde(default, with = "crate::lenient::empty_as_none")]
     pub sid: Option<CredentialListSid>,
 }
 
@@ -979,10 +994,13 @@ pub struct SipAuthRegistrationsCredentialListMapping {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct SipCredential {
     /// `sid`: SID `CR…`.
+    #[serde(default, with = "crate::lenient::empty_as_none")]
     pub sid: Option<CredentialSid>,
     /// `account_sid`: SID `AC…`.
+    #[serde(default, with = "crate::lenient::empty_as_none")]
     pub account_sid: Option<AccountSid>,
     /// `credential_list_sid`: SID `CL…`.
+    #[serde(default, with = "crate::lenient::empty_as_none")]
     pub credential_list_sid: Option<CredentialListSid>,
     /// `username`: string.
     pub username: Option<String>,
@@ -1000,6 +1018,7 @@ pub struct SipCredential {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct SipCredentialList {
     /// `account_sid`: SID `AC…`.
+    #[serde(default, with = "crate::lenient::empty_as_none")]
     pub account_sid: Option<AccountSid>,
     /// `date_created`: date-time (RFC 2822).
     #[serde(default, with = "crate::time::rfc2822::option")]
@@ -1010,6 +1029,7 @@ pub struct SipCredentialList {
     /// `friendly_name`: string.
     pub friendly_name: Option<String>,
     /// `sid`: SID `CL…`.
+    #[serde(default, with = "crate::lenient::empty_as_none")]
     pub sid: Option<CredentialListSid>,
     /// `subresource_uris`: URIs by name.
     pub subresource_uris: Option<HashMap<String, String>>,
@@ -1021,6 +1041,7 @@ pub struct SipCredentialList {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct SipCredentialListMapping {
     /// `account_sid`: SID `AC…`.
+    #[serde(default, with = "crate::lenient::empty_as_none")]
     pub account_sid: Option<AccountSid>,
     /// `date_created`: date-time (RFC 2822).
     #[serde(default, with = "crate::time::rfc2822::option")]
@@ -1029,10 +1050,12 @@ pub struct SipCredentialListMapping {
     #[serde(default, with = "crate::time::rfc2822::option")]
     pub date_updated: Option<DateTime<Utc>>,
     /// `domain_sid`: SID `SD…`.
+    #[serde(default, with = "crate::lenient::empty_as_none")]
     pub domain_sid: Option<SipDomainSid>,
     /// `friendly_name`: string.
     pub friendly_name: Option<String>,
     /// `sid`: SID `CL…`.
+    #[serde(default, with = "crate::lenient::empty_as_none")]
     pub sid: Option<CredentialListSid>,
     /// `uri`: string.
     pub uri: Option<String>,
@@ -1042,6 +1065,7 @@ pub struct SipCredentialListMapping {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct SipDomain {
     /// `account_sid`: SID `AC…`.
+    #[serde(default, with = "crate::lenient::empty_as_none")]
     pub account_sid: Option<AccountSid>,
     /// `api_version`: string.
     pub api_version: Option<String>,
@@ -1058,6 +1082,7 @@ pub struct SipDomain {
     /// `friendly_name`: string.
     pub friendly_name: Option<String>,
     /// `sid`: SID `SD…`.
+    #[serde(default, with = "crate::lenient::empty_as_none")]
     pub sid: Option<SipDomainSid>,
     /// `uri`: string.
     pub uri: Option<String>,
@@ -1082,8 +1107,10 @@ pub struct SipDomain {
     /// `secure`: boolean.
     pub secure: Option<bool>,
     /// `byoc_trunk_sid`: SID `BY…`.
+    #[serde(default, with = "crate::lenient::empty_as_none")]
     pub byoc_trunk_sid: Option<ByocTrunkSid>,
     /// `emergency_caller_sid`: SID `PN…`.
+    #[serde(default, with = "crate::lenient::empty_as_none")]
     pub emergency_caller_sid: Option<PhoneNumberSid>,
 }
 
@@ -1091,8 +1118,10 @@ pub struct SipDomain {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct SipIpAccessControlList {
     /// `sid`: SID `AL…`.
+    #[serde(default, with = "crate::lenient::empty_as_none")]
     pub sid: Option<IpAccessControlListSid>,
     /// `account_sid`: SID `AC…`.
+    #[serde(default, with = "crate::lenient::empty_as_none")]
     pub account_sid: Option<AccountSid>,
     /// `friendly_name`: string.
     pub friendly_name: Option<String>,
@@ -1112,6 +1141,7 @@ pub struct SipIpAccessControlList {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct SipIpAccessControlListMapping {
     /// `account_sid`: SID `AC…`.
+    #[serde(default, with = "crate::lenient::empty_as_none")]
     pub account_sid: Option<AccountSid>,
     /// `date_created`: date-time (RFC 2822).
     #[serde(default, with = "crate::time::rfc2822::option")]
@@ -1120,10 +1150,12 @@ pub struct SipIpAccessControlListMapping {
     #[serde(default, with = "crate::time::rfc2822::option")]
     pub date_updated: Option<DateTime<Utc>>,
     /// `domain_sid`: SID `SD…`.
+    #[serde(default, with = "crate::lenient::empty_as_none")]
     pub domain_sid: Option<SipDomainSid>,
     /// `friendly_name`: string.
     pub friendly_name: Option<String>,
     /// `sid`: SID `AL…`.
+    #[serde(default, with = "crate::lenient::empty_as_none")]
     pub sid: Option<IpAccessControlListSid>,
     /// `uri`: string.
     pub uri: Option<String>,
@@ -1133,8 +1165,10 @@ pub struct SipIpAccessControlListMapping {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct SipIpAddress {
     /// `sid`: SID `IP…`.
+    #[serde(default, with = "crate::lenient::empty_as_none")]
     pub sid: Option<IpAddressSid>,
     /// `account_sid`: SID `AC…`.
+    #[serde(default, with = "crate::lenient::empty_as_none")]
     pub account_sid: Option<AccountSid>,
     /// `friendly_name`: string.
     pub friendly_name: Option<String>,
@@ -1144,6 +1178,7 @@ pub struct SipIpAddress {
     #[serde(default, with = "crate::lenient::integer")]
     pub cidr_prefix_length: Option<i64>,
     /// `ip_access_control_list_sid`: SID `AL…`.
+    #[serde(default, with = "crate::lenient::empty_as_none")]
     pub ip_access_control_list_sid: Option<IpAccessControlListSid>,
     /// `date_created`: date-time (RFC 2822).
     #[serde(default, with = "crate::time::rfc2822::option")]

@@ -28,6 +28,7 @@ pub struct CreateToken {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Token {
     /// `account_sid`: SID `AC…`.
+    #[serde(default, with = "crate::lenient::empty_as_none")]
     pub account_sid: Option<AccountSid>,
     /// `date_created`: date-time (RFC 2822).
     #[serde(default, with = "crate::time::rfc2822::option")]

@@ -65,6 +65,7 @@ pub struct ListTranscription {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Transcription {
     /// `account_sid`: SID `AC…`.
+    #[serde(default, with = "crate::lenient::empty_as_none")]
     pub account_sid: Option<AccountSid>,
     /// `api_version`: string.
     pub api_version: Option<String>,
@@ -82,8 +83,10 @@ pub struct Transcription {
     /// `price_unit`: string.
     pub price_unit: Option<String>,
     /// `recording_sid`: SID `RE…`.
+    #[serde(default, with = "crate::lenient::empty_as_none")]
     pub recording_sid: Option<RecordingSid>,
     /// `sid`: SID `TR…`.
+    #[serde(default, with = "crate::lenient::empty_as_none")]
     pub sid: Option<TranscriptionSid>,
     /// `status`: enum.
     pub status: Option<TranscriptionStatus>,

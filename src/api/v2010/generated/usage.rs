@@ -297,7 +297,8 @@ pub struct UpdateUsageTrigger {
     pub callback_method: Option<CallbackMethod>,
     /// `CallbackUrl` (form): URL, optional.
     pub callback_url: Option<Url>,
-    /// `FriendlyName` (form): string, optional.
+    /// `FriendlyName` (form): string, optional. Length: 0 to 64.
+    #[twilio(len = 0..=64)]
     pub friendly_name: Option<String>,
 }
 
@@ -337,7 +338,8 @@ pub struct CreateUsageTrigger {
     pub usage_category: String,
     /// `CallbackMethod` (form): HTTP method, optional. Values: `GET`, `POST`.
     pub callback_method: Option<CallbackMethod>,
-    /// `FriendlyName` (form): string, optional.
+    /// `FriendlyName` (form): string, optional. Length: 0 to 64.
+    #[twilio(len = 0..=64)]
     pub friendly_name: Option<String>,
     /// `Recurring` (form): enum, optional.
     pub recurring: Option<UsageTriggerRecurring>,
@@ -345,8 +347,8 @@ pub struct CreateUsageTrigger {
     pub trigger_by: Option<UsageTriggerField>,
 }
 
-// The enums below are open so that replies with a value added later still decode; a request
-// may send only the values the description lists.
+// An open enum (open so that replies with a value added later still decode) may be sent only
+// with the values the description lists.
 fn check_create_usage_trigger(request: &CreateUsageTrigger, errors: &mut ValidationErrors) {
     if let Some(UsageTriggerRecurring::Unknown(value)) = &request.recurring {
         errors.push(Violation::new(
@@ -391,8 +393,8 @@ pub struct ListUsageTrigger {
     pub page_size: Option<u32>,
 }
 
-// The enums below are open so that replies with a value added later still decode; a request
-// may send only the values the description lists.
+// An open enum (open so that replies with a value added later still decode) may be sent only
+// with the values the description lists.
 fn check_list_usage_trigger(request: &ListUsageTrigger, errors: &mut ValidationErrors) {
     if let Some(UsageTriggerRecurring::Unknown(value)) = &request.recurring {
         errors.push(Violation::new(
@@ -414,6 +416,7 @@ fn check_list_usage_trigger(request: &ListUsageTrigger, errors: &mut ValidationE
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct UsageRecord {
     /// `account_sid`: SID `AC…`.
+    #[serde(default, with = "crate::lenient::empty_as_none")]
     pub account_sid: Option<AccountSid>,
     /// `api_version`: string.
     pub api_version: Option<String>,
@@ -450,6 +453,7 @@ pub struct UsageRecord {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct UsageRecordAllTime {
     /// `account_sid`: SID `AC…`.
+    #[serde(default, with = "crate::lenient::empty_as_none")]
     pub account_sid: Option<AccountSid>,
     /// `api_version`: string.
     pub api_version: Option<String>,
@@ -486,6 +490,7 @@ pub struct UsageRecordAllTime {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct UsageRecordDaily {
     /// `account_sid`: SID `AC…`.
+    #[serde(default, with = "crate::lenient::empty_as_none")]
     pub account_sid: Option<AccountSid>,
     /// `api_version`: string.
     pub api_version: Option<String>,
@@ -522,6 +527,7 @@ pub struct UsageRecordDaily {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct UsageRecordLastMonth {
     /// `account_sid`: SID `AC…`.
+    #[serde(default, with = "crate::lenient::empty_as_none")]
     pub account_sid: Option<AccountSid>,
     /// `api_version`: string.
     pub api_version: Option<String>,
@@ -558,6 +564,7 @@ pub struct UsageRecordLastMonth {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct UsageRecordMonthly {
     /// `account_sid`: SID `AC…`.
+    #[serde(default, with = "crate::lenient::empty_as_none")]
     pub account_sid: Option<AccountSid>,
     /// `api_version`: string.
     pub api_version: Option<String>,
@@ -594,6 +601,7 @@ pub struct UsageRecordMonthly {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct UsageRecordThisMonth {
     /// `account_sid`: SID `AC…`.
+    #[serde(default, with = "crate::lenient::empty_as_none")]
     pub account_sid: Option<AccountSid>,
     /// `api_version`: string.
     pub api_version: Option<String>,
@@ -630,6 +638,7 @@ pub struct UsageRecordThisMonth {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct UsageRecordToday {
     /// `account_sid`: SID `AC…`.
+    #[serde(default, with = "crate::lenient::empty_as_none")]
     pub account_sid: Option<AccountSid>,
     /// `api_version`: string.
     pub api_version: Option<String>,
@@ -666,6 +675,7 @@ pub struct UsageRecordToday {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct UsageRecordYearly {
     /// `account_sid`: SID `AC…`.
+    #[serde(default, with = "crate::lenient::empty_as_none")]
     pub account_sid: Option<AccountSid>,
     /// `api_version`: string.
     pub api_version: Option<String>,
@@ -702,6 +712,7 @@ pub struct UsageRecordYearly {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct UsageRecordYesterday {
     /// `account_sid`: SID `AC…`.
+    #[serde(default, with = "crate::lenient::empty_as_none")]
     pub account_sid: Option<AccountSid>,
     /// `api_version`: string.
     pub api_version: Option<String>,
@@ -738,6 +749,7 @@ pub struct UsageRecordYesterday {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct UsageTrigger {
     /// `account_sid`: SID `AC…`.
+    #[serde(default, with = "crate::lenient::empty_as_none")]
     pub account_sid: Option<AccountSid>,
     /// `api_version`: string.
     pub api_version: Option<String>,
@@ -761,6 +773,7 @@ pub struct UsageTrigger {
     /// `recurring`: enum.
     pub recurring: Option<UsageTriggerRecurring>,
     /// `sid`: SID `UT…`.
+    #[serde(default, with = "crate::lenient::empty_as_none")]
     pub sid: Option<UsageTriggerSid>,
     /// `trigger_by`: enum.
     pub trigger_by: Option<UsageTriggerField>,
