@@ -251,7 +251,9 @@ fn generated_variants_of_every_operation_are_accepted_by_the_description() {
     generated.contract = Some((&contract, &runtime));
     operations::visit_all(&mut generated);
     let (operations, variants, not_sent) = (generated.operations, generated.variants, generated.not_sent);
-    let mut failures = generated.unused_allowances(true);
+    // The round trip's failures (also reported by its own test) and stale entries of the allow-list.
+    let mut failures = std::mem::take(&mut generated.failures);
+    failures.extend(generated.unused_allowances(true));
     for allowed in &generated.allowed_failures {
         println!("allowed (reviewed, see generated.rs ALLOWED): {allowed}");
     }
