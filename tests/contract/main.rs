@@ -9,6 +9,19 @@
 //!   which answers 422 naming the violated rule when a request does not match; every request must be
 //!   accepted and every reply must decode into the typed response.
 //!
+//! Those hand-written variants cover the 22 curated operations. Every operation of the catalog (the
+//! generated registry `operations.rs` lists all of them, calling `Visit::operation` with each type) is
+//! covered generically too, without a variant written by hand:
+//!
+//! - `generated.rs`: variants built from the description and the rules overlay as wire pairs in the
+//!   official SDK's order (only the required; every parameter, once per group choice, lists with two
+//!   items; one per enum value), each decoded into the operation's type, validated, encoded again to
+//!   exactly the bytes built, and (with `TWILIO_CONTRACT_URL`) sent to Prism;
+//! - `coverage.rs`: the registry against the description's operations; each operation accepts every
+//!   parameter of the description, requires the required ones and refuses an unknown key;
+//! - `overlay.rs`: the bad-input table of `codegen/overlay/api_v2010/rules.toml`, every rule of every
+//!   operation (ranges, lengths, value sets, groups, secrets, type overrides).
+//!
 //! `scripts/contract.sh` installs the pinned description and Prism, starts Prism and runs these tests
 //! with `TWILIO_OAI_SPEC` and `TWILIO_CONTRACT_URL` set. Without `TWILIO_CONTRACT_URL` the contract
 //! test is skipped with a message; without `TWILIO_OAI_SPEC`, conformance reads the description
