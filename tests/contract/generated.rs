@@ -257,8 +257,7 @@ impl Plan {
         if let Some(values) = fixed {
             return values.iter().find(|value| **value != first).cloned().unwrap_or(first);
         }
-        if let Some(hex) = first.get(2..).filter(|hex| *hex == SID_HEX[0]) {
-            let _ = hex;
+        if first.get(2..) == Some(SID_HEX[0]) {
             return format!("{}{}", &first[..2], SID_HEX[1]);
         }
         match param.format() {
