@@ -515,6 +515,8 @@ fn candidates(op: &Operation, param: &Param, rules: &ParamRules) -> Vec<String> 
         Some("u32" | "u64" | "i32" | "i64") => "integer",
         _ => param.kind(),
     };
+    // The description's examples first, those its schema and the overlay allow.
+    out.extend(examples(param).into_iter().filter(|example| fits(kind, param, rules, example)));
     match (kind, param.format()) {
         ("boolean", _) => out.extend(["true", "false"].map(str::to_owned)),
         ("integer" | "number", _) => match rules.range {
@@ -530,7 +532,6 @@ fn candidates(op: &Operation, param: &Param, rules: &ParamRules) -> Vec<String> 
             if let Some(prefix) = sid_prefix(&param.schema) {
                 out.push(format!("{prefix}{}", SID_HEX[0]));
             }
-            out.extend(examples(param));
             if matches!(param.format(), "phone-number" | "endpoint") {
                 out.push(PHONE.to_owned());
             }
@@ -558,15 +559,39 @@ fn candidates(op: &Operation, param: &Param, rules: &ParamRules) -> Vec<String> 
     out
 }
 
-/// The values the description's prose gives as examples: explicit `example`s, and E.164 numbers.
+/// The values the description gives as examples: explicit `example`s, a quoted value after "e.g.",
+/// "for example", "such as" or "like", and E.164 numbers in its prose.
 fn examples(param: &Param) -> Vec<String> {
     let mut out = Vec::new();
     if let Some(example) = param.schema.get("example").and_then(serde_json::Value::as_str) {
         out.push(example.to_owned());
     }
+    let quoted = regex_lite::Regex::new(r"(?:e\.g\.|for example|such as|like)[^`]{0,20}`([^`]+)`")
+        .expect("a valid pattern");
+    out.extend(quoted.captures_iter(&param.description).map(|found| found[1].to_owned()));
     let e164 = regex_lite::Regex::new(r"\+[1-9][0-9]{6,14}").expect("a valid pattern");
     out.extend(e164.find_iter(&param.description).map(|found| found.as_str().to_owned()));
     out
+}
+
+/// Whether an example is a value the schema (and the overlay) allows: the description's prose
+/// sometimes shows a form of the value (`<=YYYY-MM-DD`) rather than one.
+fn fits(kind: &str, param: &Param, rules: &ParamRules, example: &str) -> bool {
+    let matches = |pattern: &str| regex_lite::Regex::new(pattern).is_ok_and(|regex| regex.is_match(example));
+    let shape = match (kind, param.format()) {
+        ("boolean", _) => matches!(example, "true" | "false"),
+        ("integer", _) => example.parse::<i64>().is_ok_and(|value| {
+            let (min, max) = rules.range.unwrap_or((i64::MIN, i64::MAX));
+            (min..=max).contains(&value)
+        }),
+        ("number", _) => example.parse::<f64>().is_ok(),
+        (_, "date-time") => matches(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$"),
+        (_, "date") => matches(r"^\d{4}-\d{2}-\d{2}$"),
+        (_, "uri") => example.starts_with("https://") || example.starts_with("http://"),
+        _ => param.schema["pattern"].as_str().is_none_or(matches),
+    };
+    let length = rules.len.is_none_or(|(min, max)| (min..=max).contains(&example.chars().count()));
+    shape && length
 }
 
 /// `XX` of a `^XX[0-9a-fA-F]{32}$` pattern.
