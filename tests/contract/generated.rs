@@ -846,3 +846,27 @@ impl Visit for Generated<'_> {
         }
     }
 }
+
+/// The reference encoding is Python's `urlencode` (what the official SDK sends), not this crate's.
+#[test]
+fn the_reference_encoding_is_quote_plus() {
+    let pairs = [("StartTime<".to_owned(), "Ada & Bob * café ~_.-/+".to_owned())];
+    // `urllib.parse.urlencode([("StartTime<", "Ada & Bob * café ~_.-/+")])`
+    assert_eq!(encode(&pairs), "StartTime%3C=Ada+%26+Bob+%2A+caf%C3%A9+~_.-%2F%2B");
+    assert_eq!(quote("Ada Bob", false), "Ada%20Bob");
+}
+
+/// The paging parameters go last, as the SDK sends them, and a form keeps the description's order.
+#[test]
+fn wire_order_is_the_sdks() {
+    let Ok(description) = Description::load() else { return };
+    let list = description.operation("ListCall").expect("ListCall");
+    let keys: Vec<&str> = list.params.iter().map(|param| param.key.as_str()).collect();
+    assert_eq!(keys[keys.len() - 3..], ["PageToken", "Page", "PageSize"]);
+    assert_eq!(keys[..2], ["To", "From"]);
+    let create = description.operation("CreateCall").expect("CreateCall");
+    let keys: Vec<&str> = create.params.iter().map(|param| param.key.as_str()).collect();
+    // Not sorted: the description's order, which puts the instructions last.
+    assert_eq!(keys[..4], ["To", "From", "Method", "FallbackUrl"]);
+    assert_eq!(keys[keys.len() - 3..], ["Url", "Twiml", "ApplicationSid"]);
+}
