@@ -3,7 +3,6 @@
 //! and operator keys are sent as Twilio reads them. (The bad-input table covers every rule; this
 //! checks one of each mechanism the generator writes.)
 
-use twilio_endpoint::Endpoint;
 use twilio_endpoint::api::v2010::{
     AccountStatus, CreateIncomingPhoneNumber, CreateSipCredential, FetchAvailablePhoneNumberCountry,
     ListAccount, ListQueue, ListRecording, PhoneNumberOrAreaCode, UpdateIncomingPhoneNumber,
