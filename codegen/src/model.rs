@@ -380,6 +380,14 @@ impl<'a> Model<'a> {
         if let Some(ty) = &rule.type_override {
             field.ty = ty.replace("crate::", &format!("{}::", self.krate));
             field.enum_name = None;
+            // A type of its own checks its value when it is parsed (`SendDigits`: at most 32 keys); the
+            // attribute's `len` and `range` take only text, lists and integers.
+            if field.ty != "String" && !field.vec {
+                field.len = None;
+            }
+            if !matches!(field.ty.as_str(), "u32" | "i64") {
+                field.range = None;
+            }
         }
         // Bounds the description states in the schema are enforced like the overlay's.
         let bounded = if field.vec { schema.at("items") } else { schema };
