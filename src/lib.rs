@@ -65,7 +65,7 @@ pub use twilio_endpoint_runtime::{
     Endpoint, Error, FormDecodeError, FormPairs, FormValue, FromFormField, FromFormValue, IdempotencyKey,
     LengthUnit, Method, OutcomeUnknownError, Page, Params, PathParams, Preview, Problem, ReadParams,
     RefusedError, RetryPolicy, Rule, TransportError, ValidationErrors, ValueWriter, Violation,
-    WithExtraParams, checked, time, values, wire_enum,
+    WithExtraParams, checked, lenient, time, values, wire_enum,
 };
 pub use twilio_endpoint_runtime::{
     BlankTokenError, JsonSignature, SignatureAlgorithm, SignatureError, WebhookValidator,

@@ -342,9 +342,14 @@ fn check_keys_not_placeholders(
     fields: &[Field<'_>],
     errors: &mut darling::error::Accumulator,
 ) {
+    // A placeholder that a path field fills may also be a parameter of the body or query: Update
+    // Incoming Phone Number sends `AccountSid` (the account to move the number to) beside the path's.
+    let filled = |key: &str| {
+        fields.iter().any(|field| matches!(&field.role, Role::Path { placeholder, .. } if placeholder == key))
+    };
     for field in fields {
         let Role::Param { key, .. } = &field.role else { continue };
-        if template.params().any(|placeholder| placeholder == key) {
+        if template.params().any(|placeholder| placeholder == key) && !filled(key) {
             errors.push(
                 darling::Error::custom(format!(
                     "field `{}` would send `{key}` as a parameter, but `{{{key}}}` is a placeholder of the path; mark the field `#[twilio(path)]` so that it fills the placeholder",

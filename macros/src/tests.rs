@@ -151,3 +151,32 @@ fn a_broken_declaration_keeps_its_signatures() {
     // A setter named `send` would clash with the method; the mistake is reported instead.
     assert!(!squash(&code).contains("fnsend(mutself"), "setter for `send` in:\n{code}");
 }
+
+#[test]
+fn a_filled_placeholder_may_also_be_a_parameter() {
+    // Update Incoming Phone Number: the path's account, and `AccountSid` in the body (the account the
+    // number moves to).
+    let code = expand_to_string(
+        quote!(POST, "/2010-04-01/Accounts/{AccountSid}/IncomingPhoneNumbers/{Sid}.json"),
+        quote! {
+            pub struct UpdateIncomingPhoneNumber {
+                #[twilio(path)] pub account_sid: Option<AccountSid>,
+                #[twilio(path)] pub sid: PhoneNumberSid,
+                #[twilio(rename = "AccountSid")] pub account_sid_param: Option<AccountSid>,
+            }
+        },
+    );
+    assert!(!code.contains("compile_error"), "unexpected error in:\n{code}");
+    assert!(squash(&code).contains(&squash("\"AccountSid\"")), "the parameter is sent:\n{code}");
+    // Without the path field, the same parameter is still the mistake it was.
+    let code = expand_to_string(
+        quote!(POST, "/2010-04-01/Accounts/{AccountSid}/IncomingPhoneNumbers/{Sid}.json"),
+        quote! {
+            pub struct Forgot {
+                #[twilio(path)] pub sid: PhoneNumberSid,
+                pub account_sid: Option<AccountSid>,
+            }
+        },
+    );
+    assert!(code.contains("is a placeholder of the path"), "missing the error in:\n{code}");
+}

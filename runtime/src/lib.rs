@@ -42,6 +42,7 @@ mod error;
 mod extra;
 mod form;
 mod idempotency;
+pub mod lenient;
 mod method;
 mod page;
 mod path;

@@ -72,8 +72,13 @@ use enums::support::deserialize as deserialize_from_str;
 pub use into_value::{IntoValue, IntoValues};
 pub use method::CallbackMethod;
 pub use sid::{
-    AccountSid, ApiKeySid, ApplicationSid, ByocTrunkSid, CallSid, ConferenceRef, ConferenceSid, ContentSid,
-    MessageSid, MessagingServiceSid, PhoneNumberSid, QueueSid, RecordingSid,
+    AccountSid, AddOnExtensionSid, AddOnPayloadSid, AddOnResultSid, AddOnSid, AddressSid, ApiKeySid,
+    ApplicationSid, AssignedAddOnSid, BundleSid, ByocTrunkSid, CallGroupSid, CallSid, ConferenceRef,
+    ConferenceSid, ConnectAppSid, ContentSid, CredentialListSid, CredentialSid, IdentitySid,
+    IpAccessControlListSid, IpAddressSid, MediaSid, MessageSid, MessagingServiceSid, NotificationSid,
+    PaymentSid, PhoneNumberSid, QueueSid, RealtimeTranscriptionSid, RecordingSid, ShortCodeSid, SipDomainSid,
+    SiprecSid, StreamSid, TranscriptionSid, TrunkSid, UsageTriggerSid, UserDefinedMessageSid,
+    UserDefinedMessageSubscriptionSid,
 };
 pub use url::{OrEmpty, Url};
 

@@ -148,6 +148,60 @@ sid_types! {
     PhoneNumberSid = "PN", "a" "phone number SID";
     /// Identifies a call queue (`QU…`).
     QueueSid = "QU", "a" "queue SID";
+    /// Identifies an address of the account (`AD…`).
+    AddressSid = "AD", "an" "address SID";
+    /// Identifies a SIP IP access control list (`AL…`).
+    IpAccessControlListSid = "AL", "an" "IP access control list SID";
+    /// Identifies a regulatory bundle (`BU…`).
+    BundleSid = "BU", "a" "bundle SID";
+    /// Identifies a SIP credential list (`CL…`).
+    CredentialListSid = "CL", "a" "credential list SID";
+    /// Identifies a connect app (`CN…`).
+    ConnectAppSid = "CN", "a" "connect app SID";
+    /// Identifies a SIP credential (`CR…`).
+    CredentialSid = "CR", "a" "credential SID";
+    /// Identifies the group of a call (`GP…`).
+    CallGroupSid = "GP", "a" "call group SID";
+    /// Identifies a real-time transcription of a call (`GT…`).
+    RealtimeTranscriptionSid = "GT", "a" "real-time transcription SID";
+    /// Identifies an IP address of an access control list (`IP…`).
+    IpAddressSid = "IP", "an" "IP address SID";
+    /// Identifies a user-defined message sent to a call (`KX…`).
+    UserDefinedMessageSid = "KX", "a" "user-defined message SID";
+    /// Identifies a media item of a message (`ME…`).
+    MediaSid = "ME", "a" "media SID";
+    /// Identifies a media stream of a call (`MZ…`).
+    StreamSid = "MZ", "a" "stream SID";
+    /// Identifies a notification (`NO…`).
+    NotificationSid = "NO", "a" "notification SID";
+    /// Identifies a payment session of a call (`PK…`).
+    PaymentSid = "PK", "a" "payment SID";
+    /// Identifies a regulatory identity (`RI…`).
+    IdentitySid = "RI", "an" "identity SID";
+    /// Identifies a short code (`SC…`).
+    ShortCodeSid = "SC", "a" "short code SID";
+    /// Identifies a SIP domain (`SD…`).
+    SipDomainSid = "SD", "a" "SIP domain SID";
+    /// Identifies a SIPREC session of a call (`SR…`).
+    SiprecSid = "SR", "a" "SIPREC SID";
+    /// Identifies a SIP trunk (`TK…`).
+    TrunkSid = "TK", "a" "trunk SID";
+    /// Identifies a transcription (`TR…`).
+    TranscriptionSid = "TR", "a" "transcription SID";
+    /// Identifies a usage trigger (`UT…`).
+    UsageTriggerSid = "UT", "a" "usage trigger SID";
+    /// Identifies an add-on (`XB…`).
+    AddOnSid = "XB", "an" "add-on SID";
+    /// Identifies an installed or assigned add-on (`XE…`).
+    AssignedAddOnSid = "XE", "an" "assigned add-on SID";
+    /// Identifies an add-on extension (`XF…`).
+    AddOnExtensionSid = "XF", "an" "add-on extension SID";
+    /// Identifies an add-on result's payload (`XH…`).
+    AddOnPayloadSid = "XH", "an" "add-on payload SID";
+    /// Identifies an add-on result (`XR…`).
+    AddOnResultSid = "XR", "an" "add-on result SID";
+    /// Identifies a subscription to a call's user-defined messages (`ZY…`).
+    UserDefinedMessageSubscriptionSid = "ZY", "a" "user-defined message subscription SID";
 }
 
 /// The conference named in Create Participant's path: a conference SID or, to create the conference
@@ -281,6 +335,10 @@ mod tests {
         assert!(accepts::<PhoneNumberSid>("PN"));
         assert!(accepts::<QueueSid>("QU"));
         assert!(!accepts::<QueueSid>("QA"));
+        assert!(accepts::<AddressSid>("AD"));
+        assert!(accepts::<SipDomainSid>("SD"));
+        assert!(accepts::<UserDefinedMessageSubscriptionSid>("ZY"));
+        assert!(!accepts::<TrunkSid>("TR"));
     }
 
     #[test]

@@ -4,6 +4,8 @@
 mod call;
 mod common;
 mod conference;
+// The rest of the API, generated, each resource family behind its feature (`v2010` enables all).
+mod generated;
 mod message;
 mod participant;
 mod recording;
@@ -12,6 +14,7 @@ pub mod webhooks;
 pub use call::*;
 pub use common::*;
 pub use conference::*;
+pub use generated::*;
 pub use message::*;
 pub use participant::*;
 pub use recording::*;

@@ -1,0 +1,752 @@
+//! From the description (and the overlay) to the items to write: operations, response types, enums
+//! and groups, each with the families that use it.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::json::Json;
+use crate::naming;
+use crate::overlay::{GroupKind, Overlay, ParamRule};
+
+/// A request field.
+#[derive(Clone, Debug)]
+pub struct Field {
+    pub ident: String,
+    pub key: String,
+    pub rename: Option<String>,
+    /// The value's type, without `Option`/`Vec`.
+    pub ty: String,
+    pub vec: bool,
+    pub required: bool,
+    /// `Some(None)`: `#[twilio(path)]`; `Some(Some(name))`: `#[twilio(path = "name")]`.
+    pub path: Option<Option<String>>,
+    pub sensitive: bool,
+    pub range: Option<(i64, i64)>,
+    pub len: Option<(i64, i64)>,
+    pub doc: String,
+    /// The enum of the field's values, when it is one of the description's (for open-enum checks).
+    pub enum_name: Option<String>,
+    /// The values the description lists for it.
+    pub enum_values: Vec<String>,
+    /// A length rule on a path parameter, which the attribute does not take there: checked by the
+    /// operation's `validate_with` function.
+    pub path_len: Option<(i64, i64)>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Group {
+    pub name: String,
+    pub kind: GroupKind,
+    pub members: Vec<Field>,
+}
+
+// A few hundred per description: the size of a group does not matter.
+#[allow(clippy::large_enum_variant)]
+#[derive(Clone, Debug)]
+pub enum Member {
+    Field(Field),
+    Group(Group),
+}
+
+#[derive(Clone, Debug)]
+pub struct Operation {
+    pub id: String,
+    pub name: String,
+    pub method: String,
+    pub path: String,
+    pub family: String,
+    pub curated: bool,
+    pub members: Vec<Member>,
+    /// `None`: no typed response (`serde_json::Value`).
+    pub response: Option<String>,
+    pub host: Option<String>,
+}
+
+#[derive(Clone, Debug)]
+pub struct EnumDef {
+    pub name: String,
+    pub values: Vec<String>,
+    pub open: bool,
+    pub source: String,
+}
+
+#[derive(Clone, Debug)]
+pub struct RespField {
+    pub ident: String,
+    pub rename: Option<String>,
+    pub ty: String,
+    pub with: Option<String>,
+    pub doc: String,
+}
+
+#[derive(Clone, Debug)]
+pub struct StructDef {
+    pub name: String,
+    pub schema: String,
+    pub fields: Vec<RespField>,
+    pub enums: Vec<String>,
+}
+
+pub struct Model<'a> {
+    spec: &'a Json,
+    overlay: &'a Overlay,
+    /// `crate` inside the facade, `twilio_endpoint` in application code.
+    pub krate: &'static str,
+    pub ops: Vec<Operation>,
+    pub enums: BTreeMap<String, EnumDef>,
+    enum_by_schema: BTreeMap<String, String>,
+    pub structs: BTreeMap<String, StructDef>,
+    struct_by_schema: BTreeMap<String, String>,
+    /// The open enums of the hand-written code.
+    pub curated_open: BTreeSet<String>,
+    /// Every type name of the hand-written code: a rule's `enum_name` naming one reuses it.
+    pub curated_names: BTreeSet<String>,
+}
+
+const PAGING: &[&str] = &["PageToken", "Page", "PageSize"];
+const PAGE_KEYS: &[&str] =
+    &["end", "first_page_uri", "next_page_uri", "page", "page_size", "previous_page_uri", "start", "uri"];
+
+fn schema_ref(schema: &Json) -> Option<&str> {
+    schema.at("$ref").str().and_then(|r| r.strip_prefix("#/components/schemas/"))
+}
+
+impl<'a> Model<'a> {
+    pub fn new(
+        spec: &'a Json,
+        overlay: &'a Overlay,
+        krate: &'static str,
+        curated_open: BTreeSet<String>,
+    ) -> Self {
+        Model {
+            spec,
+            overlay,
+            krate,
+            ops: Vec::new(),
+            enums: BTreeMap::new(),
+            enum_by_schema: BTreeMap::new(),
+            structs: BTreeMap::new(),
+            struct_by_schema: BTreeMap::new(),
+            curated_open,
+            curated_names: BTreeSet::new(),
+        }
+    }
+
+    fn schema(&self, name: &str) -> &'a Json {
+        self.spec.at("components").at("schemas").at(name)
+    }
+
+    /// Every operation of the description, in its order (paths, then get, post, delete as written).
+    pub fn operations(spec: &Json) -> Vec<(String, String, &Json, &Json)> {
+        let mut out = Vec::new();
+        for (path, item) in spec.at("paths").pairs() {
+            for (method, op) in item.pairs() {
+                if matches!(method.as_str(), "get" | "post" | "delete" | "put" | "patch") {
+                    out.push((path.clone(), method.to_ascii_uppercase(), op, item));
+                }
+            }
+        }
+        out
+    }
+
+    /// Builds every operation (`only`: just this one).
+    pub fn build(&mut self, only: Option<&str>) -> Result<(), String> {
+        let spec = self.spec;
+        let mut found = false;
+        for (path, method, op, item) in Self::operations(spec) {
+            let id = op
+                .at("operationId")
+                .str()
+                .ok_or_else(|| format!("{method} {path}: no operationId"))?
+                .to_owned();
+            if only.is_some_and(|o| o != id) {
+                continue;
+            }
+            found = true;
+            let built = self.operation(&path, &method, &id, op, item).map_err(|e| format!("{id}: {e}"))?;
+            self.ops.push(built);
+        }
+        if let Some(only) = only
+            && !found
+        {
+            return Err(format!("no operation `{only}` in the description"));
+        }
+        self.check_rules()
+    }
+
+    /// Every rule names an operation and parameters that exist, so that the overlay cannot rot silently.
+    fn check_rules(&self) -> Result<(), String> {
+        let spec = self.spec;
+        let mut known: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+        let mut list_params = BTreeSet::new();
+        for (path, method, op, item) in Self::operations(spec) {
+            let id = op.at("operationId").str().unwrap_or_default().to_owned();
+            let params: BTreeSet<String> = raw_params(op, item, &path).into_iter().map(|(k, ..)| k).collect();
+            if method == "GET" {
+                list_params.extend(params.iter().cloned());
+            }
+            known.insert(id, params);
+        }
+        for (op, rules) in &self.overlay.ops {
+            let Some(params) = known.get(op) else {
+                return Err(format!("rules.toml: unknown operation `{op}`"));
+            };
+            let named = rules.params.keys().chain(rules.groups.iter().flat_map(|g| g.params.iter()));
+            for param in named {
+                if !params.contains(param) {
+                    return Err(format!("rules.toml: `{op}` has no parameter `{param}`"));
+                }
+            }
+        }
+        for param in self.overlay.every_list.keys() {
+            if !list_params.contains(param) {
+                return Err(format!("rules.toml: `every_list` names `{param}`, which no GET operation has"));
+            }
+        }
+        Ok(())
+    }
+
+    fn operation(
+        &mut self,
+        path: &str,
+        method: &str,
+        id: &str,
+        op: &Json,
+        item: &Json,
+    ) -> Result<Operation, String> {
+        let family = naming::family(path);
+        let host = op
+            .at("servers")
+            .items()
+            .first()
+            .or_else(|| item.at("servers").items().first())
+            .or_else(|| self.spec.at("servers").items().first())
+            .and_then(|s| s.at("url").str())
+            .map(str::to_owned);
+        if let Some(name) = self.overlay.curated_ops.get(id) {
+            // Kept as written by hand: its rules are enforced there.
+            return Ok(Operation {
+                id: id.into(),
+                name: name.clone(),
+                method: method.into(),
+                path: path.into(),
+                family,
+                curated: true,
+                members: Vec::new(),
+                response: None,
+                host,
+            });
+        }
+        let response = self.response(op)?;
+        let is_list = method == "GET" && response.as_deref().is_some_and(|r| r.starts_with("Page<"));
+        let rules = self.overlay.ops.get(id).cloned().unwrap_or_default();
+        let mut fields = Vec::new();
+        for (key, location, schema, required) in raw_params(op, item, path) {
+            let mut rule = rules.params.get(&key).cloned().unwrap_or_default();
+            if is_list && let Some(list_rule) = self.overlay.every_list.get(&key) {
+                merge(&mut rule, list_rule);
+            }
+            fields.push(self.field(id, &key, &location, schema, required, &rule)?);
+        }
+        // A parameter named like a path field (the body's `AccountSid` of Update Incoming Phone Number)
+        // keeps its key under another name.
+        let path_idents: Vec<String> =
+            fields.iter().filter(|f| f.path.is_some()).map(|f| f.ident.clone()).collect();
+        for f in fields.iter_mut().filter(|f| f.path.is_none() && path_idents.contains(&f.ident)) {
+            f.ident.push_str("_param");
+            f.rename = Some(f.key.clone());
+        }
+        if method != "POST" {
+            // Paging last, token first, as the official SDKs send it.
+            let (mut rest, paging): (Vec<Field>, Vec<Field>) =
+                fields.into_iter().partition(|f| !PAGING.contains(&f.key.as_str()) || f.path.is_some());
+            for key in PAGING {
+                rest.extend(paging.iter().filter(|f| f.key == *key).cloned());
+            }
+            fields = rest;
+        }
+        let mut members: Vec<Member> = fields.into_iter().map(Member::Field).collect();
+        for group in &rules.groups {
+            let mut taken = Vec::new();
+            let mut at = None;
+            for (i, member) in members.iter().enumerate() {
+                if let Member::Field(f) = member
+                    && group.params.contains(&f.key)
+                {
+                    at.get_or_insert(i);
+                    taken.push(i);
+                }
+            }
+            let at = at.ok_or_else(|| format!("group `{}` has no parameter here", group.name))?;
+            let mut group_fields = Vec::new();
+            for i in taken.iter().rev() {
+                if let Member::Field(f) = members.remove(*i) {
+                    if f.path.is_some() || f.sensitive {
+                        return Err(format!(
+                            "group `{}`: `{}` is a path or sensitive parameter",
+                            group.name, f.key
+                        ));
+                    }
+                    let mut f = f;
+                    // In a group, which members are sent is the variant's to say.
+                    f.doc = f.doc.replace(", optional.", ".").replace(", required.", ".");
+                    group_fields.insert(0, f);
+                }
+            }
+            members.insert(
+                at,
+                Member::Group(Group { name: group.name.clone(), kind: group.kind, members: group_fields }),
+            );
+        }
+        Ok(Operation {
+            id: id.into(),
+            name: id.into(),
+            method: method.into(),
+            path: path.into(),
+            family,
+            curated: false,
+            members,
+            response,
+            host,
+        })
+    }
+
+    fn field(
+        &mut self,
+        op: &str,
+        key: &str,
+        location: &str,
+        schema: &Json,
+        required: bool,
+        rule: &ParamRule,
+    ) -> Result<Field, String> {
+        let (ident, rename) = naming::request_field(key);
+        let mut field = Field {
+            ident,
+            key: key.into(),
+            rename,
+            ty: String::new(),
+            vec: false,
+            required,
+            path: None,
+            sensitive: rule.sensitive || naming::obviously_secret(key),
+            range: rule.range,
+            len: rule.len,
+            doc: String::new(),
+            enum_name: None,
+            enum_values: Vec::new(),
+            path_len: None,
+        };
+        if location == "path" {
+            field.rename = None;
+            field.path = Some((naming::macro_key(&field.ident) != key).then(|| key.to_owned()));
+        }
+        let (ty, desc) = if key == "AccountSid" && location == "path" {
+            field.required = false;
+            ("AccountSid".to_owned(), "account SID `AC…`, the client's account when unset".to_owned())
+        } else if PAGING.contains(&key) && location == "query" && key != "PageToken" {
+            // Paging as the hand-written lists type it (the description says int64 for `PageSize`).
+            ("u32".to_owned(), "integer".to_owned())
+        } else {
+            let schema = if schema.at("type").str() == Some("array") {
+                field.vec = true;
+                schema.at("items")
+            } else {
+                schema
+            };
+            if let Some(name) = schema_ref(schema) {
+                field.enum_values = self
+                    .schema(name)
+                    .at("enum")
+                    .items()
+                    .iter()
+                    .filter_map(|v| v.str().map(str::to_owned))
+                    .collect();
+            }
+            self.request_type(op, key, schema, &mut field.enum_name)?
+        };
+        field.ty = ty;
+        if let Some(values) = &rule.values {
+            let name = rule.enum_name.clone().unwrap_or_else(|| format!("{op}{}", naming::type_name(key)));
+            if !self.curated_names.contains(&name) {
+                self.add_enum(&name, values, &format!("rules.toml: {op}.{key}"))?;
+            }
+            field.ty = name.clone();
+            field.enum_name = Some(name);
+        }
+        if let Some(ty) = &rule.type_override {
+            field.ty = ty.replace("crate::", &format!("{}::", self.krate));
+            field.enum_name = None;
+        }
+        // Bounds the description states in the schema are enforced like the overlay's.
+        let bounded = if field.vec { schema.at("items") } else { schema };
+        let int = |key: &str| bounded.at(key).num().and_then(|n| n.as_i64());
+        if field.range.is_none()
+            && matches!(field.ty.as_str(), "u32" | "i64")
+            && let (Some(low), Some(high)) = (int("minimum"), int("maximum"))
+        {
+            field.range = Some((low, high));
+        }
+        if field.len.is_none()
+            && field.ty == "String"
+            && !field.vec
+            && field.path.is_none()
+            && let Some(high) = int("maxLength")
+        {
+            field.len = Some((int("minLength").unwrap_or(0), high));
+        }
+        if field.path.is_some() && field.len.is_some() {
+            if field.ty != "String" {
+                return Err(format!("`{key}`: a length rule on a path parameter of type `{}`", field.ty));
+            }
+            field.path_len = field.len.take();
+        }
+        if field.range.is_some() && !matches!(field.ty.as_str(), "u32" | "i64") {
+            return Err(format!("`{key}`: a range on a parameter of type `{}`", field.ty));
+        }
+        let mut doc = format!(
+            "`{key}` ({location}): {}{desc}, {}.",
+            if field.vec { "list of " } else { "" },
+            if field.required { "required" } else { "optional" }
+        );
+        let shown = if field.vec { schema.at("items") } else { schema };
+        if let Some(values) = rule.values.as_ref().or(None) {
+            doc.push_str(&format!(" Values: {}.", quoted(values)));
+        } else if !shown.at("enum").items().is_empty() {
+            let values: Vec<String> =
+                shown.at("enum").items().iter().filter_map(|v| v.str().map(str::to_owned)).collect();
+            doc.push_str(&format!(" Values: {}.", quoted(&values)));
+        }
+        if let Some((low, high)) = field.range {
+            doc.push_str(&format!(" Range: {low} to {high}."));
+        }
+        if let Some((low, high)) = field.len.or(field.path_len) {
+            doc.push_str(&format!(" Length: {low} to {high}."));
+        }
+        if let Some(default) = shown.get("default") {
+            doc.push_str(&format!(" Default: `{}`.", default.text()));
+        }
+        if field.sensitive {
+            doc.push_str(" Never shown by `Debug`.");
+        }
+        field.doc = doc;
+        Ok(field)
+    }
+
+    /// A request value's type and its description in words.
+    fn request_type(
+        &mut self,
+        op: &str,
+        key: &str,
+        schema: &Json,
+        enum_name: &mut Option<String>,
+    ) -> Result<(String, String), String> {
+        if let Some(name) = schema_ref(schema) {
+            let ty = self.enum_for_schema(name, false)?;
+            *enum_name = Some(ty.clone());
+            return Ok((ty, "enum".into()));
+        }
+        let format = schema.at("format").str().unwrap_or_default();
+        if format == "http-method" {
+            return Ok(("CallbackMethod".into(), "HTTP method".into()));
+        }
+        if !schema.at("enum").items().is_empty() {
+            let values: Vec<String> =
+                schema.at("enum").items().iter().filter_map(|v| v.str().map(str::to_owned)).collect();
+            let name = format!("{op}{}", naming::type_name(key));
+            self.add_enum(&name, &values, &format!("{op}.{key}"))?;
+            *enum_name = Some(name.clone());
+            return Ok((name, "enum".into()));
+        }
+        if let Some(prefix) = schema.at("pattern").str().and_then(naming::sid_prefix) {
+            return Ok(match naming::sid_type(&prefix) {
+                Some(ty) => (ty.into(), format!("SID `{prefix}…`")),
+                None => ("String".into(), format!("SID `{prefix}…` (no SID type for this prefix)")),
+            });
+        }
+        let ty = match (schema.at("type").str().unwrap_or_default(), format) {
+            ("string", "uri") => ("Url", "URL"),
+            ("string", "phone-number") => ("PhoneNumber", "phone number"),
+            ("string", "endpoint") => ("Address", "address (phone number, `client:`, `sip:`)"),
+            ("string", "date-time") => ("DateTime<Utc>", "date-time (UTC)"),
+            ("string", "date") => ("NaiveDate", "date"),
+            ("boolean", _) => ("bool", "boolean"),
+            ("integer", "int64") => ("i64", "integer"),
+            ("integer", _) if schema.at("minimum").num().and_then(|n| n.as_i64()).is_some_and(|n| n < 0) => {
+                ("i64", "integer")
+            }
+            ("integer", _) => ("u32", "integer"),
+            ("number", _) => ("String", "decimal number, as text"),
+            _ => ("String", "string"),
+        };
+        Ok((ty.0.into(), ty.1.into()))
+    }
+
+    fn add_enum(&mut self, name: &str, values: &[String], source: &str) -> Result<(), String> {
+        if let Some(existing) = self.enums.get(name) {
+            if existing.values != values {
+                return Err(format!(
+                    "enum `{name}` ({source}) has other values than `{name}` ({})",
+                    existing.source
+                ));
+            }
+            return Ok(());
+        }
+        self.enums.insert(
+            name.into(),
+            EnumDef { name: name.into(), values: values.to_vec(), open: false, source: source.into() },
+        );
+        Ok(())
+    }
+
+    /// The Rust enum for an enum schema (the hand-written one when the overlay maps it); `response`
+    /// marks it open.
+    pub fn enum_for_schema(&mut self, schema: &str, response: bool) -> Result<String, String> {
+        if let Some(curated) = self.overlay.curated_schemas.get(schema) {
+            return Ok(curated.clone());
+        }
+        let name = match self.enum_by_schema.get(schema) {
+            Some(name) => name.clone(),
+            None => {
+                let values: Vec<String> = self
+                    .schema(schema)
+                    .at("enum")
+                    .items()
+                    .iter()
+                    .filter_map(|v| v.str().map(str::to_owned))
+                    .collect();
+                if values.is_empty() {
+                    return Err(format!("schema `{schema}` is not an enum of strings"));
+                }
+                // The same values under a resource's variant (`incoming_phone_number_local_enum_x` and
+                // `incoming_phone_number_enum_x`) are one enum.
+                let (resource, what) = schema.split_once("_enum_").unwrap_or((schema, ""));
+                let shared = self.enum_by_schema.iter().find(|(other, name)| {
+                    other
+                        .split_once("_enum_")
+                        .is_some_and(|(r, w)| w == what && resource.starts_with(&format!("{r}_")))
+                        && self.enums.get(*name).is_some_and(|e| e.values == values)
+                });
+                let name = match shared {
+                    Some((_, name)) => name.clone(),
+                    None => {
+                        let name = self
+                            .overlay
+                            .names
+                            .get(schema)
+                            .cloned()
+                            .unwrap_or_else(|| naming::enum_type(schema));
+                        self.add_enum(&name, &values, schema)?;
+                        name
+                    }
+                };
+                self.enum_by_schema.insert(schema.into(), name.clone());
+                name
+            }
+        };
+        if response && let Some(e) = self.enums.get_mut(&name) {
+            e.open = true;
+        }
+        Ok(name)
+    }
+
+    /// The `response = …` of an operation.
+    fn response(&mut self, op: &Json) -> Result<Option<String>, String> {
+        let responses = op.at("responses");
+        if responses.get("204").is_some() {
+            return Ok(Some("()".into()));
+        }
+        let Some((_, ok)) = responses.pairs().iter().find(|(code, _)| code.starts_with('2')) else {
+            return Ok(None);
+        };
+        let schema = ok.at("content").at("application/json").at("schema");
+        if let Some(name) = schema_ref(schema) {
+            return Ok(Some(self.struct_for_schema(name)?));
+        }
+        let mut item = None;
+        for (key, property) in schema.at("properties").pairs() {
+            if property.at("type").str() == Some("array")
+                && let Some(name) = schema_ref(property.at("items"))
+            {
+                item = Some(name);
+            } else if !PAGE_KEYS.contains(&key.as_str()) {
+                return Err(format!("response property `{key}` is neither an item list nor paging"));
+            }
+        }
+        match item {
+            Some(name) => Ok(Some(format!("Page<{}>", self.struct_for_schema(name)?))),
+            None => Ok(None),
+        }
+    }
+
+    fn struct_for_schema(&mut self, schema: &str) -> Result<String, String> {
+        if let Some(curated) = self.overlay.curated_schemas.get(schema) {
+            return Ok(curated.clone());
+        }
+        if let Some(name) = self.struct_by_schema.get(schema) {
+            return Ok(name.clone());
+        }
+        let name = self.overlay.names.get(schema).cloned().unwrap_or_else(|| naming::schema_type(schema));
+        if let Some(other) = self.structs.get(&name) {
+            return Err(format!(
+                "name collision: `{name}` is the type of `{}` and of `{schema}`",
+                other.schema
+            ));
+        }
+        self.struct_by_schema.insert(schema.into(), name.clone());
+        let mut fields = Vec::new();
+        let mut enums = Vec::new();
+        for (property, value) in self.schema(schema).at("properties").pairs() {
+            let (ident, rename) = naming::response_field(property);
+            let (ty, with, desc) = match self.overlay.response_types.get(&format!("{schema}.{property}")) {
+                Some(ty) => (ty.clone(), None, "string".to_owned()),
+                None => self.response_type(value, &mut enums)?,
+            };
+            fields.push(RespField { ident, rename, ty, with, doc: format!("`{property}`: {desc}.") });
+        }
+        self.structs
+            .insert(name.clone(), StructDef { name: name.clone(), schema: schema.into(), fields, enums });
+        Ok(name)
+    }
+
+    /// A response property's type (without `Option`), its serde `with` module and its description.
+    fn response_type(
+        &mut self,
+        schema: &Json,
+        enums: &mut Vec<String>,
+    ) -> Result<(String, Option<String>, String), String> {
+        let krate = self.krate;
+        if let Some(name) = schema_ref(schema) {
+            let ty = self.enum_for_schema(name, true)?;
+            enums.push(ty.clone());
+            return Ok((ty, None, "enum".into()));
+        }
+        let format = schema.at("format").str().unwrap_or_default();
+        if let Some(prefix) = schema.at("pattern").str().and_then(naming::sid_prefix)
+            && let Some(ty) = naming::sid_type(&prefix)
+        {
+            // Twilio writes an unset SID as `""`.
+            return Ok((
+                ty.into(),
+                Some(format!("{krate}::lenient::empty_as_none")),
+                format!("SID `{prefix}…`"),
+            ));
+        }
+        Ok(match (schema.at("type").str().unwrap_or_default(), format) {
+            ("string", "date-time-rfc-2822") => (
+                "DateTime<Utc>".into(),
+                Some(format!("{krate}::time::rfc2822::option")),
+                "date-time (RFC 2822)".into(),
+            ),
+            ("string", "date-time") => ("DateTime<Utc>".into(), None, "date-time".into()),
+            ("string", "date") => ("NaiveDate".into(), None, "date".into()),
+            ("string", "http-method") => ("CallbackMethod".into(), None, "HTTP method".into()),
+            ("string", "uri") => ("String".into(), None, "URI".into()),
+            ("object", "uri-map") => ("HashMap<String, String>".into(), None, "URIs by name".into()),
+            ("integer", _) => ("i64".into(), Some(format!("{krate}::lenient::integer")), "integer".into()),
+            ("number", _) => (
+                "String".into(),
+                Some(format!("{krate}::lenient::decimal")),
+                "decimal number, as text".into(),
+            ),
+            ("boolean", _) => ("bool".into(), None, "boolean".into()),
+            ("array", _) => {
+                let item = schema.at("items");
+                let (inner, with, desc) =
+                    if schema_ref(item).is_some() || item.at("type").str() == Some("string") {
+                        self.response_type(item, enums)?
+                    } else {
+                        ("serde_json::Value".into(), None, "JSON value".into())
+                    };
+                if with.is_some() {
+                    ("Vec<serde_json::Value>".into(), None, "list of JSON values".into())
+                } else {
+                    (format!("Vec<{inner}>"), None, format!("list of {desc}"))
+                }
+            }
+            ("string", _) => ("String".into(), None, "string".into()),
+            _ => ("serde_json::Value".into(), None, "JSON value".into()),
+        })
+    }
+
+    /// The families that use each generated type (through an operation, a response or an enum).
+    pub fn users(&self) -> BTreeMap<String, BTreeSet<String>> {
+        let mut users: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+        for op in self.ops.iter().filter(|o| !o.curated) {
+            let mut direct = Vec::new();
+            for member in &op.members {
+                match member {
+                    Member::Field(f) => direct.push(f.ty.clone()),
+                    Member::Group(g) => {
+                        direct.push(g.name.clone());
+                        direct.extend(g.members.iter().map(|f| f.ty.clone()));
+                    }
+                }
+            }
+            if let Some(response) = &op.response {
+                let inner =
+                    response.strip_prefix("Page<").and_then(|r| r.strip_suffix('>')).unwrap_or(response);
+                direct.push(inner.to_owned());
+                if let Some(s) = self.structs.get(inner) {
+                    direct.extend(s.enums.iter().cloned());
+                }
+            }
+            for name in direct {
+                if self.enums.contains_key(&name) || self.structs.contains_key(&name) {
+                    users.entry(name).or_default().insert(op.family.clone());
+                }
+            }
+        }
+        users
+    }
+}
+
+fn merge(rule: &mut ParamRule, list: &ParamRule) {
+    rule.range = rule.range.or(list.range);
+    rule.len = rule.len.or(list.len);
+    rule.sensitive |= list.sensitive;
+    if rule.values.is_none() {
+        rule.values.clone_from(&list.values);
+        rule.enum_name.clone_from(&list.enum_name);
+    }
+    if rule.type_override.is_none() {
+        rule.type_override.clone_from(&list.type_override);
+    }
+}
+
+fn quoted(values: &[String]) -> String {
+    values.iter().map(|v| format!("`{v}`")).collect::<Vec<_>>().join(", ")
+}
+
+/// An operation's parameters in wire order: path parameters in the path's order, then query
+/// parameters or form properties in the description's order: (key, location, schema, required).
+pub fn raw_params<'j>(op: &'j Json, item: &'j Json, path: &str) -> Vec<(String, String, &'j Json, bool)> {
+    let mut out = Vec::new();
+    let declared: Vec<&Json> =
+        item.at("parameters").items().iter().chain(op.at("parameters").items()).collect();
+    let mut placeholders = Vec::new();
+    let mut rest = path;
+    while let Some(start) = rest.find('{') {
+        let end = rest[start..].find('}').map_or(rest.len(), |e| start + e);
+        placeholders.push(&rest[start + 1..end]);
+        rest = &rest[end..];
+    }
+    for name in placeholders {
+        let schema = declared
+            .iter()
+            .find(|p| p.at("in").str() == Some("path") && p.at("name").str() == Some(name))
+            .map_or(&crate::json::NULL, |p| p.at("schema"));
+        out.push((name.to_owned(), "path".to_owned(), schema, true));
+    }
+    for p in &declared {
+        if p.at("in").str() == Some("query") {
+            let name = p.at("name").str().unwrap_or_default().to_owned();
+            out.push((name, "query".into(), p.at("schema"), p.at("required").bool().unwrap_or(false)));
+        }
+    }
+    let body = op.at("requestBody").at("content").at("application/x-www-form-urlencoded").at("schema");
+    let required: Vec<&str> = body.at("required").items().iter().filter_map(Json::str).collect();
+    for (key, schema) in body.at("properties").pairs() {
+        out.push((key.clone(), "form".into(), schema, required.contains(&key.as_str())));
+    }
+    out
+}
