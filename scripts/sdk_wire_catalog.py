@@ -24,7 +24,7 @@ with `twilio==9.13.0` installed:
 import json
 import sys
 import threading
-from datetime import date, datetime, timezone
+from datetime import date, datetime, timedelta, timezone
 from http.server import HTTPServer
 
 import twilio
@@ -73,6 +73,7 @@ MMS = "MMaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
 MEDIA = "MEaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
 
 UTC = timezone.utc
+PLUS_TWO = timezone(timedelta(hours=2))
 
 SCENARIOS = []
 
@@ -175,13 +176,19 @@ def create_incoming_phone_number_by_area_code(client):
 
 @calls("UpdateIncomingPhoneNumber")
 def update_incoming_phone_number_move_to_subaccount(client):
+    """`AccountSid` in the form (the account to move the number to), besides the one in the path."""
     client.incoming_phone_numbers(PHONE_NUMBER).update(
         account_sid=SUBACCOUNT,
         friendly_name="",
-        voice_url="",
         emergency_status="Inactive",
         voice_receive_mode="voice",
     )
+
+
+@calls("UpdateIncomingPhoneNumber")
+def update_incoming_phone_number_clear_voice_url(client):
+    """An empty URL: how an application takes a number's voice URL away."""
+    client.incoming_phone_numbers(PHONE_NUMBER).update(voice_url="", voice_application_sid=APPLICATION)
 
 
 @calls("ListIncomingPhoneNumber")
@@ -453,6 +460,12 @@ def list_recordings_created_after(client):
     client.recordings.page(date_created_after=datetime(2023, 12, 31, 0, 0, 1, tzinfo=UTC))
 
 
+@calls("ListRecording")
+def list_recordings_created_with_offset(client):
+    """A date-time given with an offset other than UTC (see tests/sdk_wire_catalog.rs)."""
+    client.recordings.page(date_created_before=datetime(2024, 3, 9, 9, 5, 3, tzinfo=PLUS_TWO))
+
+
 @calls("FetchRecording")
 def fetch_recording_soft_deleted(client):
     client.recordings(RECORDING).fetch(include_soft_deleted=False)
@@ -642,6 +655,17 @@ def update_stream_stop_by_name(client):
     client.calls(CALL).streams("my stream").update(status="stopped")
 
 
+@calls("UpdateStream")
+def update_stream_stop_by_non_ascii_name(client):
+    client.calls(CALL).streams("flux café").update(status="stopped")
+
+
+@calls("UpdateStream")
+def update_stream_stop_by_name_with_reserved_characters(client):
+    """A name with `+` and `&` in the path: the SDK leaves them literal (see tests/sdk_wire_catalog.rs)."""
+    client.calls(CALL).streams("a+b & c").update(status="stopped")
+
+
 @calls("CreateUserDefinedMessage")
 def create_user_defined_message(client):
     client.calls(CALL).user_defined_messages.create(
@@ -675,6 +699,12 @@ def list_usage_records_every_filter(client):
         page_number=1,
         page_size=100,
     )
+
+
+@calls("ListUsageRecord")
+def list_usage_records_relative_dates(client):
+    """Offsets from today, which the description allows besides a date (`-30days`, `+30days`)."""
+    client.usage.records.page(start_date="-30days", end_date="+30days")
 
 
 @calls("ListUsageRecordDaily")
