@@ -801,7 +801,7 @@ def create_sip_credential(client):
 
 @calls("UpdateSipCredential")
 def update_sip_credential(client):
-    client.sip.credential_lists(CREDENTIAL_LIST).credentials(CREDENTIAL).update(password="N3w*~pass")
+    client.sip.credential_lists(CREDENTIAL_LIST).credentials(CREDENTIAL).update(password="N3w*~pass-word-42")
 
 
 @calls("CreateSipIpAccessControlList")
