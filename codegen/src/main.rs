@@ -299,7 +299,7 @@ fn catalog(
     }
 
     // The shared module: each item compiled when one of the families using it is.
-    let mut shared_families = BTreeSet::new();
+    let mut shared_families: BTreeSet<String> = BTreeSet::new();
     if !shared_names.is_empty() {
         let mut body = String::new();
         for name in &shared_names {

@@ -750,3 +750,216 @@ pub fn raw_params<'j>(op: &'j Json, item: &'j Json, path: &str) -> Vec<(String, 
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::render;
+
+    const SPEC: &str = r##"{
+      "servers": [{"url": "https://api.twilio.com"}],
+      "components": {"schemas": {
+        "thing_enum_status": {"type": "string", "enum": ["new", "done"]},
+        "thing_enum_mode": {"type": "string", "enum": ["fast", "slow"]},
+        "api.v2010.account.thing": {"type": "object", "properties": {
+          "sid": {"type": "string", "pattern": "^QU[0-9a-fA-F]{32}$"},
+          "status": {"$ref": "#/components/schemas/thing_enum_status"},
+          "date_created": {"type": "string", "format": "date-time-rfc-2822"},
+          "price": {"type": "number"},
+          "type": {"type": "string"}
+        }}
+      }},
+      "paths": {"/2010-04-01/Accounts/{AccountSid}/Things.json": {
+        "get": {"operationId": "ListThing", "parameters": [
+          {"name": "AccountSid", "in": "path", "required": true, "schema": {"type": "string", "pattern": "^AC[0-9a-fA-F]{32}$"}},
+          {"name": "PageSize", "in": "query", "schema": {"type": "integer", "format": "int64", "minimum": 1, "maximum": 1000}},
+          {"name": "Status", "in": "query", "schema": {"$ref": "#/components/schemas/thing_enum_status"}},
+          {"name": "DateCreated<", "in": "query", "schema": {"type": "string", "format": "date"}},
+          {"name": "Page", "in": "query", "schema": {"type": "integer", "minimum": 0}},
+          {"name": "PageToken", "in": "query", "schema": {"type": "string"}}
+          ],
+          "responses": {"200": {"content": {"application/json": {"schema": {"type": "object", "properties": {
+            "things": {"type": "array", "items": {"$ref": "#/components/schemas/api.v2010.account.thing"}},
+            "page": {"type": "integer"}, "next_page_uri": {"type": "string"}}}}}}}},
+        "post": {"operationId": "CreateThing", "parameters": [
+          {"name": "AccountSid", "in": "path", "required": true, "schema": {"type": "string"}}],
+          "requestBody": {"content": {"application/x-www-form-urlencoded": {"schema": {
+            "required": ["Name"],
+            "properties": {
+              "Name": {"type": "string", "maxLength": 64},
+              "Mode": {"$ref": "#/components/schemas/thing_enum_mode"},
+              "Url": {"type": "string", "format": "uri"},
+              "Twiml": {"type": "string"},
+              "Password": {"type": "string"},
+              "Tags": {"type": "array", "items": {"type": "string"}}
+            }}}}},
+          "responses": {"201": {"content": {"application/json": {"schema": {"$ref": "#/components/schemas/api.v2010.account.thing"}}}}}},
+        "delete": {"operationId": "DeleteThings", "responses": {"204": {"description": "gone"}}}
+      }}
+    }"##;
+
+    fn build(rules: &str) -> Result<(Json, Overlay), String> {
+        let spec: Json = serde_json::from_str(SPEC).unwrap();
+        let mut overlay = Overlay::default();
+        overlay.read_rules(&rules.parse::<toml::Table>().unwrap())?;
+        Ok((spec, overlay))
+    }
+
+    fn field<'o>(op: &'o Operation, key: &str) -> &'o Field {
+        op.members
+            .iter()
+            .find_map(|m| match m {
+                Member::Field(f) if f.key == key => Some(f),
+                _ => None,
+            })
+            .unwrap_or_else(|| panic!("no field {key}"))
+    }
+
+    #[test]
+    fn enums_are_open_only_when_a_reply_uses_them() {
+        let (spec, overlay) = build("").unwrap();
+        let mut model = Model::new(&spec, &overlay, "crate", BTreeSet::new());
+        model.build(None).unwrap();
+        assert!(model.enums["ThingStatus"].open);
+        assert!(!model.enums["ThingMode"].open);
+        // A request must not send the open enum's `Unknown`: the operation gets a check.
+        let list = render::operation(&model, &model.ops[0]);
+        assert!(list.contains("validate_with = check_list_thing"), "{list}");
+        assert!(list.contains("must be one of `new`, `done`"), "{list}");
+        let create = render::operation(&model, &model.ops[1]);
+        assert!(!create.contains("validate_with"), "{create}");
+        assert!(render::enumeration(&model.enums["ThingStatus"]).contains("#[open]"));
+        assert!(!render::enumeration(&model.enums["ThingMode"]).contains("#[open]"));
+    }
+
+    #[test]
+    fn requests_follow_the_wire_order_with_paging_last() {
+        let (spec, overlay) = build("").unwrap();
+        let mut model = Model::new(&spec, &overlay, "crate", BTreeSet::new());
+        model.build(None).unwrap();
+        let keys: Vec<&str> = model.ops[0]
+            .members
+            .iter()
+            .map(|m| match m {
+                Member::Field(f) => f.key.as_str(),
+                Member::Group(g) => g.name.as_str(),
+            })
+            .collect();
+        assert_eq!(keys, ["AccountSid", "Status", "DateCreated<", "PageToken", "Page", "PageSize"]);
+        let list = &model.ops[0];
+        assert_eq!(field(list, "AccountSid").ty, "AccountSid");
+        assert!(!field(list, "AccountSid").required);
+        // Paging is `u32` as in the hand-written lists, with the schema's bounds.
+        assert_eq!(field(list, "PageSize").ty, "u32");
+        assert_eq!(field(list, "PageSize").range, Some((1, 1000)));
+        assert_eq!(field(list, "DateCreated<").ident, "date_created_before");
+        assert_eq!(field(list, "DateCreated<").ty, "NaiveDate");
+        assert_eq!(list.response.as_deref(), Some("Page<Thing>"));
+        let create = &model.ops[1];
+        assert_eq!(field(create, "Name").len, Some((0, 64)));
+        assert!(field(create, "Name").required);
+        assert!(field(create, "Password").sensitive, "a password is a secret without a rule");
+        assert!(field(create, "Tags").vec);
+        assert_eq!(field(create, "Url").ty, "Url");
+        assert_eq!(model.ops[2].response.as_deref(), Some("()"));
+    }
+
+    #[test]
+    fn responses_are_optional_and_lenient() {
+        let (spec, overlay) = build("").unwrap();
+        let mut model = Model::new(&spec, &overlay, "crate", BTreeSet::new());
+        model.build(None).unwrap();
+        let thing = render::structure(&model.structs["Thing"]);
+        assert!(thing.contains("pub sid: Option<QueueSid>"), "{thing}");
+        assert!(thing.contains("with = \"crate::lenient::empty_as_none\""), "{thing}");
+        assert!(thing.contains("with = \"crate::time::rfc2822::option\""), "{thing}");
+        assert!(thing.contains("pub price: Option<String>"), "{thing}");
+        assert!(thing.contains("pub r#type: Option<String>"), "{thing}");
+        assert!(thing.contains("pub status: Option<ThingStatus>"), "{thing}");
+    }
+
+    #[test]
+    fn rules_apply_and_groups_become_enums() {
+        let (spec, overlay) = build(
+            r#"
+            [every_list.params]
+            PageSize = { range = [1, 500], why = "test" }
+            [CreateThing.params]
+            Twiml = { len = [0, 4000], why = "test" }
+            Name = { values = ["a", "b"], enum_name = "ThingName", why = "test" }
+            [[CreateThing.groups]]
+            kind = "exactly_one"
+            params = ["Url", "Twiml"]
+            name = "ThingInstructions"
+            why = "test"
+            "#,
+        )
+        .unwrap();
+        let mut model = Model::new(&spec, &overlay, "crate", BTreeSet::new());
+        model.build(None).unwrap();
+        assert_eq!(field(&model.ops[0], "PageSize").range, Some((1, 500)));
+        let create = &model.ops[1];
+        assert_eq!(field(create, "Name").ty, "ThingName");
+        assert!(!model.enums["ThingName"].open);
+        let code = render::operation(&model, create);
+        assert!(
+            code.contains("#[twilio(flatten)]\n    pub thing_instructions: ThingInstructions,"),
+            "{code}"
+        );
+        assert!(code.contains("pub enum ThingInstructions {"), "{code}");
+        assert!(code.contains("Twiml(#[twilio(len = 0..=4000)] String),"), "{code}");
+        // The group sits where its first key was, in wire order.
+        let group_at = code.find("pub thing_instructions").unwrap();
+        assert!(code.find("pub mode").unwrap() < group_at && group_at < code.find("pub password").unwrap());
+    }
+
+    #[test]
+    fn at_least_one_lists_every_combination_and_at_most_one_is_optional() {
+        let (spec, overlay) = build(
+            r#"
+            [[CreateThing.groups]]
+            kind = "at_least_one"
+            params = ["Url", "Twiml"]
+            name = "Either"
+            why = "test"
+            "#,
+        )
+        .unwrap();
+        let mut model = Model::new(&spec, &overlay, "crate", BTreeSet::new());
+        model.build(None).unwrap();
+        let code = render::operation(&model, &model.ops[1]);
+        assert!(code.contains("Url(Url),") && code.contains("Twiml(String),"), "{code}");
+        // Named fields without `pub`, which enum variants cannot have.
+        assert!(code.contains("UrlAndTwiml {\n    /// `Url` (form): URL.\n    url: Url,"), "{code}");
+        let (spec, overlay) = build(
+            "[[CreateThing.groups]]\nkind = \"at_most_one\"\nparams = [\"Url\", \"Twiml\"]\nname = \"Either\"\nwhy = \"t\"",
+        )
+        .unwrap();
+        let mut model = Model::new(&spec, &overlay, "crate", BTreeSet::new());
+        model.build(None).unwrap();
+        assert!(render::operation(&model, &model.ops[1]).contains("pub either: Option<Either>,"));
+    }
+
+    #[test]
+    fn a_rule_naming_an_unknown_operation_or_parameter_fails() {
+        for (rules, expected) in [
+            (
+                "[CreateThingz.params]\nName = { len = [0, 1], why = \"t\" }",
+                "unknown operation `CreateThingz`",
+            ),
+            (
+                "[CreateThing.params]\nNmae = { len = [0, 1], why = \"t\" }",
+                "`CreateThing` has no parameter `Nmae`",
+            ),
+            (
+                "[every_list.params]\nPageSiz = { range = [1, 2], why = \"t\" }",
+                "`every_list` names `PageSiz`",
+            ),
+        ] {
+            let (spec, overlay) = build(rules).unwrap();
+            let mut model = Model::new(&spec, &overlay, "crate", BTreeSet::new());
+            let error = model.build(None).unwrap_err();
+            assert!(error.contains(expected), "{error}");
+        }
+    }
+}
