@@ -175,6 +175,36 @@ def create_incoming_phone_number_by_area_code(client):
 
 
 @calls("UpdateIncomingPhoneNumber")
+def update_incoming_phone_number_every_parameter(client):
+    """Every parameter, in the update's own order (not the create's)."""
+    client.incoming_phone_numbers(PHONE_NUMBER).update(
+        account_sid=ACCOUNT,
+        api_version="2008-08-01",
+        friendly_name="Renamed ~ line",
+        sms_application_sid=SMS_APPLICATION,
+        sms_fallback_method="POST",
+        sms_fallback_url="https://example.com/sms-fallback",
+        sms_method="GET",
+        sms_url="https://example.com/sms?v=2",
+        status_callback="https://example.com/status",
+        status_callback_method="POST",
+        voice_application_sid=APPLICATION,
+        voice_caller_id_lookup=False,
+        voice_fallback_method="GET",
+        voice_fallback_url="https://example.com/voice-fallback?x=1&y=2",
+        voice_method="POST",
+        voice_url="https://example.com/voice",
+        emergency_status="Active",
+        emergency_address_sid=EMERGENCY_ADDRESS,
+        trunk_sid=TRUNK,
+        voice_receive_mode="voice",
+        identity_sid=IDENTITY,
+        address_sid=ADDRESS,
+        bundle_sid=BUNDLE,
+    )
+
+
+@calls("UpdateIncomingPhoneNumber")
 def update_incoming_phone_number_move_to_subaccount(client):
     """`AccountSid` in the form (the account to move the number to), besides the one in the path."""
     client.incoming_phone_numbers(PHONE_NUMBER).update(
@@ -292,6 +322,29 @@ def create_application_every_parameter(client):
 @calls("CreateApplication")
 def create_application_empty(client):
     client.applications.create()
+
+
+@calls("UpdateApplication")
+def update_application_every_parameter(client):
+    """Every parameter, in the update's own order (`FriendlyName` first)."""
+    client.applications(APPLICATION).update(
+        friendly_name="Renamed app & co",
+        api_version="2008-08-01",
+        voice_url="https://example.com/voice",
+        voice_method="POST",
+        voice_fallback_url="https://example.com/fallback?n=1",
+        voice_fallback_method="GET",
+        status_callback="https://example.com/status",
+        status_callback_method="POST",
+        voice_caller_id_lookup=True,
+        sms_url="https://example.com/sms",
+        sms_method="GET",
+        sms_fallback_url="https://example.com/sms-fallback",
+        sms_fallback_method="POST",
+        sms_status_callback="https://example.com/sms-status",
+        message_status_callback="https://example.com/message-status",
+        public_application_connect_enabled=False,
+    )
 
 
 @calls("UpdateApplication")
@@ -774,6 +827,26 @@ def create_sip_domain_every_parameter(client):
         sip_registration=True,
         emergency_calling_enabled=False,
         secure=True,
+        byoc_trunk_sid=BYOC_TRUNK,
+        emergency_caller_sid=PHONE_NUMBER,
+    )
+
+
+@calls("UpdateSipDomain")
+def update_sip_domain_every_parameter(client):
+    """Every parameter, in the update's own order (not the create's)."""
+    client.sip.domains(DOMAIN).update(
+        friendly_name="Acme ñ",
+        voice_fallback_method="GET",
+        voice_fallback_url="https://example.com/sip-fallback?x=1",
+        voice_method="POST",
+        voice_status_callback_method="GET",
+        voice_status_callback_url="https://example.com/sip-status",
+        voice_url="https://example.com/sip",
+        sip_registration=False,
+        domain_name="acme-2.sip.twilio.com",
+        emergency_calling_enabled=True,
+        secure=False,
         byoc_trunk_sid=BYOC_TRUNK,
         emergency_caller_sid=PHONE_NUMBER,
     )

@@ -439,6 +439,34 @@ async fn typed_requests_send_the_sdks_bytes() {
     );
     typed!(
         run,
+        "update_incoming_phone_number_every_parameter",
+        UpdateIncomingPhoneNumber::new(PHONE_NUMBER)
+            .account_sid_param(ACCOUNT)
+            .api_version("2008-08-01")
+            .friendly_name("Renamed ~ line")
+            .sms_application_sid(SMS_APPLICATION)
+            .sms_fallback_method(CallbackMethod::Post)
+            .sms_fallback_url(url("https://example.com/sms-fallback"))
+            .sms_method(CallbackMethod::Get)
+            .sms_url(url("https://example.com/sms?v=2"))
+            .status_callback(url("https://example.com/status"))
+            .status_callback_method(CallbackMethod::Post)
+            .voice_application_sid(APPLICATION)
+            .voice_caller_id_lookup(false)
+            .voice_fallback_method(CallbackMethod::Get)
+            .voice_fallback_url(url("https://example.com/voice-fallback?x=1&y=2"))
+            .voice_method(CallbackMethod::Post)
+            .voice_url(url("https://example.com/voice"))
+            .emergency_status(IncomingPhoneNumberEmergencyStatus::Active)
+            .emergency_address_sid(EMERGENCY_ADDRESS)
+            .trunk_sid(TRUNK)
+            .voice_receive_mode(IncomingPhoneNumberVoiceReceiveMode::Voice)
+            .identity_sid(IDENTITY)
+            .address_sid(ADDRESS)
+            .bundle_sid(BUNDLE)
+    );
+    typed!(
+        run,
         "update_incoming_phone_number_move_to_subaccount",
         UpdateIncomingPhoneNumber::new(PHONE_NUMBER)
             .account_sid_param(SUBACCOUNT)
@@ -492,6 +520,27 @@ async fn typed_requests_send_the_sdks_bytes() {
             .public_application_connect_enabled(true)
     );
     typed!(run, "create_application_empty", CreateApplication::new());
+    typed!(
+        run,
+        "update_application_every_parameter",
+        UpdateApplication::new(APPLICATION)
+            .friendly_name("Renamed app & co")
+            .api_version(ApiVersion::V20080801)
+            .voice_url(url("https://example.com/voice"))
+            .voice_method(CallbackMethod::Post)
+            .voice_fallback_url(url("https://example.com/fallback?n=1"))
+            .voice_fallback_method(CallbackMethod::Get)
+            .status_callback(url("https://example.com/status"))
+            .status_callback_method(CallbackMethod::Post)
+            .voice_caller_id_lookup(true)
+            .sms_url(url("https://example.com/sms"))
+            .sms_method(CallbackMethod::Get)
+            .sms_fallback_url(url("https://example.com/sms-fallback"))
+            .sms_fallback_method(CallbackMethod::Post)
+            .sms_status_callback(url("https://example.com/sms-status"))
+            .message_status_callback(url("https://example.com/message-status"))
+            .public_application_connect_enabled(false)
+    );
     typed!(
         run,
         "update_application_some",
@@ -752,6 +801,24 @@ async fn typed_requests_send_the_sdks_bytes() {
             .sip_registration(true)
             .emergency_calling_enabled(false)
             .secure(true)
+            .byoc_trunk_sid(BYOC_TRUNK)
+            .emergency_caller_sid(PHONE_NUMBER)
+    );
+    typed!(
+        run,
+        "update_sip_domain_every_parameter",
+        UpdateSipDomain::new(DOMAIN)
+            .friendly_name("Acme ñ")
+            .voice_fallback_method(CallbackMethod::Get)
+            .voice_fallback_url(url("https://example.com/sip-fallback?x=1"))
+            .voice_method(CallbackMethod::Post)
+            .voice_status_callback_method(CallbackMethod::Get)
+            .voice_status_callback_url(url("https://example.com/sip-status"))
+            .voice_url(url("https://example.com/sip"))
+            .sip_registration(false)
+            .domain_name("acme-2.sip.twilio.com")
+            .emergency_calling_enabled(true)
+            .secure(false)
             .byoc_trunk_sid(BYOC_TRUNK)
             .emergency_caller_sid(PHONE_NUMBER)
     );
