@@ -171,6 +171,25 @@ async fn an_endpoint_without_an_account_is_sent_and_decoded() {
     assert_eq!(String::from_utf8_lossy(&request.body), "To=%2B15017122661&Channel=sms");
 }
 
+/// A redirect from another product's host is not followed: it would carry the credentials to whatever
+/// host it names.
+#[tokio::test]
+async fn a_redirect_is_not_followed_for_any_product() {
+    let elsewhere = MockServer::start().await;
+    let server = MockServer::start().await;
+    Mock::given(method("GET"))
+        .respond_with(
+            ResponseTemplate::new(302)
+                .insert_header("location", format!("{}/v2/PhoneNumbers/x", elsewhere.uri())),
+        )
+        .mount(&server)
+        .await;
+    let client = client(|b| b.base_url(server.uri()));
+    assert!(lookup().send(&client).await.is_err());
+    assert_eq!(server.received_requests().await.unwrap().len(), 1);
+    assert!(elsewhere.received_requests().await.unwrap().is_empty());
+}
+
 /// A page of services in the newer products' shape, its URLs absolute on `base`.
 fn services_page(base: &str, page: u32, last: bool) -> Value {
     let url = |page: u32| format!("{base}/v2/Services?PageSize=2&Page={page}");

@@ -409,6 +409,17 @@ mod tests {
     }
 
     #[test]
+    fn a_product_host_is_one_label_of_lowercase_letters_and_digits() {
+        for good in ["api", "verify", "lookups", "messaging", "preview2", "a"] {
+            assert!(is_product_host(good), "{good}");
+        }
+        let long = "a".repeat(64);
+        for bad in ["", "Verify", "verify.twilio.com", "evil.example/x.", "ver-ify", "ver ify", "é", &long] {
+            assert!(!is_product_host(bad), "{bad}");
+        }
+    }
+
+    #[test]
     fn an_encoding_inside_an_encoding_writes_into_its_own_buffer() {
         assert_eq!(encode(&Outer), "X=1&Y=A%3Db%2Bc&Z=2");
         // The buffer put back last serves the next body, emptied first.
