@@ -298,7 +298,9 @@ impl ClientBuilder {
         let (base_url, host_suffix) = match self.base_url {
             Some(base_url) => (check_base_url(&base_url)?, None),
             None => {
-                let suffix = twilio_host_suffix(self.region.as_deref(), self.edge.as_deref())?;
+                // Lowercase, as the URL holds the host: a next page's host is compared with it.
+                let suffix =
+                    twilio_host_suffix(self.region.as_deref(), self.edge.as_deref())?.to_ascii_lowercase();
                 (format!("https://api{suffix}"), Some(suffix))
             }
         };

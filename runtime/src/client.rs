@@ -419,6 +419,9 @@ mod tests {
         assert_eq!(region.base_url_for("lookups"), "https://lookups.au1.twilio.com");
         let edge = client(|b| b.edge("sydney"));
         assert_eq!(edge.base_url_for("verify"), "https://verify.sydney.us1.twilio.com");
+        let upper = client(|b| b.region("AU1"));
+        assert_eq!(upper.base_url_for("verify"), "https://verify.au1.twilio.com");
+        assert!(upper.next_url("https://lookups.au1.twilio.com/v2/PhoneNumbers?Page=1", None).is_ok());
         let both = client(|b| b.region("ie1").edge("dublin"));
         assert_eq!(both.base_url_for("messaging"), "https://messaging.dublin.ie1.twilio.com");
         assert_eq!(both.base_url(), "https://api.dublin.ie1.twilio.com");
