@@ -270,10 +270,12 @@ async fn a_next_page_url_on_another_host_is_refused_and_not_sent() {
     let first = ListService::new().page_size(2).send(&client).await.unwrap();
     assert!(matches!(client.next_page(&first).await, Err(Error::Refused(_))));
 
-    // A Twilio client for an edge follows only its own product hosts of that edge.
+    // A Twilio client for an edge follows only its own product hosts of that edge (a link on a
+    // product's global host, `https://verify.twilio.com/...`, goes through the edge, as twilio-python
+    // sends it): another region, or a host that only starts like one, is refused.
     let edge = client_for_edge();
     let mut page: Page<Service> =
-        serde_json::from_value(services_page("https://verify.twilio.com", 0, false)).unwrap();
+        serde_json::from_value(services_page("https://verify.au1.twilio.com", 0, false)).unwrap();
     assert!(matches!(edge.next_page(&page).await, Err(Error::Refused(_))));
     page.next_page_uri = Some("https://verify.sydney.us1.twilio.com.example.com/v2/Services".to_owned());
     assert!(matches!(edge.next_page(&page).await, Err(Error::Refused(_))));

@@ -247,7 +247,20 @@ impl Client {
             let base = base.as_str().trim_end_matches('/');
             return Url::parse(&format!("{base}{next}")).map_err(|_| refused());
         }
-        let url = Url::parse(next).map_err(|_| refused())?;
+        let mut url = Url::parse(next).map_err(|_| refused())?;
+        if let Some(suffix) = self.inner.host_suffix.as_deref().filter(|suffix| *suffix != ".twilio.com")
+            && let Some(product) = url.host_str().and_then(|name| name.strip_suffix(".twilio.com"))
+            && is_product_host(product)
+            && host.is_none_or(|host| host == product)
+            && url.scheme() == "https"
+            && url.port().is_none()
+        {
+            // A link on the product's global host (`https://verify.twilio.com/...`) goes through the
+            // client's region and edge, as Twilio's SDKs send it (`get_hostname` keeps the product and
+            // puts the client's edge and region after it): to the host the list was requested from.
+            let regional = format!("{product}{suffix}");
+            url.set_host(Some(&regional)).map_err(|_| refused())?;
+        }
         let clean = url.username().is_empty() && url.password().is_none() && url.fragment().is_none();
         let same_origin = match (host, &self.inner.host_suffix) {
             (Some(_), _) | (None, None) => url.origin() == base.origin(),
@@ -437,8 +450,16 @@ mod tests {
         let ok = "https://verify.sydney.us1.twilio.com/v2/Services?Page=1";
         assert_eq!(edge.next_url(ok, Some("verify")).unwrap().as_str(), ok);
         assert_eq!(edge.next_url(ok, None).unwrap().as_str(), ok);
+        // A link on the product's global host goes through the client's edge, as twilio-python's
+        // `get_hostname` sends it.
+        let global = "https://verify.twilio.com/v2/Services?Page=1";
+        assert_eq!(edge.next_url(global, Some("verify")).unwrap().as_str(), ok);
+        assert_eq!(edge.next_url(global, None).unwrap().as_str(), ok);
         for refused in [
-            "https://verify.twilio.com/v2/Services?Page=1",
+            "https://lookups.twilio.com/v2/Services?Page=1",
+            "https://verify.au1.twilio.com/v2/Services?Page=1",
+            "http://verify.twilio.com/v2/Services",
+            "https://verify.twilio.com:8443/v2/Services",
             "http://verify.sydney.us1.twilio.com/v2/Services",
             "https://verify.sydney.us1.twilio.com:8443/v2/Services",
             "https://user:pw@verify.sydney.us1.twilio.com/v2/Services",

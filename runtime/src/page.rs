@@ -231,7 +231,9 @@ impl Client {
     /// port are those of one of this client's products ([`Client::base_url_for`]: with Twilio's hosts,
     /// `https://{product}{.edge.region}.twilio.com`; with a base URL override, the override's). A page
     /// does not record which product it came from: [`Client::stream`], which knows, accepts only the
-    /// host its list was requested from. Anything else is refused rather than sent the credentials.
+    /// host its list was requested from. With a region or an edge, a link on a product's global host
+    /// (`https://verify.twilio.com/...`) is requested through them (`verify.{edge}.{region}.twilio.com`),
+    /// as Twilio's SDKs do. Anything else is refused rather than sent the credentials.
     ///
     /// # Errors
     /// As for any request, and [`Error::Refused`] when the next page's address is not on this
