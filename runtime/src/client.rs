@@ -113,7 +113,9 @@ impl Client {
     /// `api`, `verify`, `lookups`, ...) go, without a trailing `/`, as Twilio's SDKs build it:
     /// `https://{host}.twilio.com`, with a region `https://{host}.{region}.twilio.com`, with an edge
     /// `https://{host}.{edge}.{region}.twilio.com`. With a base URL override, the override itself,
-    /// whatever the product: a mock or a gateway receives every product's requests.
+    /// whatever the product: a mock or a gateway receives every product's requests. A `host` that is
+    /// not a product's name (lowercase letters and digits) is never put in a host name: it gives the
+    /// `api` base.
     ///
     /// ```
     /// # use twilio_endpoint_runtime::Client;
