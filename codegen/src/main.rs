@@ -453,3 +453,74 @@ fn check(files: &BTreeMap<PathBuf, String>, out: &Path) -> Result<ExitCode, Stri
     }
     Ok(ExitCode::FAILURE)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SPEC: &str = r##"{
+      "components": {"schemas": {
+        "thing_enum_status": {"type": "string", "enum": ["new", "done"]},
+        "api.v2010.account.thing": {"type": "object", "properties": {
+          "status": {"$ref": "#/components/schemas/thing_enum_status"}}}
+      }},
+      "paths": {
+        "/2010-04-01/Accounts/{AccountSid}/Things/{Sid}.json": {"get": {"operationId": "FetchThing",
+          "parameters": [{"name": "Sid", "in": "path", "required": true, "schema": {"type": "string"}}],
+          "responses": {"200": {"content": {"application/json": {"schema": {"$ref": "#/components/schemas/api.v2010.account.thing"}}}}}}},
+        "/2010-04-01/Accounts/{AccountSid}/Others/{Sid}.json": {"get": {"operationId": "FetchOther",
+          "parameters": [{"name": "Sid", "in": "path", "required": true, "schema": {"type": "string"}}],
+          "responses": {"200": {"content": {"application/json": {"schema": {"$ref": "#/components/schemas/api.v2010.account.thing"}}}}}}}
+      }
+    }"##;
+
+    #[test]
+    fn a_type_of_several_families_is_shared_under_their_features() {
+        let dir = std::env::temp_dir().join(format!("twilio-endpoint-gen-test-{}", std::process::id()));
+        let curated = dir.join("v2010");
+        std::fs::create_dir_all(&curated).unwrap();
+        std::fs::write(curated.join("call.rs"), "pub struct CreateCall;\n").unwrap();
+        let spec: Json = serde_json::from_str(SPEC).unwrap();
+        let files =
+            catalog(&spec, &Overlay::default(), &curated.join("generated"), &dir.join("operations.rs"))
+                .unwrap();
+        let file = |name: &str| files[&curated.join("generated").join(name)].clone();
+        let shared = file("shared.rs");
+        assert!(
+            shared.contains("#[cfg(any(feature = \"v2010-others\", feature = \"v2010-things\"))]"),
+            "{shared}"
+        );
+        assert!(
+            shared.contains("pub struct Thing {") && shared.contains("pub enum ThingStatus {"),
+            "{shared}"
+        );
+        for family in ["things.rs", "others.rs"] {
+            let code = file(family);
+            assert!(code.contains("pub use super::shared::{Thing, ThingStatus};"), "{code}");
+            assert!(!code.contains("pub struct Thing {"), "{code}");
+        }
+        let module = file("mod.rs");
+        assert!(module.contains("#[cfg(feature = \"v2010-things\")]\npub mod things;"), "{module}");
+        let registry = &files[&dir.join("operations.rs")];
+        assert!(registry.contains("visit.operation::<FetchThing>(\"FetchThing\");"), "{registry}");
+        // The same input gives the same files.
+        let again =
+            catalog(&spec, &Overlay::default(), &curated.join("generated"), &dir.join("operations.rs"))
+                .unwrap();
+        assert_eq!(files, again);
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn a_name_taken_by_the_hand_written_catalog_is_a_collision() {
+        let dir = std::env::temp_dir().join(format!("twilio-endpoint-gen-collision-{}", std::process::id()));
+        let curated = dir.join("v2010");
+        std::fs::create_dir_all(&curated).unwrap();
+        std::fs::write(curated.join("thing.rs"), "pub struct Thing;\n").unwrap();
+        let spec: Json = serde_json::from_str(SPEC).unwrap();
+        let error =
+            catalog(&spec, &Overlay::default(), &curated.join("generated"), &dir.join("ops.rs")).unwrap_err();
+        assert!(error.contains("name collision: `Thing`"), "{error}");
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+}

@@ -83,6 +83,7 @@ pub struct StructDef {
     pub name: String,
     pub schema: String,
     pub fields: Vec<RespField>,
+    /// The generated enums and types its fields use.
     pub enums: Vec<String>,
 }
 
@@ -236,6 +237,9 @@ impl<'a> Model<'a> {
                 host,
             });
         }
+        if !matches!(method, "GET" | "POST" | "DELETE") {
+            return Err(format!("`{method}` is not a method the attribute supports (GET, POST, DELETE)"));
+        }
         let response = self.response(op)?;
         let is_list = method == "GET" && response.as_deref().is_some_and(|r| r.starts_with("Page<"));
         let rules = self.overlay.ops.get(id).cloned().unwrap_or_default();
@@ -376,6 +380,14 @@ impl<'a> Model<'a> {
         if let Some(ty) = &rule.type_override {
             field.ty = ty.replace("crate::", &format!("{}::", self.krate));
             field.enum_name = None;
+            // A type of its own checks its value when it is parsed (`SendDigits`: at most 32 keys); the
+            // attribute's `len` and `range` take only text, lists and integers.
+            if field.ty != "String" && !field.vec {
+                field.len = None;
+            }
+            if !matches!(field.ty.as_str(), "u32" | "i64") {
+                field.range = None;
+            }
         }
         // Bounds the description states in the schema are enforced like the overlay's.
         let bounded = if field.vec { schema.at("items") } else { schema };
@@ -441,6 +453,12 @@ impl<'a> Model<'a> {
         enum_name: &mut Option<String>,
     ) -> Result<(String, String), String> {
         if let Some(name) = schema_ref(schema) {
+            if self.schema(name).at("enum").items().is_empty()
+                && !self.overlay.curated_schemas.contains_key(name)
+            {
+                // An object as a form value: Twilio takes its JSON text.
+                return Ok(("String".into(), format!("JSON text of `{name}`")));
+            }
             let ty = self.enum_for_schema(name, false)?;
             *enum_name = Some(ty.clone());
             return Ok((ty, "enum".into()));
@@ -563,18 +581,25 @@ impl<'a> Model<'a> {
             return Ok(Some(self.struct_for_schema(name)?));
         }
         let mut item = None;
+        let mut page = true;
         for (key, property) in schema.at("properties").pairs() {
             if property.at("type").str() == Some("array")
                 && let Some(name) = schema_ref(property.at("items"))
             {
                 item = Some(name);
             } else if !PAGE_KEYS.contains(&key.as_str()) {
-                return Err(format!("response property `{key}` is neither an item list nor paging"));
+                page = false;
             }
         }
         match item {
-            Some(name) => Ok(Some(format!("Page<{}>", self.struct_for_schema(name)?))),
-            None => Ok(None),
+            Some(name) if page => Ok(Some(format!("Page<{}>", self.struct_for_schema(name)?))),
+            // Another shape (the newer APIs' lists, with `meta`): a type of its own, named after the
+            // operation.
+            _ if !schema.at("properties").pairs().is_empty() => {
+                let id = op.at("operationId").str().unwrap_or_default();
+                Ok(Some(self.struct_from(&format!("{id}Response"), &format!("{id} response"), schema)?))
+            }
+            _ => Ok(None),
         }
     }
 
@@ -586,16 +611,22 @@ impl<'a> Model<'a> {
             return Ok(name.clone());
         }
         let name = self.overlay.names.get(schema).cloned().unwrap_or_else(|| naming::schema_type(schema));
+        self.struct_by_schema.insert(schema.into(), name.clone());
+        self.struct_from(&name, schema, self.schema(schema))
+    }
+
+    /// The response type `name` for the object schema `json` (`schema` names it in docs and errors).
+    fn struct_from(&mut self, name: &str, schema: &str, json: &Json) -> Result<String, String> {
+        let name = name.to_owned();
         if let Some(other) = self.structs.get(&name) {
             return Err(format!(
                 "name collision: `{name}` is the type of `{}` and of `{schema}`",
                 other.schema
             ));
         }
-        self.struct_by_schema.insert(schema.into(), name.clone());
         let mut fields = Vec::new();
         let mut enums = Vec::new();
-        for (property, value) in self.schema(schema).at("properties").pairs() {
+        for (property, value) in json.at("properties").pairs() {
             let (ident, rename) = naming::response_field(property);
             let (ty, with, desc) = match self.overlay.response_types.get(&format!("{schema}.{property}")) {
                 Some(ty) => (ty.clone(), None, "string".to_owned()),
@@ -616,6 +647,15 @@ impl<'a> Model<'a> {
     ) -> Result<(String, Option<String>, String), String> {
         let krate = self.krate;
         if let Some(name) = schema_ref(schema) {
+            let target = self.schema(name);
+            if target.at("enum").items().is_empty() && !self.overlay.curated_schemas.contains_key(name) {
+                if target.at("properties").pairs().is_empty() {
+                    return Ok(("serde_json::Value".into(), None, format!("JSON value (`{name}`)")));
+                }
+                let ty = self.struct_for_schema(name)?;
+                enums.push(ty.clone());
+                return Ok((ty, None, format!("`{name}`")));
+            }
             let ty = self.enum_for_schema(name, true)?;
             enums.push(ty.clone());
             return Ok((ty, None, "enum".into()));
@@ -685,9 +725,16 @@ impl<'a> Model<'a> {
             if let Some(response) = &op.response {
                 let inner =
                     response.strip_prefix("Page<").and_then(|r| r.strip_suffix('>')).unwrap_or(response);
-                direct.push(inner.to_owned());
-                if let Some(s) = self.structs.get(inner) {
-                    direct.extend(s.enums.iter().cloned());
+                // The response type and what it uses, transitively (nested types of other APIs).
+                let mut pending = vec![inner.to_owned()];
+                while let Some(name) = pending.pop() {
+                    if direct.contains(&name) {
+                        continue;
+                    }
+                    if let Some(s) = self.structs.get(&name) {
+                        pending.extend(s.enums.iter().cloned());
+                    }
+                    direct.push(name);
                 }
             }
             for name in direct {

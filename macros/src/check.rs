@@ -45,6 +45,9 @@ pub fn check<'a>(
         .as_ref()
         .and_then(|args| args.krate.clone())
         .map(|path| errors.handle(check_crate_path(path)));
+    if let Some(host) = raw.args.as_ref().and_then(|args| args.host.as_ref()) {
+        check_host(host, &mut errors);
+    }
     errors.finish()?;
     // Without mistakes, the arguments and the template were parsed.
     let (Some(args), Some(template)) = (raw.args, raw.template) else {
@@ -61,12 +64,40 @@ pub fn check<'a>(
         krate: krate.flatten().unwrap_or(CratePath::Default),
         method: args.method,
         template: template.lit,
+        host: args.host,
         path,
         placeholders,
         response,
         validate_with: args.validate_with,
         fields,
     })
+}
+
+// The product's host name is spliced into `https://{host}.twilio.com`, so it is one label of
+// lowercase letters and digits, as Twilio's are:
+//
+//     #[twilio_endpoint(POST, "/v2/Services", host = "verify.twilio.com")]  // the name alone: `verify`
+//     #[twilio_endpoint(POST, "/v2/Services", host = "Verify")]             // lowercase
+fn check_host(host: &syn::LitStr, errors: &mut darling::error::Accumulator) {
+    let name = host.value();
+    let valid = !name.is_empty()
+        && name.len() <= 63
+        && name.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit());
+    if !valid {
+        let hint = match name.split('.').next() {
+            Some(first) if name.contains('.') && !first.is_empty() => {
+                format!("; write only the product's name, e.g. `host = \"{}\"`", first.to_ascii_lowercase())
+            }
+            _ => "; e.g. `host = \"verify\"` for `verify.twilio.com`".to_owned(),
+        };
+        errors.push(
+            darling::Error::custom(format!(
+                "`host = \"{name}\"` is not a Twilio product's host name: it must be 1 to 63 lowercase \
+                 letters and digits, the first label of `{{host}}.twilio.com`{hint}"
+            ))
+            .with_span(host),
+        );
+    }
 }
 
 // The struct must have named fields and no generic parameters:

@@ -11,6 +11,8 @@ pub struct Endpoint<'a> {
     pub method: RequestMethod,
     /// The path literal, as written.
     pub template: syn::LitStr,
+    /// `host = "..."`, checked to be a product's host name; `None` leaves the runtime's default, `api`.
+    pub host: Option<syn::LitStr>,
     /// The path, each placeholder resolved to what fills it.
     pub path: Vec<PathPiece>,
     /// The names of the path's placeholders (`AccountSid`, `Sid`, ...): no flattened group may send

@@ -180,3 +180,18 @@ fn a_filled_placeholder_may_also_be_a_parameter() {
     );
     assert!(code.contains("is a placeholder of the path"), "missing the error in:\n{code}");
 }
+
+#[test]
+fn a_host_becomes_the_endpoints_host_constant() {
+    let code = expand_to_string(
+        quote!(GET, "/v2/Services", host = "verify"),
+        quote! { pub struct ListService { pub page_size: Option<u32> } },
+    );
+    assert!(squash(&code).contains(&squash("const HOST: &'static str = \"verify\";")), "{code}");
+    // Without `host`, the trait's default (`api`) is left alone.
+    let code = expand_to_string(
+        quote!(GET, "/2010-04-01/Accounts/{AccountSid}/Queues.json"),
+        quote! { pub struct ListQueue {} },
+    );
+    assert!(!code.contains("const HOST"), "{code}");
+}

@@ -16,7 +16,6 @@ use crate::retry::RetryPolicy;
 use crate::transport::Transport;
 use crate::values::{AccountSid, ApiKeySid};
 
-const DEFAULT_BASE_URL: &str = "https://api.twilio.com";
 /// The region Twilio's SDKs use when only an edge is given.
 const DEFAULT_REGION: &str = "us1";
 const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
@@ -188,20 +187,28 @@ impl ClientBuilder {
     ///
     /// It must be `https://`, except for a loopback host (`127.0.0.1`, `::1`, `localhost`), which may
     /// use plain `http://`. When set, region and edge are ignored: they only choose among Twilio's hosts.
+    ///
+    /// The override receives the requests of every product: an endpoint on `verify.twilio.com` or
+    /// `lookups.twilio.com` goes to this URL too, with its own path (`/v2/Services`), so one mock or
+    /// gateway serves them all, telling them apart by their paths only. Most do not overlap
+    /// (`/2010-04-01/...` is `api`'s), but some products share paths (Verify's and Chat's
+    /// `/v2/Services`): a gateway for two such products needs a client of its own for each.
     pub fn base_url(mut self, base_url: impl Into<String>) -> Self {
         self.base_url = Some(base_url.into());
         self
     }
 
     /// The Twilio region that processes requests (e.g. `au1`, `ie1`), as Twilio's SDKs do: the host
-    /// becomes `api.{region}.twilio.com`, or `api.{edge}.{region}.twilio.com` with an edge.
+    /// becomes `api.{region}.twilio.com`, or `api.{edge}.{region}.twilio.com` with an edge (for every
+    /// product: `verify.{region}.twilio.com`, ...).
     pub fn region(mut self, region: impl Into<String>) -> Self {
         self.region = Some(region.into());
         self
     }
 
     /// The Twilio edge location requests enter by (e.g. `sydney`, `dublin`): the host becomes
-    /// `api.{edge}.{region}.twilio.com`, the region being `us1` unless one is set.
+    /// `api.{edge}.{region}.twilio.com` (`verify.{edge}.{region}.twilio.com`, ...), the region being
+    /// `us1` unless one is set.
     pub fn edge(mut self, edge: impl Into<String>) -> Self {
         self.edge = Some(edge.into());
         self
@@ -288,9 +295,14 @@ impl ClientBuilder {
                 (Some(sid), authorization)
             }
         };
-        let base_url = match self.base_url {
-            Some(base_url) => check_base_url(&base_url)?,
-            None => twilio_base_url(self.region.as_deref(), self.edge.as_deref())?,
+        let (base_url, host_suffix) = match self.base_url {
+            Some(base_url) => (check_base_url(&base_url)?, None),
+            None => {
+                // Lowercase, as the URL holds the host: a next page's host is compared with it.
+                let suffix =
+                    twilio_host_suffix(self.region.as_deref(), self.edge.as_deref())?.to_ascii_lowercase();
+                (format!("https://api{suffix}"), Some(suffix))
+            }
         };
         let base = Url::parse(&base_url)
             .map_err(|error| ConfigError::new(format!("the base URL is not a URL: {error}")))?;
@@ -342,6 +354,7 @@ impl ClientBuilder {
             account_sid,
             api_key,
             base,
+            host_suffix,
             deadline: self.deadline,
             retry: self.retry,
             budget,
@@ -398,8 +411,10 @@ fn basic_authorization(user: &str, secret: &str, secret_name: &str) -> Result<He
     Ok(value)
 }
 
-/// Twilio's host for a region and an edge, chosen as the official SDKs do.
-fn twilio_base_url(region: Option<&str>, edge: Option<&str>) -> Result<String, ConfigError> {
+/// What follows a product's name (`api`, `verify`, ...) in Twilio's host for a region and an edge,
+/// chosen as the official SDKs do: `.twilio.com`, `.{region}.twilio.com`, `.{edge}.{region}.twilio.com`
+/// (region `us1` when only an edge is given).
+fn twilio_host_suffix(region: Option<&str>, edge: Option<&str>) -> Result<String, ConfigError> {
     for (name, value) in [("region", region), ("edge", edge)] {
         if let Some(value) = value
             && !is_host_label(value)
@@ -411,9 +426,9 @@ fn twilio_base_url(region: Option<&str>, edge: Option<&str>) -> Result<String, C
         }
     }
     Ok(match (region, edge) {
-        (None, None) => DEFAULT_BASE_URL.to_owned(),
-        (Some(region), None) => format!("https://api.{region}.twilio.com"),
-        (region, Some(edge)) => format!("https://api.{edge}.{}.twilio.com", region.unwrap_or(DEFAULT_REGION)),
+        (None, None) => ".twilio.com".to_owned(),
+        (Some(region), None) => format!(".{region}.twilio.com"),
+        (region, Some(edge)) => format!(".{edge}.{}.twilio.com", region.unwrap_or(DEFAULT_REGION)),
     })
 }
 

@@ -18,6 +18,7 @@ use tracing::field::Empty;
 use url::Url;
 
 use crate::concurrency_limit::ConcurrencyLimit;
+use crate::endpoint::is_product_host;
 use crate::error::{Error, OutcomeUnknownError, RefusedError, TransportError};
 use crate::idempotency::IdempotencyKey;
 use crate::method::Method;
@@ -53,10 +54,16 @@ pub(crate) struct Config {
     pub(crate) account_sid: AccountSid,
     /// The key the authorization was made from, if not the auth token; shown by `Debug`, unlike secrets.
     pub(crate) api_key: Option<ApiKeySid>,
-    /// Where requests go, parsed once: a request's URL is this one with its path set, which skips
-    /// parsing the scheme and host again for every request (a third of what reqwest spends on URLs).
-    /// Its path has no trailing `/` (but `/` alone): every request path starts with one.
+    /// Where requests to `api.twilio.com`'s product go, parsed once: a request's URL is this one with
+    /// its path set, which skips parsing the scheme and host again for every request (a third of what
+    /// reqwest spends on URLs). Its path has no trailing `/` (but `/` alone): every request path starts
+    /// with one.
     pub(crate) base: Url,
+    /// What follows the product's name in the host of Twilio's own hosts (`.twilio.com`,
+    /// `.au1.twilio.com`, `.sydney.us1.twilio.com`): a request to another product (`verify`) goes to
+    /// `base` with its host's first label replaced. `None` with a base URL override, which receives
+    /// every product's requests.
+    pub(crate) host_suffix: Option<String>,
     /// The longest a request may take, all attempts and waits included.
     pub(crate) deadline: Duration,
     pub(crate) retry: RetryPolicy,
@@ -95,9 +102,47 @@ impl Client {
         &self.inner.account_sid
     }
 
-    /// Where requests go, without a trailing `/`, e.g. `https://api.twilio.com`.
+    /// Where requests to `api.twilio.com`'s product (the 2010 API) go, without a trailing `/`, e.g.
+    /// `https://api.twilio.com`, `https://api.sydney.us1.twilio.com`, or the base URL override.
+    /// [`base_url_for`](Self::base_url_for) gives it for the other products.
     pub fn base_url(&self) -> &str {
         self.inner.base.as_str().trim_end_matches('/')
+    }
+
+    /// Where requests to the product on host `host` (an endpoint's [`HOST`](crate::Endpoint::HOST):
+    /// `api`, `verify`, `lookups`, ...) go, without a trailing `/`, as Twilio's SDKs build it:
+    /// `https://{host}.twilio.com`, with a region `https://{host}.{region}.twilio.com`, with an edge
+    /// `https://{host}.{edge}.{region}.twilio.com`. With a base URL override, the override itself,
+    /// whatever the product: a mock or a gateway receives every product's requests. A `host` that is
+    /// not a product's name (lowercase letters and digits) is never put in a host name: it gives the
+    /// `api` base.
+    ///
+    /// ```
+    /// # use twilio_endpoint_runtime::Client;
+    /// let account = "AC0123456789abcdef0123456789abcdef".parse().unwrap();
+    /// let client = Client::builder().account_sid(account).auth_token("t").edge("sydney").build().unwrap();
+    /// assert_eq!(client.base_url_for("verify"), "https://verify.sydney.us1.twilio.com");
+    /// ```
+    pub fn base_url_for(&self, host: &str) -> String {
+        self.base_for(host).as_str().trim_end_matches('/').to_owned()
+    }
+
+    /// The base URL of product `host`: `base` itself for `api` or with an override, else `base` with
+    /// the product's host. `host` is a product name (lowercase letters and digits), checked when the
+    /// endpoint is compiled, so the host is one of Twilio's.
+    fn base_for(&self, host: &str) -> std::borrow::Cow<'_, Url> {
+        let base = &self.inner.base;
+        match &self.inner.host_suffix {
+            Some(suffix) if host != "api" && is_product_host(host) => {
+                let mut url = base.clone();
+                // A product name and Twilio's suffix always make a valid host; a failure keeps `base`.
+                if url.set_host(Some(&format!("{host}{suffix}"))).is_ok() {
+                    return std::borrow::Cow::Owned(url);
+                }
+                std::borrow::Cow::Borrowed(base)
+            }
+            _ => std::borrow::Cow::Borrowed(base),
+        }
     }
 
     /// The current adaptive limit on this client's requests in flight, shared by all its clones, or
@@ -117,13 +162,14 @@ impl Client {
     pub(crate) fn prepare(
         &self,
         method: Method,
+        host: &str,
         path_template: &'static str,
         path: &str,
         params: String,
     ) -> Preview {
-        let base = &self.inner.base;
-        let mut url = base.clone();
-        match base.path() {
+        let mut url = self.base_for(host).into_owned();
+        // Every product's base has the same path: `/`, or the override's.
+        match self.inner.base.path() {
             "/" => url.set_path(path),
             prefix => url.set_path(&format!("{prefix}{path}")),
         }
@@ -176,22 +222,61 @@ impl Client {
         Box::pin(self.retry_loop(span.clone(), request).instrument(span))
     }
 
-    /// GETs `uri`, a path and query on this client's host taken from a reply (`next_page_uri`).
-    pub(crate) async fn execute_uri(&self, uri: &str) -> Result<Reply, Error> {
-        // Only a path on this host: `//evil.com/x`, `https://evil.com/x` or `\\evil.com` would carry
-        // the credentials elsewhere once joined or normalised.
-        if !uri.starts_with('/')
-            || uri.starts_with("//")
-            || uri.contains(['\\', '#'])
-            || uri.contains("://")
-            || uri.bytes().any(|b| b.is_ascii_control() || b == b' ')
-        {
-            return Err(Error::Refused(RefusedError::next_page_uri(uri)));
-        }
-        let url = Url::parse(&format!("{}{uri}", self.base_url()))
-            .map_err(|_| Error::Refused(RefusedError::next_page_uri(uri)))?;
+    /// GETs `next`, the next page of a list, taken from a reply: a path and query on the host of
+    /// product `host` (a 2010 page's `next_page_uri`, relative), or an absolute URL (a newer product's
+    /// `meta.next_page_url`) that must be on the scheme and host (and port) the list was requested
+    /// from: those of product `host`, or with `host` unknown (`None`), of one of this client's products.
+    /// Anything else is refused, and nothing is sent.
+    pub(crate) async fn execute_next(&self, next: &str, host: Option<&str>) -> Result<Reply, Error> {
+        let url = self.next_url(next, host)?;
         let request = Preview { method: Method::Get, path_template: "next_page_uri", url, body: None };
         self.execute(request, None).await
+    }
+
+    /// The URL [`execute_next`](Self::execute_next) requests, or why it refuses to.
+    pub(crate) fn next_url(&self, next: &str, host: Option<&str>) -> Result<Url, Error> {
+        let refused = || Error::Refused(RefusedError::next_page_uri(next));
+        let base = self.base_for(host.unwrap_or("api"));
+        if next.bytes().any(|b| b.is_ascii_control() || b == b' ') || next.contains('\\') {
+            return Err(refused());
+        }
+        if next.starts_with('/') {
+            // Only a path on this host: `//evil.com/x` would carry the credentials elsewhere once
+            // joined or normalised.
+            if next.starts_with("//") || next.contains('#') || next.contains("://") {
+                return Err(refused());
+            }
+            let base = base.as_str().trim_end_matches('/');
+            return Url::parse(&format!("{base}{next}")).map_err(|_| refused());
+        }
+        let mut url = Url::parse(next).map_err(|_| refused())?;
+        if let Some(suffix) = self.inner.host_suffix.as_deref().filter(|suffix| *suffix != ".twilio.com")
+            && let Some(product) = url.host_str().and_then(|name| name.strip_suffix(".twilio.com"))
+            && is_product_host(product)
+            && host.is_none_or(|host| host == product)
+            && url.scheme() == "https"
+            && url.port().is_none()
+        {
+            // A link on the product's global host (`https://verify.twilio.com/...`) goes through the
+            // client's region and edge, as Twilio's SDKs send it (`get_hostname` keeps the product and
+            // puts the client's edge and region after it): to the host the list was requested from.
+            let regional = format!("{product}{suffix}");
+            url.set_host(Some(&regional)).map_err(|_| refused())?;
+        }
+        let clean = url.username().is_empty() && url.password().is_none() && url.fragment().is_none();
+        let same_origin = match (host, &self.inner.host_suffix) {
+            (Some(_), _) | (None, None) => url.origin() == base.origin(),
+            // The list's product is not known: any product of this client, on Twilio's hosts.
+            (None, Some(suffix)) => {
+                url.scheme() == base.scheme()
+                    && url.port() == base.port()
+                    && url
+                        .host_str()
+                        .and_then(|name| name.strip_suffix(suffix.as_str()))
+                        .is_some_and(is_product_host)
+            }
+        };
+        if clean && same_origin { Ok(url) } else { Err(refused()) }
     }
 
     /// The attempts of [`execute`](Self::execute); `span` is the one it runs in, given rather than taken
@@ -328,4 +413,88 @@ fn log_attempt(attempt: u32, started: Instant, result: &Result<Reply, Error>, ve
 
 fn millis(duration: Duration) -> u64 {
     u64::try_from(duration.as_millis()).unwrap_or(u64::MAX)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn client(configure: impl FnOnce(crate::ClientBuilder) -> crate::ClientBuilder) -> Client {
+        let account = "AC0123456789abcdef0123456789abcdef".parse::<AccountSid>().unwrap();
+        configure(Client::builder().account_sid(account).auth_token("token")).build().unwrap()
+    }
+
+    #[test]
+    fn every_product_gets_the_region_and_edge() {
+        let plain = client(|b| b);
+        assert_eq!(plain.base_url(), "https://api.twilio.com");
+        assert_eq!(plain.base_url_for("api"), "https://api.twilio.com");
+        assert_eq!(plain.base_url_for("verify"), "https://verify.twilio.com");
+        let region = client(|b| b.region("au1"));
+        assert_eq!(region.base_url_for("lookups"), "https://lookups.au1.twilio.com");
+        let edge = client(|b| b.edge("sydney"));
+        assert_eq!(edge.base_url_for("verify"), "https://verify.sydney.us1.twilio.com");
+        let upper = client(|b| b.region("AU1"));
+        assert_eq!(upper.base_url_for("verify"), "https://verify.au1.twilio.com");
+        assert!(upper.next_url("https://lookups.au1.twilio.com/v2/PhoneNumbers?Page=1", None).is_ok());
+        let both = client(|b| b.region("ie1").edge("dublin"));
+        assert_eq!(both.base_url_for("messaging"), "https://messaging.dublin.ie1.twilio.com");
+        assert_eq!(both.base_url(), "https://api.dublin.ie1.twilio.com");
+        let gateway = client(|b| b.base_url("https://gw.example.com/twilio/"));
+        assert_eq!(gateway.base_url_for("verify"), "https://gw.example.com/twilio");
+        // Not a product name: never spliced into a host.
+        assert_eq!(plain.base_url_for("evil.com/"), "https://api.twilio.com");
+    }
+
+    #[test]
+    fn a_next_page_url_is_followed_on_its_products_host_only() {
+        let edge = client(|b| b.edge("sydney"));
+        let ok = "https://verify.sydney.us1.twilio.com/v2/Services?Page=1";
+        assert_eq!(edge.next_url(ok, Some("verify")).unwrap().as_str(), ok);
+        assert_eq!(edge.next_url(ok, None).unwrap().as_str(), ok);
+        // A link on the product's global host goes through the client's edge, as twilio-python's
+        // `get_hostname` sends it.
+        let global = "https://verify.twilio.com/v2/Services?Page=1";
+        assert_eq!(edge.next_url(global, Some("verify")).unwrap().as_str(), ok);
+        assert_eq!(edge.next_url(global, None).unwrap().as_str(), ok);
+        for refused in [
+            "https://lookups.twilio.com/v2/Services?Page=1",
+            "https://verify.au1.twilio.com/v2/Services?Page=1",
+            "http://verify.twilio.com/v2/Services",
+            "https://verify.twilio.com:8443/v2/Services",
+            "http://verify.sydney.us1.twilio.com/v2/Services",
+            "https://verify.sydney.us1.twilio.com:8443/v2/Services",
+            "https://user:pw@verify.sydney.us1.twilio.com/v2/Services",
+            "https://verify.sydney.us1.twilio.com.evil.com/v2/Services",
+            "https://evil.com/v2/Services",
+            "https://verify.sydney.us1.twilio.com/v2/Services#x",
+            "https://verify.sydney.us1.twilio.com\\@evil.com/",
+        ] {
+            let error = edge.next_url(refused, Some("verify")).unwrap_err();
+            assert!(matches!(error, Error::Refused(_)), "{refused}: {error}");
+        }
+        // The list's own product when it is known; any of the client's when it is not.
+        let lookups = "https://lookups.sydney.us1.twilio.com/v2/PhoneNumbers?Page=1";
+        assert!(edge.next_url(lookups, Some("verify")).is_err());
+        assert!(edge.next_url(lookups, None).is_ok());
+        assert!(edge.next_url("https://evil.sydney.us1.twilio.com.example/", None).is_err());
+        let error = edge.next_url("https://evil.com/x", Some("verify")).unwrap_err().to_string();
+        assert_eq!(
+            error,
+            "refused to follow next_page_uri `https://evil.com/x`: it is not a path on the client's host"
+        );
+        // Relative paths keep working, on the product's host.
+        let relative = edge.next_url("/v2/Services?Page=1", Some("verify")).unwrap();
+        assert_eq!(relative.as_str(), "https://verify.sydney.us1.twilio.com/v2/Services?Page=1");
+        assert!(edge.next_url("//evil.com/x", Some("verify")).is_err());
+    }
+
+    #[test]
+    fn with_an_override_next_pages_stay_on_it() {
+        let mock = client(|b| b.base_url("http://127.0.0.1:4010"));
+        assert!(mock.next_url("http://127.0.0.1:4010/v2/Services?Page=1", Some("verify")).is_ok());
+        assert!(mock.next_url("http://127.0.0.1:4010/v2/Services?Page=1", None).is_ok());
+        assert!(mock.next_url("http://127.0.0.1:4011/v2/Services", None).is_err());
+        assert!(mock.next_url("https://verify.twilio.com/v2/Services", Some("verify")).is_err());
+    }
 }

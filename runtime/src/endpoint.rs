@@ -63,6 +63,10 @@ pub trait Endpoint: Params {
     const METHOD: Method;
     /// The path template as written in the attribute, e.g. `/2010-04-01/Accounts/{AccountSid}/Calls.json`.
     const PATH: &'static str;
+    /// The product's host name, the first label of `{HOST}.twilio.com`: `api` (the 2010 API, the
+    /// default), `verify`, `lookups`, `messaging`, ... Lowercase letters and digits only. The client
+    /// adds the region and edge ([`Client::base_url_for`]); a base URL override receives every product.
+    const HOST: &'static str = "api";
     /// What a successful reply decodes into.
     type Response;
 
@@ -226,10 +230,36 @@ pub fn encode<P: Params + ?Sized>(params: &P) -> String {
 /// or else the client's, its parameters encoded, and the URL and body made by the client. `send` sends
 /// exactly this, so a preview cannot differ from what goes out.
 pub fn preview<E: Endpoint + ?Sized>(client: &Client, request: &E) -> Result<Preview, ValidationErrors> {
+    // A host name that is not a product's could send the credentials elsewhere
+    // (`evil.example/x.` + `twilio.com`): it does not compile. The attribute checks its `host`; this
+    // checks a hand-written `impl Endpoint` too.
+    const {
+        assert!(
+            is_product_host(E::HOST),
+            "`Endpoint::HOST` must be lowercase letters and digits, e.g. `verify`"
+        );
+    }
     validate(request)?;
     let mut path = PathWriter::default();
     request.write_path(client.account_sid(), &mut path);
-    Ok(client.prepare(E::METHOD, E::PATH, &path.finish(), encode(request)))
+    Ok(client.prepare(E::METHOD, E::HOST, E::PATH, &path.finish(), encode(request)))
+}
+
+/// Whether `host` may be an [`Endpoint::HOST`]: 1 to 63 lowercase ASCII letters and digits, one label
+/// of a host name, as Twilio's product names are (`api`, `verify`, `lookups`, `messaging`).
+pub(crate) const fn is_product_host(host: &str) -> bool {
+    let bytes = host.as_bytes();
+    if bytes.is_empty() || bytes.len() > 63 {
+        return false;
+    }
+    let mut i = 0;
+    while i < bytes.len() {
+        if !(bytes[i].is_ascii_lowercase() || bytes[i].is_ascii_digit()) {
+            return false;
+        }
+        i += 1;
+    }
+    true
 }
 
 /// Decodes a JSON reply body.
@@ -375,6 +405,17 @@ mod tests {
             out.pair("X", "1");
             out.pair("Y", &Nested);
             out.pair("Z", "2");
+        }
+    }
+
+    #[test]
+    fn a_product_host_is_one_label_of_lowercase_letters_and_digits() {
+        for good in ["api", "verify", "lookups", "messaging", "preview2", "a"] {
+            assert!(is_product_host(good), "{good}");
+        }
+        let long = "a".repeat(64);
+        for bad in ["", "Verify", "verify.twilio.com", "evil.example/x.", "ver-ify", "ver ify", "é", &long] {
+            assert!(!is_product_host(bad), "{bad}");
         }
     }
 

@@ -47,8 +47,9 @@ pub enum Error {
     /// after the request was sent, the answer timed out, or Twilio answered 5xx). It was not retried,
     /// since sending it again could place a second call or message: check before resending.
     OutcomeUnknown(OutcomeUnknownError),
-    /// A reply asked for a request this client will not make (a `next_page_uri` on another host); it
-    /// was not sent.
+    /// A reply asked for a request this client will not make (a next page on another host: a
+    /// `next_page_uri` that is not a path, or an absolute `meta.next_page_url` not on the host the list
+    /// was requested from); it was not sent.
     Refused(RefusedError),
     /// The reply's body is larger than the client's limit
     /// ([`ClientBuilder::max_body_size`](crate::ClientBuilder::max_body_size)); reading stopped there.

@@ -35,8 +35,10 @@
 //!   an [`ApiKey`] of the account; else `401` with code 20003. The main account may act for its
 //!   [`Subaccount`]s, a subaccount only for itself.
 //! - **Route**: the method and path of an endpoint the mock serves: the catalog's operations, and any
-//!   endpoint registered with [`register`](MockTwilio::register). Else `404` with 20404, or `405` with
-//!   20004 for a path served with other methods.
+//!   endpoint registered with [`register`](MockTwilio::register), those of other products included
+//!   (`host = "verify"`: the client's base URL override sends every product's requests to the mock,
+//!   and a path without `{AccountSid}` acts for the account the credentials authenticate). Else `404`
+//!   with 20404, or `405` with 20004 for a path served with other methods.
 //! - **Parameters**: the form (the body of a `POST`, the query of a `GET` or `DELETE`) is decoded into
 //!   the endpoint's type and checked by the same `validate()` the application's client runs, so a
 //!   request sent past the client (a plain HTTP client, another SDK) is refused as surely. A key the

@@ -15,6 +15,7 @@ pub fn expand_endpoint(endpoint: &Endpoint<'_>) -> TokenStream {
         RequestMethod::Delete => quote!(Delete),
     };
     let template = &endpoint.template;
+    let host = endpoint.host.as_ref().map(|host| quote!(const HOST: &'static str = #host;));
     let response = super::response_type(endpoint);
     let decode = match &endpoint.response {
         Response::Empty => quote!(__twilio::decode_empty(__twilio_body)),
@@ -61,6 +62,7 @@ pub fn expand_endpoint(endpoint: &Endpoint<'_>) -> TokenStream {
         impl __twilio::Endpoint for #name {
             const METHOD: __twilio::Method = __twilio::Method::#method;
             const PATH: &'static str = #template;
+            #host
             type Response = #response;
 
             #[inline]

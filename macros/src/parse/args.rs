@@ -6,13 +6,15 @@ use syn::ext::IdentExt as _;
 use syn::parse::{Parse, ParseStream};
 use syn::{Ident, LitStr, Token};
 
-const KEYS: &[&str] = &["response", "validate_with", "crate"];
+const KEYS: &[&str] = &["response", "validate_with", "host", "crate"];
 
 pub struct Args {
     pub method: RequestMethod,
     pub path: LitStr,
     pub response: Option<syn::Type>,
     pub validate_with: Option<syn::Path>,
+    /// `host = "verify"`: the product's host name, checked by `check`.
+    pub host: Option<LitStr>,
     pub krate: Option<syn::Path>,
 }
 
@@ -57,7 +59,7 @@ impl Parse for Args {
                 "expected the path as a string literal; write it out, e.g. `\"/2010-04-01/Accounts/{AccountSid}/Calls.json\"`",
             )
         })?;
-        let mut args = Args { method, path, response: None, validate_with: None, krate: None };
+        let mut args = Args { method, path, response: None, validate_with: None, host: None, krate: None };
         while !input.is_empty() {
             input.parse::<Token![,]>()?;
             if input.is_empty() {
@@ -66,13 +68,14 @@ impl Parse for Args {
             let key = Ident::parse_any(input).map_err(|err| {
                 syn::Error::new(
                     err.span(),
-                    "expected an option after the path: `response`, `validate_with` or `crate`",
+                    "expected an option after the path: `response`, `validate_with`, `host` or `crate`",
                 )
             })?;
             let name = key.to_string();
             let example = match name.as_str() {
                 "response" => "response = Call",
                 "validate_with" => "validate_with = check_call",
+                "host" => "host = \"verify\"",
                 "crate" => "crate = ::twilio_endpoint",
                 _ => {
                     let error = darling::Error::unknown_field_with_alts(&name, KEYS.iter());
@@ -86,6 +89,15 @@ impl Parse for Args {
             let duplicate = match name.as_str() {
                 "response" => args.response.replace(input.parse()?).is_some(),
                 "validate_with" => args.validate_with.replace(input.parse()?).is_some(),
+                "host" => {
+                    let host = input.parse::<LitStr>().map_err(|err| {
+                        syn::Error::new(
+                            err.span(),
+                            "expected the product's host name as a string literal, e.g. `host = \"verify\"`",
+                        )
+                    })?;
+                    args.host.replace(host).is_some()
+                }
                 _ => args.krate.replace(input.parse()?).is_some(),
             };
             if duplicate {

@@ -1,5 +1,8 @@
 //! Twilio's 2010-04-01 REST API (`api.twilio.com/2010-04-01`): conference participants, conferences and
-//! their recordings, calls and messages, with their response types.
+//! their recordings, calls and messages, with their response types, written by hand and always
+//! compiled; every other operation of the API is generated from Twilio's description, one module per
+//! resource family (`queues`, `incoming_phone_numbers`, ...), each behind its cargo feature
+//! (`v2010-queues`, ...; `v2010` enables all), and its items are also re-exported here.
 
 mod call;
 mod common;
