@@ -212,11 +212,6 @@ fn generic_inputs(test: &str) -> Option<(description::Description, description::
     Some((description, rules))
 }
 
-/// The registry is the temporary list of the hand-written operations, not the generated one.
-fn registry_is_curated_only() -> bool {
-    include_str!("operations.rs").contains("Until the generated registry replaces this file")
-}
-
 #[test]
 fn generated_variants_of_every_operation_round_trip() {
     let Some((description, rules)) = generic_inputs("generated variants") else { return };
@@ -287,7 +282,7 @@ fn every_registered_operation_conforms_to_the_description() {
     let Some((description, rules)) = generic_inputs("generic conformance") else { return };
     let mut coverage = coverage::Coverage::new(&description, &rules);
     operations::visit_all(&mut coverage);
-    let mut failures = coverage.registry_failures(registry_is_curated_only());
+    let mut failures = coverage.registry_failures();
     failures.extend(std::mem::take(&mut coverage.failures));
     println!(
         "generic conformance: {} operations registered of {} described, {} checks",
@@ -304,15 +299,7 @@ fn every_overlay_rule_is_enforced() {
     let mut check = overlay::OverlayCheck::new(&description, &rules);
     operations::visit_all(&mut check);
     let mut failures = std::mem::take(&mut check.failures);
-    // Until the generated registry is in, the overlay's rules of generated operations have no type
-    // to check: listed, not failed.
-    if registry_is_curated_only() {
-        for pending in check.unvisited() {
-            println!("overlay: pending the generated registry: {pending}");
-        }
-    } else {
-        failures.extend(check.unvisited());
-    }
+    failures.extend(check.unvisited());
     println!(
         "overlay: {} rules of {} operations checked with {} requests ({})",
         check.rules_checked,
