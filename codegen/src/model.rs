@@ -259,6 +259,17 @@ impl<'a> Model<'a> {
             f.ident.push_str("_param");
             f.rename = Some(f.key.clone());
         }
+        // Clearing a URL: an update (a POST on an instance path) takes an optional URL parameter sent
+        // empty (`VoiceUrl=`) as "remove this setting", and the official SDKs send it so; the field is
+        // then `OrEmpty<Url>`, whose setter still takes a plain `Url` (`From<T> for OrEmpty<T>`). A
+        // create has nothing to clear, a required URL cannot be empty, and an overlay type is kept.
+        if updates_instance(method, path) {
+            for f in fields.iter_mut().filter(|f| f.ty == "Url" && !f.required && !f.vec && f.path.is_none())
+            {
+                f.ty = "OrEmpty<Url>".into();
+                f.doc.push_str(" `OrEmpty::Empty` sends it empty, which clears it.");
+            }
+        }
         if method != "POST" {
             // Paging last, token first, as the official SDKs send it.
             let (mut rest, paging): (Vec<Field>, Vec<Field>) =
@@ -747,6 +758,15 @@ impl<'a> Model<'a> {
     }
 }
 
+/// Whether `method` on `path` updates one existing resource: a POST whose path ends in a parameter
+/// (`/IncomingPhoneNumbers/{Sid}.json`), not in a collection (`/IncomingPhoneNumbers.json`) or in a
+/// fixed name under an instance (`/Messages/{MessageSid}/Feedback.json`).
+pub fn updates_instance(method: &str, path: &str) -> bool {
+    let last = path.rsplit('/').next().unwrap_or_default();
+    let last = last.strip_suffix(".json").unwrap_or(last);
+    method == "POST" && last.starts_with('{') && last.ends_with('}')
+}
+
 fn merge(rule: &mut ParamRule, list: &ParamRule) {
     rule.range = rule.range.or(list.range);
     rule.len = rule.len.or(list.len);
@@ -909,6 +929,67 @@ mod tests {
         assert!(field(create, "Tags").vec);
         assert_eq!(field(create, "Url").ty, "Url");
         assert_eq!(model.ops[2].response.as_deref(), Some("()"));
+    }
+
+    #[test]
+    fn an_update_can_clear_its_optional_urls() {
+        assert!(updates_instance(
+            "POST",
+            "/2010-04-01/Accounts/{AccountSid}/IncomingPhoneNumbers/{Sid}.json"
+        ));
+        assert!(updates_instance("POST", "/2010-04-01/Accounts/{Sid}.json"));
+        assert!(!updates_instance("POST", "/2010-04-01/Accounts/{AccountSid}/IncomingPhoneNumbers.json"));
+        assert!(!updates_instance(
+            "POST",
+            "/2010-04-01/Accounts/{AccountSid}/Messages/{MessageSid}/Feedback.json"
+        ));
+        assert!(!updates_instance(
+            "GET",
+            "/2010-04-01/Accounts/{AccountSid}/IncomingPhoneNumbers/{Sid}.json"
+        ));
+
+        let spec: Json = serde_json::from_str(
+            r##"{"openapi": "3.0.1", "components": {"schemas": {}}, "paths": {
+              "/2010-04-01/Accounts/{AccountSid}/Things/{Sid}.json": {"post": {"operationId": "UpdateThing",
+                "parameters": [
+                  {"name": "AccountSid", "in": "path", "required": true, "schema": {"type": "string"}},
+                  {"name": "Sid", "in": "path", "required": true, "schema": {"type": "string"}}],
+                "requestBody": {"content": {"application/x-www-form-urlencoded": {"schema": {
+                  "required": ["NeededUrl"],
+                  "properties": {
+                    "VoiceUrl": {"type": "string", "format": "uri"},
+                    "NeededUrl": {"type": "string", "format": "uri"},
+                    "MediaUrl": {"type": "array", "items": {"type": "string", "format": "uri"}},
+                    "OwnUrl": {"type": "string", "format": "uri"}
+                  }}}}},
+                "responses": {"204": {"description": "done"}}}},
+              "/2010-04-01/Accounts/{AccountSid}/Things.json": {"post": {"operationId": "CreateThing",
+                "parameters": [{"name": "AccountSid", "in": "path", "required": true, "schema": {"type": "string"}}],
+                "requestBody": {"content": {"application/x-www-form-urlencoded": {"schema": {
+                  "properties": {"VoiceUrl": {"type": "string", "format": "uri"}}}}}},
+                "responses": {"204": {"description": "done"}}}}
+            }}"##,
+        )
+        .unwrap();
+        let mut overlay = Overlay::default();
+        let rules = r#"UpdateThing.params.OwnUrl = { type = "crate::values::Url", why = "kept" }"#;
+        overlay.read_rules(&rules.parse::<toml::Table>().unwrap()).unwrap();
+        let mut model = Model::new(&spec, &overlay, "crate", BTreeSet::new());
+        model.build(None).unwrap();
+        let update = model.ops.iter().find(|op| op.id == "UpdateThing").unwrap();
+        assert_eq!(field(update, "VoiceUrl").ty, "OrEmpty<Url>");
+        assert!(
+            field(update, "VoiceUrl").doc.contains("`OrEmpty::Empty`"),
+            "{}",
+            field(update, "VoiceUrl").doc
+        );
+        assert_eq!(field(update, "NeededUrl").ty, "Url", "a required URL cannot be empty");
+        assert_eq!(field(update, "MediaUrl").ty, "Url", "an empty list is sent as no key at all");
+        assert_eq!(field(update, "OwnUrl").ty, "crate::values::Url", "an overlay type is kept");
+        let create = model.ops.iter().find(|op| op.id == "CreateThing").unwrap();
+        assert_eq!(field(create, "VoiceUrl").ty, "Url", "a create has nothing to clear");
+        let code = render::operation(&model, update);
+        assert!(code.contains("pub voice_url: Option<OrEmpty<Url>>,"), "{code}");
     }
 
     #[test]

@@ -8,7 +8,7 @@ use crate::model::{EnumDef, Field, Group, Member, Model, Operation, StructDef};
 use crate::naming;
 use crate::overlay::GroupKind;
 
-const VALUES: &[&str] = &["AccountSid", "Url", "CallbackMethod", "PhoneNumber", "Address"];
+const VALUES: &[&str] = &["AccountSid", "Url", "OrEmpty", "CallbackMethod", "PhoneNumber", "Address"];
 const CHRONO: &[&str] = &["DateTime", "NaiveDate", "Utc"];
 const ROOT: &[&str] = &[
     "LengthUnit",

@@ -1038,7 +1038,7 @@ pub struct CreateStream {
     #[twilio(path)]
     pub call_sid: CallSid,
     /// `Url` (form): URL, required.
-    pub url: Url,
+    pub url: crate::values::WebSocketUrl,
     /// `Name` (form): string, optional.
     pub name: Option<String>,
     /// `Track` (form): enum, optional.

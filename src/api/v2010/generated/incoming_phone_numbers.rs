@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::values::{
     AccountSid, AddOnExtensionSid, AddressSid, ApplicationSid, AssignedAddOnSid, BundleSid, CallbackMethod,
-    IdentitySid, PhoneNumber, PhoneNumberSid, TrunkSid, Url,
+    IdentitySid, OrEmpty, PhoneNumber, PhoneNumberSid, TrunkSid, Url,
 };
 use crate::{Page, Params, Rule, ValidationErrors, Violation, twilio_endpoint, wire_enum};
 
@@ -41,14 +41,14 @@ pub struct UpdateIncomingPhoneNumber {
     pub sms_application_sid: Option<ApplicationSid>,
     /// `SmsFallbackMethod` (form): HTTP method, optional. Values: `GET`, `POST`.
     pub sms_fallback_method: Option<CallbackMethod>,
-    /// `SmsFallbackUrl` (form): URL, optional.
-    pub sms_fallback_url: Option<Url>,
+    /// `SmsFallbackUrl` (form): URL, optional. `OrEmpty::Empty` sends it empty, which clears it.
+    pub sms_fallback_url: Option<OrEmpty<Url>>,
     /// `SmsMethod` (form): HTTP method, optional. Values: `GET`, `POST`.
     pub sms_method: Option<CallbackMethod>,
-    /// `SmsUrl` (form): URL, optional.
-    pub sms_url: Option<Url>,
-    /// `StatusCallback` (form): URL, optional.
-    pub status_callback: Option<Url>,
+    /// `SmsUrl` (form): URL, optional. `OrEmpty::Empty` sends it empty, which clears it.
+    pub sms_url: Option<OrEmpty<Url>>,
+    /// `StatusCallback` (form): URL, optional. `OrEmpty::Empty` sends it empty, which clears it.
+    pub status_callback: Option<OrEmpty<Url>>,
     /// `StatusCallbackMethod` (form): HTTP method, optional. Values: `GET`, `POST`.
     pub status_callback_method: Option<CallbackMethod>,
     /// `VoiceApplicationSid` (form): SID `AP…`, optional.
@@ -57,12 +57,12 @@ pub struct UpdateIncomingPhoneNumber {
     pub voice_caller_id_lookup: Option<bool>,
     /// `VoiceFallbackMethod` (form): HTTP method, optional. Values: `GET`, `POST`.
     pub voice_fallback_method: Option<CallbackMethod>,
-    /// `VoiceFallbackUrl` (form): URL, optional.
-    pub voice_fallback_url: Option<Url>,
+    /// `VoiceFallbackUrl` (form): URL, optional. `OrEmpty::Empty` sends it empty, which clears it.
+    pub voice_fallback_url: Option<OrEmpty<Url>>,
     /// `VoiceMethod` (form): HTTP method, optional. Values: `GET`, `POST`.
     pub voice_method: Option<CallbackMethod>,
-    /// `VoiceUrl` (form): URL, optional.
-    pub voice_url: Option<Url>,
+    /// `VoiceUrl` (form): URL, optional. `OrEmpty::Empty` sends it empty, which clears it.
+    pub voice_url: Option<OrEmpty<Url>>,
     /// `EmergencyStatus` (form): enum, optional.
     pub emergency_status: Option<IncomingPhoneNumberEmergencyStatus>,
     /// `EmergencyAddressSid` (form): SID `AD…`, optional.

@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
-use crate::values::{AccountSid, CallbackMethod, Url, UsageTriggerSid};
+use crate::values::{AccountSid, CallbackMethod, OrEmpty, Url, UsageTriggerSid};
 use crate::{Page, Rule, ValidationErrors, Violation, twilio_endpoint, wire_enum};
 
 /// `GET /2010-04-01/Accounts/{AccountSid}/Usage/Records.json` (operation `ListUsageRecord`).
@@ -25,9 +25,9 @@ pub struct ListUsageRecord {
     /// `Category` (query): string, optional.
     pub category: Option<String>,
     /// `StartDate` (query): date, optional.
-    pub start_date: Option<NaiveDate>,
+    pub start_date: Option<crate::values::UsageDate>,
     /// `EndDate` (query): date, optional.
-    pub end_date: Option<NaiveDate>,
+    pub end_date: Option<crate::values::UsageDate>,
     /// `IncludeSubaccounts` (query): boolean, optional.
     pub include_subaccounts: Option<bool>,
     /// `PageToken` (query): string, optional.
@@ -53,9 +53,9 @@ pub struct ListUsageRecordAllTime {
     /// `Category` (query): string, optional.
     pub category: Option<String>,
     /// `StartDate` (query): date, optional.
-    pub start_date: Option<NaiveDate>,
+    pub start_date: Option<crate::values::UsageDate>,
     /// `EndDate` (query): date, optional.
-    pub end_date: Option<NaiveDate>,
+    pub end_date: Option<crate::values::UsageDate>,
     /// `IncludeSubaccounts` (query): boolean, optional.
     pub include_subaccounts: Option<bool>,
     /// `PageToken` (query): string, optional.
@@ -81,9 +81,9 @@ pub struct ListUsageRecordDaily {
     /// `Category` (query): string, optional.
     pub category: Option<String>,
     /// `StartDate` (query): date, optional.
-    pub start_date: Option<NaiveDate>,
+    pub start_date: Option<crate::values::UsageDate>,
     /// `EndDate` (query): date, optional.
-    pub end_date: Option<NaiveDate>,
+    pub end_date: Option<crate::values::UsageDate>,
     /// `IncludeSubaccounts` (query): boolean, optional.
     pub include_subaccounts: Option<bool>,
     /// `PageToken` (query): string, optional.
@@ -109,9 +109,9 @@ pub struct ListUsageRecordLastMonth {
     /// `Category` (query): string, optional.
     pub category: Option<String>,
     /// `StartDate` (query): date, optional.
-    pub start_date: Option<NaiveDate>,
+    pub start_date: Option<crate::values::UsageDate>,
     /// `EndDate` (query): date, optional.
-    pub end_date: Option<NaiveDate>,
+    pub end_date: Option<crate::values::UsageDate>,
     /// `IncludeSubaccounts` (query): boolean, optional.
     pub include_subaccounts: Option<bool>,
     /// `PageToken` (query): string, optional.
@@ -137,9 +137,9 @@ pub struct ListUsageRecordMonthly {
     /// `Category` (query): string, optional.
     pub category: Option<String>,
     /// `StartDate` (query): date, optional.
-    pub start_date: Option<NaiveDate>,
+    pub start_date: Option<crate::values::UsageDate>,
     /// `EndDate` (query): date, optional.
-    pub end_date: Option<NaiveDate>,
+    pub end_date: Option<crate::values::UsageDate>,
     /// `IncludeSubaccounts` (query): boolean, optional.
     pub include_subaccounts: Option<bool>,
     /// `PageToken` (query): string, optional.
@@ -165,9 +165,9 @@ pub struct ListUsageRecordThisMonth {
     /// `Category` (query): string, optional.
     pub category: Option<String>,
     /// `StartDate` (query): date, optional.
-    pub start_date: Option<NaiveDate>,
+    pub start_date: Option<crate::values::UsageDate>,
     /// `EndDate` (query): date, optional.
-    pub end_date: Option<NaiveDate>,
+    pub end_date: Option<crate::values::UsageDate>,
     /// `IncludeSubaccounts` (query): boolean, optional.
     pub include_subaccounts: Option<bool>,
     /// `PageToken` (query): string, optional.
@@ -193,9 +193,9 @@ pub struct ListUsageRecordToday {
     /// `Category` (query): string, optional.
     pub category: Option<String>,
     /// `StartDate` (query): date, optional.
-    pub start_date: Option<NaiveDate>,
+    pub start_date: Option<crate::values::UsageDate>,
     /// `EndDate` (query): date, optional.
-    pub end_date: Option<NaiveDate>,
+    pub end_date: Option<crate::values::UsageDate>,
     /// `IncludeSubaccounts` (query): boolean, optional.
     pub include_subaccounts: Option<bool>,
     /// `PageToken` (query): string, optional.
@@ -221,9 +221,9 @@ pub struct ListUsageRecordYearly {
     /// `Category` (query): string, optional.
     pub category: Option<String>,
     /// `StartDate` (query): date, optional.
-    pub start_date: Option<NaiveDate>,
+    pub start_date: Option<crate::values::UsageDate>,
     /// `EndDate` (query): date, optional.
-    pub end_date: Option<NaiveDate>,
+    pub end_date: Option<crate::values::UsageDate>,
     /// `IncludeSubaccounts` (query): boolean, optional.
     pub include_subaccounts: Option<bool>,
     /// `PageToken` (query): string, optional.
@@ -249,9 +249,9 @@ pub struct ListUsageRecordYesterday {
     /// `Category` (query): string, optional.
     pub category: Option<String>,
     /// `StartDate` (query): date, optional.
-    pub start_date: Option<NaiveDate>,
+    pub start_date: Option<crate::values::UsageDate>,
     /// `EndDate` (query): date, optional.
-    pub end_date: Option<NaiveDate>,
+    pub end_date: Option<crate::values::UsageDate>,
     /// `IncludeSubaccounts` (query): boolean, optional.
     pub include_subaccounts: Option<bool>,
     /// `PageToken` (query): string, optional.
@@ -295,8 +295,8 @@ pub struct UpdateUsageTrigger {
     pub sid: UsageTriggerSid,
     /// `CallbackMethod` (form): HTTP method, optional. Values: `GET`, `POST`.
     pub callback_method: Option<CallbackMethod>,
-    /// `CallbackUrl` (form): URL, optional.
-    pub callback_url: Option<Url>,
+    /// `CallbackUrl` (form): URL, optional. `OrEmpty::Empty` sends it empty, which clears it.
+    pub callback_url: Option<OrEmpty<Url>>,
     /// `FriendlyName` (form): string, optional. Length: 0 to 64.
     #[twilio(len = 0..=64)]
     pub friendly_name: Option<String>,
