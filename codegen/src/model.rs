@@ -37,6 +37,9 @@ pub struct Group {
     pub name: String,
     pub kind: GroupKind,
     pub members: Vec<Field>,
+    /// The keys the description places between the group's members, which the flattened group (written
+    /// whole at its first member's place) sends after it: the official SDKs send them in between.
+    pub between: Vec<String>,
 }
 
 // A few hundred per description: the size of a group does not matter.
@@ -292,6 +295,17 @@ impl<'a> Model<'a> {
                 }
             }
             let at = at.ok_or_else(|| format!("group `{}` has no parameter here", group.name))?;
+            // A flattened group writes its keys together; what lies between its members in the
+            // description cannot be written in between, so the key order then differs from the SDKs'.
+            let last = taken.last().copied().unwrap_or(at);
+            let between: Vec<String> = members[at..=last]
+                .iter()
+                .filter_map(|m| match m {
+                    Member::Field(f) if !group.params.contains(&f.key) => Some(format!("`{}`", f.key)),
+                    Member::Group(g) => Some(format!("`{}`", g.name)),
+                    Member::Field(_) => None,
+                })
+                .collect();
             let mut group_fields = Vec::new();
             for i in taken.iter().rev() {
                 if let Member::Field(f) = members.remove(*i) {
@@ -309,7 +323,12 @@ impl<'a> Model<'a> {
             }
             members.insert(
                 at,
-                Member::Group(Group { name: group.name.clone(), kind: group.kind, members: group_fields }),
+                Member::Group(Group {
+                    name: group.name.clone(),
+                    kind: group.kind,
+                    members: group_fields,
+                    between,
+                }),
             );
         }
         Ok(Operation {
@@ -929,6 +948,39 @@ mod tests {
         assert!(field(create, "Tags").vec);
         assert_eq!(field(create, "Url").ty, "Url");
         assert_eq!(model.ops[2].response.as_deref(), Some("()"));
+    }
+
+    #[test]
+    fn a_group_whose_members_are_apart_says_where_its_keys_go() {
+        // `Mode` and `Twiml` have `Url` between them in the description.
+        let (spec, overlay) = build(
+            "[[CreateThing.groups]]\nkind = \"at_most_one\"\nparams = [\"Twiml\", \"Mode\"]\nname = \"Apart\"\nwhy = \"t\"",
+        )
+        .unwrap();
+        let mut model = Model::new(&spec, &overlay, "crate", BTreeSet::new());
+        model.build(None).unwrap();
+        let create = &model.ops[1];
+        let group = create
+            .members
+            .iter()
+            .find_map(|m| match m {
+                Member::Group(g) => Some(g),
+                Member::Field(_) => None,
+            })
+            .unwrap();
+        assert_eq!(group.between, ["`Url`"]);
+        let code = render::operation(&model, create);
+        assert!(code.contains("sent together where `Mode` is; the description puts `Url` between"), "{code}");
+
+        // Members next to each other: nothing to say.
+        let (spec, overlay) = build(
+            "[[CreateThing.groups]]\nkind = \"exactly_one\"\nparams = [\"Url\", \"Twiml\"]\nname = \"Next\"\nwhy = \"t\"",
+        )
+        .unwrap();
+        let mut model = Model::new(&spec, &overlay, "crate", BTreeSet::new());
+        model.build(None).unwrap();
+        let code = render::operation(&model, &model.ops[1]);
+        assert!(!code.contains("sent together"), "{code}");
     }
 
     #[test]
