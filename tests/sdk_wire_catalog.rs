@@ -376,7 +376,7 @@ async fn typed_requests_send_the_sdks_bytes() {
         run,
         "create_incoming_phone_number_every_parameter",
         CreateIncomingPhoneNumber::new(PhoneNumberOrAreaCode::PhoneNumber(phone("+15017122661")))
-            .api_version("2010-04-01")
+            .api_version(ApiVersion::V20100401)
             .friendly_name("Main line * ~ Zoë")
             .sms_application_sid(SMS_APPLICATION)
             .sms_fallback_method(CallbackMethod::Get)
@@ -422,7 +422,7 @@ async fn typed_requests_send_the_sdks_bytes() {
         "update_incoming_phone_number_every_parameter",
         UpdateIncomingPhoneNumber::new(PHONE_NUMBER)
             .account_sid_param(ACCOUNT)
-            .api_version("2008-08-01")
+            .api_version(ApiVersion::V20080801)
             .friendly_name("Renamed ~ line")
             .sms_application_sid(SMS_APPLICATION)
             .sms_fallback_method(CallbackMethod::Post)

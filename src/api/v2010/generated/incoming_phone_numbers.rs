@@ -8,6 +8,7 @@ use std::collections::HashMap;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
+pub use super::shared::ApiVersion;
 use crate::values::{
     AccountSid, AddOnExtensionSid, AddressSid, ApplicationSid, AssignedAddOnSid, BundleSid, CallbackMethod,
     IdentitySid, OrEmpty, PhoneNumber, PhoneNumberSid, TrunkSid, Url,
@@ -32,8 +33,8 @@ pub struct UpdateIncomingPhoneNumber {
     /// `AccountSid` (form): SID `AC…`, optional.
     #[twilio(rename = "AccountSid")]
     pub account_sid_param: Option<AccountSid>,
-    /// `ApiVersion` (form): string, optional.
-    pub api_version: Option<String>,
+    /// `ApiVersion` (form): string, optional. Values: `2010-04-01`, `2008-08-01`.
+    pub api_version: Option<ApiVersion>,
     /// `FriendlyName` (form): string, optional. Length: 0 to 64.
     #[twilio(len = 0..=64)]
     pub friendly_name: Option<String>,
@@ -170,8 +171,8 @@ pub struct CreateIncomingPhoneNumber {
     /// `AccountSid` (path): account SID `AC…`, the client's account when unset, optional.
     #[twilio(path)]
     pub account_sid: Option<AccountSid>,
-    /// `ApiVersion` (form): string, optional.
-    pub api_version: Option<String>,
+    /// `ApiVersion` (form): string, optional. Values: `2010-04-01`, `2008-08-01`.
+    pub api_version: Option<ApiVersion>,
     /// `FriendlyName` (form): string, optional. Length: 0 to 64.
     #[twilio(len = 0..=64)]
     pub friendly_name: Option<String>,
@@ -425,8 +426,8 @@ pub struct CreateIncomingPhoneNumberLocal {
     pub account_sid: Option<AccountSid>,
     /// `PhoneNumber` (form): phone number, required.
     pub phone_number: PhoneNumber,
-    /// `ApiVersion` (form): string, optional.
-    pub api_version: Option<String>,
+    /// `ApiVersion` (form): string, optional. Values: `2010-04-01`, `2008-08-01`.
+    pub api_version: Option<ApiVersion>,
     /// `FriendlyName` (form): string, optional. Length: 0 to 64.
     #[twilio(len = 0..=64)]
     pub friendly_name: Option<String>,
@@ -536,8 +537,8 @@ pub struct CreateIncomingPhoneNumberMobile {
     pub account_sid: Option<AccountSid>,
     /// `PhoneNumber` (form): phone number, required.
     pub phone_number: PhoneNumber,
-    /// `ApiVersion` (form): string, optional.
-    pub api_version: Option<String>,
+    /// `ApiVersion` (form): string, optional. Values: `2010-04-01`, `2008-08-01`.
+    pub api_version: Option<ApiVersion>,
     /// `FriendlyName` (form): string, optional. Length: 0 to 64.
     #[twilio(len = 0..=64)]
     pub friendly_name: Option<String>,
@@ -647,8 +648,8 @@ pub struct CreateIncomingPhoneNumberTollFree {
     pub account_sid: Option<AccountSid>,
     /// `PhoneNumber` (form): phone number, required.
     pub phone_number: PhoneNumber,
-    /// `ApiVersion` (form): string, optional.
-    pub api_version: Option<String>,
+    /// `ApiVersion` (form): string, optional. Values: `2010-04-01`, `2008-08-01`.
+    pub api_version: Option<ApiVersion>,
     /// `FriendlyName` (form): string, optional. Length: 0 to 64.
     #[twilio(len = 0..=64)]
     pub friendly_name: Option<String>,
