@@ -374,7 +374,7 @@ impl<'a> Model<'a> {
             field.rename = None;
             field.path = Some((naming::macro_key(&field.ident) != key).then(|| key.to_owned()));
         }
-        let (ty, desc) = if key == "AccountSid" && location == "path" {
+        let (ty, mut desc) = if key == "AccountSid" && location == "path" {
             field.required = false;
             ("AccountSid".to_owned(), "account SID `AC…`, the client's account when unset".to_owned())
         } else if PAGING.contains(&key) && location == "query" && key != "PageToken" {
@@ -410,6 +410,10 @@ impl<'a> Model<'a> {
         if let Some(ty) = &rule.type_override {
             field.ty = ty.replace("crate::", &format!("{}::", self.krate));
             field.enum_name = None;
+            // The doc names what the field takes now, not the description's type (a `UsageDate` is not
+            // only a date).
+            let short = ty.rsplit("::").next().unwrap_or(ty);
+            desc = if short == "String" { "string".into() } else { format!("`{short}`") };
             // A type of its own checks its value when it is parsed (`SendDigits`: at most 32 keys); the
             // attribute's `len` and `range` take only text, lists and integers.
             if field.ty != "String" && !field.vec {
@@ -1038,6 +1042,10 @@ mod tests {
         assert_eq!(field(update, "NeededUrl").ty, "Url", "a required URL cannot be empty");
         assert_eq!(field(update, "MediaUrl").ty, "Url", "an empty list is sent as no key at all");
         assert_eq!(field(update, "OwnUrl").ty, "crate::values::Url", "an overlay type is kept");
+        assert!(
+            field(update, "OwnUrl").doc.starts_with("`OwnUrl` (form): `Url`, optional."),
+            "the doc names the type"
+        );
         let create = model.ops.iter().find(|op| op.id == "CreateThing").unwrap();
         assert_eq!(field(create, "VoiceUrl").ty, "Url", "a create has nothing to clear");
         let code = render::operation(&model, update);

@@ -1037,7 +1037,7 @@ pub struct CreateStream {
     /// `CallSid` (path): SID `CA…`, required.
     #[twilio(path)]
     pub call_sid: CallSid,
-    /// `Url` (form): URL, required.
+    /// `Url` (form): `WebSocketUrl`, required.
     pub url: crate::values::WebSocketUrl,
     /// `Name` (form): string, optional.
     pub name: Option<String>,

@@ -146,7 +146,7 @@ pub struct ListIncomingPhoneNumber {
     pub beta: Option<bool>,
     /// `FriendlyName` (query): string, optional.
     pub friendly_name: Option<String>,
-    /// `PhoneNumber` (query): phone number, optional.
+    /// `PhoneNumber` (query): string, optional.
     pub phone_number: Option<String>,
     /// `Origin` (query): string, optional. Values: `twilio`, `hosted`.
     pub origin: Option<PhoneNumberOrigin>,
@@ -399,7 +399,7 @@ pub struct ListIncomingPhoneNumberLocal {
     pub beta: Option<bool>,
     /// `FriendlyName` (query): string, optional.
     pub friendly_name: Option<String>,
-    /// `PhoneNumber` (query): phone number, optional.
+    /// `PhoneNumber` (query): string, optional.
     pub phone_number: Option<String>,
     /// `Origin` (query): string, optional. Values: `twilio`, `hosted`.
     pub origin: Option<PhoneNumberOrigin>,
@@ -510,7 +510,7 @@ pub struct ListIncomingPhoneNumberMobile {
     pub beta: Option<bool>,
     /// `FriendlyName` (query): string, optional.
     pub friendly_name: Option<String>,
-    /// `PhoneNumber` (query): phone number, optional.
+    /// `PhoneNumber` (query): string, optional.
     pub phone_number: Option<String>,
     /// `Origin` (query): string, optional. Values: `twilio`, `hosted`.
     pub origin: Option<PhoneNumberOrigin>,
@@ -621,7 +621,7 @@ pub struct ListIncomingPhoneNumberTollFree {
     pub beta: Option<bool>,
     /// `FriendlyName` (query): string, optional.
     pub friendly_name: Option<String>,
-    /// `PhoneNumber` (query): phone number, optional.
+    /// `PhoneNumber` (query): string, optional.
     pub phone_number: Option<String>,
     /// `Origin` (query): string, optional. Values: `twilio`, `hosted`.
     pub origin: Option<PhoneNumberOrigin>,

@@ -24,9 +24,9 @@ pub struct ListUsageRecord {
     pub account_sid: Option<AccountSid>,
     /// `Category` (query): string, optional.
     pub category: Option<String>,
-    /// `StartDate` (query): date, optional.
+    /// `StartDate` (query): `UsageDate`, optional.
     pub start_date: Option<crate::values::UsageDate>,
-    /// `EndDate` (query): date, optional.
+    /// `EndDate` (query): `UsageDate`, optional.
     pub end_date: Option<crate::values::UsageDate>,
     /// `IncludeSubaccounts` (query): boolean, optional.
     pub include_subaccounts: Option<bool>,
@@ -52,9 +52,9 @@ pub struct ListUsageRecordAllTime {
     pub account_sid: Option<AccountSid>,
     /// `Category` (query): string, optional.
     pub category: Option<String>,
-    /// `StartDate` (query): date, optional.
+    /// `StartDate` (query): `UsageDate`, optional.
     pub start_date: Option<crate::values::UsageDate>,
-    /// `EndDate` (query): date, optional.
+    /// `EndDate` (query): `UsageDate`, optional.
     pub end_date: Option<crate::values::UsageDate>,
     /// `IncludeSubaccounts` (query): boolean, optional.
     pub include_subaccounts: Option<bool>,
@@ -80,9 +80,9 @@ pub struct ListUsageRecordDaily {
     pub account_sid: Option<AccountSid>,
     /// `Category` (query): string, optional.
     pub category: Option<String>,
-    /// `StartDate` (query): date, optional.
+    /// `StartDate` (query): `UsageDate`, optional.
     pub start_date: Option<crate::values::UsageDate>,
-    /// `EndDate` (query): date, optional.
+    /// `EndDate` (query): `UsageDate`, optional.
     pub end_date: Option<crate::values::UsageDate>,
     /// `IncludeSubaccounts` (query): boolean, optional.
     pub include_subaccounts: Option<bool>,
@@ -108,9 +108,9 @@ pub struct ListUsageRecordLastMonth {
     pub account_sid: Option<AccountSid>,
     /// `Category` (query): string, optional.
     pub category: Option<String>,
-    /// `StartDate` (query): date, optional.
+    /// `StartDate` (query): `UsageDate`, optional.
     pub start_date: Option<crate::values::UsageDate>,
-    /// `EndDate` (query): date, optional.
+    /// `EndDate` (query): `UsageDate`, optional.
     pub end_date: Option<crate::values::UsageDate>,
     /// `IncludeSubaccounts` (query): boolean, optional.
     pub include_subaccounts: Option<bool>,
@@ -136,9 +136,9 @@ pub struct ListUsageRecordMonthly {
     pub account_sid: Option<AccountSid>,
     /// `Category` (query): string, optional.
     pub category: Option<String>,
-    /// `StartDate` (query): date, optional.
+    /// `StartDate` (query): `UsageDate`, optional.
     pub start_date: Option<crate::values::UsageDate>,
-    /// `EndDate` (query): date, optional.
+    /// `EndDate` (query): `UsageDate`, optional.
     pub end_date: Option<crate::values::UsageDate>,
     /// `IncludeSubaccounts` (query): boolean, optional.
     pub include_subaccounts: Option<bool>,
@@ -164,9 +164,9 @@ pub struct ListUsageRecordThisMonth {
     pub account_sid: Option<AccountSid>,
     /// `Category` (query): string, optional.
     pub category: Option<String>,
-    /// `StartDate` (query): date, optional.
+    /// `StartDate` (query): `UsageDate`, optional.
     pub start_date: Option<crate::values::UsageDate>,
-    /// `EndDate` (query): date, optional.
+    /// `EndDate` (query): `UsageDate`, optional.
     pub end_date: Option<crate::values::UsageDate>,
     /// `IncludeSubaccounts` (query): boolean, optional.
     pub include_subaccounts: Option<bool>,
@@ -192,9 +192,9 @@ pub struct ListUsageRecordToday {
     pub account_sid: Option<AccountSid>,
     /// `Category` (query): string, optional.
     pub category: Option<String>,
-    /// `StartDate` (query): date, optional.
+    /// `StartDate` (query): `UsageDate`, optional.
     pub start_date: Option<crate::values::UsageDate>,
-    /// `EndDate` (query): date, optional.
+    /// `EndDate` (query): `UsageDate`, optional.
     pub end_date: Option<crate::values::UsageDate>,
     /// `IncludeSubaccounts` (query): boolean, optional.
     pub include_subaccounts: Option<bool>,
@@ -220,9 +220,9 @@ pub struct ListUsageRecordYearly {
     pub account_sid: Option<AccountSid>,
     /// `Category` (query): string, optional.
     pub category: Option<String>,
-    /// `StartDate` (query): date, optional.
+    /// `StartDate` (query): `UsageDate`, optional.
     pub start_date: Option<crate::values::UsageDate>,
-    /// `EndDate` (query): date, optional.
+    /// `EndDate` (query): `UsageDate`, optional.
     pub end_date: Option<crate::values::UsageDate>,
     /// `IncludeSubaccounts` (query): boolean, optional.
     pub include_subaccounts: Option<bool>,
@@ -248,9 +248,9 @@ pub struct ListUsageRecordYesterday {
     pub account_sid: Option<AccountSid>,
     /// `Category` (query): string, optional.
     pub category: Option<String>,
-    /// `StartDate` (query): date, optional.
+    /// `StartDate` (query): `UsageDate`, optional.
     pub start_date: Option<crate::values::UsageDate>,
-    /// `EndDate` (query): date, optional.
+    /// `EndDate` (query): `UsageDate`, optional.
     pub end_date: Option<crate::values::UsageDate>,
     /// `IncludeSubaccounts` (query): boolean, optional.
     pub include_subaccounts: Option<bool>,
