@@ -61,6 +61,7 @@ mod into_value;
 mod method;
 mod sid;
 mod url;
+mod usage_date;
 
 #[doc(hidden)]
 pub use address::written_for_people as __phone_number_written_for_people;
@@ -80,7 +81,8 @@ pub use sid::{
     SiprecSid, StreamSid, TranscriptionSid, TrunkSid, UsageTriggerSid, UserDefinedMessageSid,
     UserDefinedMessageSubscriptionSid,
 };
-pub use url::{OrEmpty, Url};
+pub use url::{OrEmpty, Url, WebSocketUrl};
+pub use usage_date::UsageDate;
 
 pub use crate::form::InvalidValue;
 
