@@ -17,6 +17,7 @@ use super::{ACCOUNT, Contract, Visit};
 /// Free text: a space, `&`, `*` and non-ASCII, which the form encoding must escape as the SDK does.
 pub const TEXT: &str = "Ada & Bob * café";
 const URL: &str = "https://example.com/hook?a=1&b=2";
+const WEBSOCKET_URL: &str = "wss://example.com/stream?a=1&b=2";
 const SECOND_URL: &str = "https://example.org/second?c=3";
 const PHONE: &str = "+15017122661";
 /// What a free-text parameter is tried with after `TEXT`: the forms a typed field of the hand-written
@@ -509,6 +510,11 @@ fn candidates(op: &Operation, param: &Param, rules: &ParamRules) -> Vec<String> 
         out.extend(values);
         return out;
     }
+    // A WebSocket URL (a media stream's) is a `uri` the description cannot tell from a web one.
+    if rules.type_override.as_deref() == Some("crate::values::WebSocketUrl") {
+        out.push(WEBSOCKET_URL.to_owned());
+        return out;
+    }
     // The overlay's type override decides what the field takes, where it names a plain type.
     let kind = match rules.type_override.as_deref() {
         Some("bool") => "boolean",
@@ -658,13 +664,6 @@ const RECORDING_STATUS: &str =
     "the description reuses the recording status enum; only in-progress, paused and stopped can be set";
 
 const ALLOWED: &[Allowed] = &[
-    Allowed {
-        operation: "CreateCall",
-        kind: "free text",
-        variant: "RecordingStatusCallback",
-        why: "hand-written as `Url` (the pinned description gives no `uri` format here, unlike the other callbacks); \
-              the overlay has no `type` rule for it (reported to the overlay's work)",
-    },
     Allowed {
         operation: "FetchRecordingAddOnResultPayloadData",
         kind: "contract",
