@@ -22,6 +22,7 @@
 //!   and its doc comment says that its keys then go out in another order than the official SDKs'.
 
 mod json;
+mod mock;
 mod model;
 mod naming;
 mod overlay;
@@ -291,6 +292,8 @@ fn catalog(
             extra_curated,
         };
         let mut lines = imports.lines(&body);
+        // After the imports: the mock's table names nothing a family imports.
+        body.push_str(&mock::family_routes(spec, &model, family));
         if !shared_here.is_empty() {
             let list: Vec<String> = shared_here.iter().cloned().collect();
             lines.push_str(&format!("pub use super::shared::{{{}}};\n", list.join(", ")));
@@ -350,6 +353,8 @@ fn catalog(
             shared_families.iter().map(|f| format!("feature = \"{}\"", naming::feature(f))).collect();
         module.push_str(&format!("#[cfg(any({}))]\nmod shared;\n", cfg.join(", ")));
     }
+    let listed: Vec<String> = families.iter().cloned().collect();
+    module.push_str(&mock::module_routes(&model, &listed));
     files.insert(out.join("mod.rs"), module);
 
     let mut registry = String::from(

@@ -6,10 +6,11 @@
 
 use std::cell::RefCell;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
-use std::sync::{Arc, Mutex, RwLock};
+use std::sync::{Arc, Mutex, OnceLock, RwLock};
 
 use super::auth::Credentials;
 use super::faults::Scripts;
+use super::generic::Store;
 use super::journal::{Journal, ReceivedRequest};
 use super::lifecycle::{Callback, Outgoing, Poster, SentCallback};
 use super::reply::Answer;
@@ -28,6 +29,10 @@ pub(crate) struct Shared {
     pub(crate) scripts: Mutex<Scripts>,
     pub(crate) state: Mutex<State>,
     pub(crate) strict: AtomicBool,
+    /// What the generated operations created.
+    pub(crate) generic: Mutex<Store>,
+    /// The mock's base URL, known once its server listens.
+    pub(crate) base_url: OnceLock<String>,
     poster: Poster,
     /// How many requests arrived, which numbers their request ids.
     requests: AtomicU64,
@@ -42,6 +47,8 @@ impl Shared {
             scripts: Mutex::default(),
             state: Mutex::default(),
             strict: AtomicBool::new(true),
+            generic: Mutex::default(),
+            base_url: OnceLock::new(),
             poster: Poster::default(),
             requests: AtomicU64::new(0),
         }
@@ -133,6 +140,8 @@ impl Shared {
             state: &self.state,
             account,
             callbacks: &callbacks,
+            generic: &self.generic,
+            base_url: self.base_url.get().map_or("", String::as_str),
         };
         // A request whose path names the client's own account is read back as one that left its
         // account field to the client, as the application most likely wrote it.

@@ -89,6 +89,7 @@ mod catalog;
 mod dispatch;
 mod drive;
 mod faults;
+pub(crate) mod generic;
 mod journal;
 mod lifecycle;
 mod moves;
@@ -144,6 +145,11 @@ impl MockTwilio {
     /// When no local port can be bound or no thread started: a test cannot go on without them.
     pub async fn start() -> MockTwilio {
         let mut routes = Registry::default();
+        // The generated operations of the enabled features first: the hand-written ones replace
+        // none of them (they are other operations), and `register` replaces either.
+        for route in crate::api::v2010::generated::mock_routes() {
+            routes.add(route);
+        }
         for route in catalog::routes() {
             routes.add(route);
         }
@@ -151,6 +157,8 @@ impl MockTwilio {
         let server = Server::start(dispatch::handler(Arc::clone(&shared)))
             .unwrap_or_else(|error| panic!("the Twilio mock could not start on 127.0.0.1: {error}"));
         let base_url = format!("http://{}", server.address());
+        // Set once, here, before any request can be served.
+        let _ = shared.base_url.set(base_url.clone());
         let client =
             client(&base_url, |builder| builder.account_sid(Self::ACCOUNT_SID).auth_token(Self::AUTH_TOKEN));
         MockTwilio { shared, client, base_url, server }

@@ -14,6 +14,7 @@ use twilio_endpoint_runtime::values::AccountSid;
 use twilio_endpoint_runtime::{DecodeRequest, FormDecodeError, FormPairs, Method, PathParams, Problem};
 
 use super::faults::Scripts;
+use super::generic::Store;
 use super::journal::Journal;
 use super::lifecycle::Callback;
 use super::moves::Moved;
@@ -40,6 +41,10 @@ pub(crate) struct Services<'a> {
     /// The callbacks the request brings, about resources of `account`, to send once it is carried
     /// out.
     pub(crate) callbacks: &'a RefCell<Vec<Callback>>,
+    /// What the generated operations created.
+    pub(crate) generic: &'a Mutex<Store>,
+    /// The mock's base URL, which the other products' page URLs start with.
+    pub(crate) base_url: &'a str,
 }
 
 /// What a catalog operation sees of a request besides the request itself.
@@ -117,6 +122,17 @@ impl Route {
         Route::new::<E>(ErrorCodes::General, move |request, _, _| responder(request))
     }
 
+    /// A generated operation, served by `respond` from the request, its path and the mock's
+    /// services.
+    pub(crate) fn with_services<E>(
+        respond: impl Fn(&E, &str, &Services<'_>) -> Reply + Send + Sync + 'static,
+    ) -> Route
+    where
+        E: DecodeRequest + Clone + Send + 'static,
+    {
+        Route::new::<E>(ErrorCodes::General, respond)
+    }
+
     fn new<E>(
         codes: ErrorCodes,
         respond: impl Fn(&E, &str, &Services<'_>) -> Reply + Send + Sync + 'static,
@@ -192,22 +208,33 @@ impl Registry {
     }
 
     /// The route of `method` and `path`, with the path's placeholders; of two routes that match, the
-    /// one registered last, so that an application's own declaration wins over the catalog's. A path
-    /// no template matches is Twilio's 404, one matched by templates of other methods its 405; a path
-    /// whose account is no account SID names no account the credentials may act for.
+    /// one whose template has more literal text (`IncomingPhoneNumbers/Local.json` before
+    /// `IncomingPhoneNumbers/{Sid}.json`), then the one registered last, so that an application's own
+    /// declaration wins over the catalog's. A path no template matches is Twilio's 404, one matched
+    /// by templates of other methods its 405; a path whose account is no account SID names no account
+    /// the credentials may act for.
     pub(crate) fn find<'p>(
         &self,
         method: &str,
         path: &'p str,
     ) -> Result<(Arc<Route>, PathParams<'p>), TwilioError> {
         let mut allowed = Vec::new();
+        let mut best: Option<(usize, &Arc<Route>, PathParams<'p>)> = None;
         for route in self.routes.iter().rev() {
             match PathParams::matching(route.template, path) {
-                Ok(params) if route.method.as_str() == method => return Ok((Arc::clone(route), params)),
+                Ok(params) if route.method.as_str() == method => {
+                    let literal = literal_len(route.template);
+                    if best.as_ref().is_none_or(|(known, ..)| literal > *known) {
+                        best = Some((literal, route, params));
+                    }
+                }
                 Ok(_) => allowed.push(route.method.as_str()),
                 Err(error) if matches!(error.problem(), Problem::PathMismatch { .. }) => {}
                 Err(_) => return Err(TwilioError::authenticate()),
             }
+        }
+        if let Some((_, route, params)) = best {
+            return Ok((Arc::clone(route), params));
         }
         if allowed.is_empty() {
             Err(TwilioError::not_found(path))
@@ -215,4 +242,23 @@ impl Registry {
             Err(TwilioError::method_not_allowed(method, &allowed))
         }
     }
+}
+
+/// How much of `template` is literal text, outside its placeholders.
+fn literal_len(template: &str) -> usize {
+    let mut inside = false;
+    template
+        .chars()
+        .filter(|c| {
+            match c {
+                '{' => inside = true,
+                '}' => {
+                    inside = false;
+                    return false;
+                }
+                _ => {}
+            }
+            !inside
+        })
+        .count()
 }

@@ -8,7 +8,7 @@ mod call;
 mod common;
 mod conference;
 // The rest of the API, generated, each resource family behind its feature (`v2010` enables all).
-mod generated;
+pub(crate) mod generated;
 mod message;
 mod participant;
 mod recording;

@@ -285,3 +285,43 @@ wire_enum! {
         Inactive = "Inactive",
     }
 }
+
+/// This family's operations as the mock serves them: kind, SID prefix of what a create makes, items' key
+/// of a list, and the description's example reply.
+#[cfg(feature = "mock")]
+pub(crate) fn mock_routes() -> Vec<crate::mock::generic::Route> {
+    use crate::mock::generic::{Kind::*, route};
+    vec![
+        route::<CreateAddress>(
+            Create,
+            "AD",
+            "",
+            "{\"account_sid\":\"ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"city\":\"SF\",\"customer_name\":\"name\",\"date_created\":\"Tue, 18 Aug 2015 17:07:30 +0000\",\"date_updated\":\"Tue, 18 Aug 2015 17:07:30 +0000\",\"emergency_enabled\":false,\"friendly_name\":\"Main Office\",\"iso_country\":\"US\",\"postal_code\":\"94019\",\"region\":\"CA\",\"sid\":\"ADaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"street\":\"4th\",\"street_secondary\":\"Suite 300\",\"validated\":false,\"verified\":false,\"uri\":\"/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Addresses/ADaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.json\"}",
+        ),
+        route::<ListAddress>(
+            List,
+            "",
+            "addresses",
+            "{\"addresses\":[{\"account_sid\":\"ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"city\":\"SF\",\"customer_name\":\"name\",\"date_created\":\"Tue, 18 Aug 2015 17:07:30 +0000\",\"date_updated\":\"Tue, 18 Aug 2015 17:07:30 +0000\",\"emergency_enabled\":false,\"friendly_name\":\"Main Office\",\"iso_country\":\"US\",\"postal_code\":\"94019\",\"region\":\"CA\",\"sid\":\"ADaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"street\":\"4th\",\"street_secondary\":null,\"validated\":false,\"verified\":false,\"uri\":\"/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Addresses/ADaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.json\"}],\"end\":0,\"first_page_uri\":\"/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Addresses.json?FriendlyName=friendly_name&IsoCountry=US&CustomerName=customer_name&PageSize=50&Page=0\",\"next_page_uri\":null,\"page\":0,\"page_size\":50,\"previous_page_uri\":null,\"start\":0,\"uri\":\"/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Addresses.json?FriendlyName=friendly_name&IsoCountry=US&CustomerName=customer_name&PageSize=50&Page=0\"}",
+        ),
+        route::<DeleteAddress>(Delete, "", "", ""),
+        route::<FetchAddress>(
+            Fetch,
+            "",
+            "",
+            "{\"account_sid\":\"ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"city\":\"SF\",\"customer_name\":\"name\",\"date_created\":\"Tue, 18 Aug 2015 17:07:30 +0000\",\"date_updated\":\"Tue, 18 Aug 2015 17:07:30 +0000\",\"emergency_enabled\":false,\"friendly_name\":\"Main Office\",\"iso_country\":\"US\",\"postal_code\":\"94019\",\"region\":\"CA\",\"sid\":\"ADaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"street\":\"4th\",\"street_secondary\":null,\"validated\":false,\"verified\":false,\"uri\":\"/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Addresses/ADaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.json\"}",
+        ),
+        route::<UpdateAddress>(
+            Update,
+            "",
+            "",
+            "{\"account_sid\":\"ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"city\":\"SF\",\"customer_name\":\"name\",\"date_created\":\"Tue, 18 Aug 2015 17:07:30 +0000\",\"date_updated\":\"Tue, 18 Aug 2015 17:07:30 +0000\",\"emergency_enabled\":false,\"friendly_name\":\"Main Office\",\"iso_country\":\"US\",\"postal_code\":\"94019\",\"region\":\"CA\",\"sid\":\"ADaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"street\":\"4th\",\"street_secondary\":null,\"validated\":false,\"verified\":false,\"uri\":\"/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Addresses/ADaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.json\"}",
+        ),
+        route::<ListDependentPhoneNumber>(
+            Other,
+            "",
+            "",
+            "{\"dependent_phone_numbers\":[{\"sid\":\"PNaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"account_sid\":\"ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"friendly_name\":\"3197004499318\",\"phone_number\":\"+1111111111\",\"voice_url\":\"https://hurl.twilio.com/welcome/voice/\",\"voice_method\":\"POST\",\"voice_fallback_url\":\"https://voice-fallback.twilio.com/welcome/sms/reply\",\"voice_fallback_method\":\"POST\",\"voice_caller_id_lookup\":false,\"date_created\":\"Thu, 23 Feb 2017 18:26:31 +0000\",\"date_updated\":\"Thu, 23 Feb 2017 18:26:31 +0000\",\"sms_url\":\"https://demo.twilio.com/welcome/sms/reply\",\"sms_method\":\"POST\",\"sms_fallback_url\":\"https://sms-fallback.twilio.com/welcome/sms/reply\",\"sms_fallback_method\":\"POST\",\"address_requirements\":\"any\",\"capabilities\":{\"Voice\":false,\"SMS\":true,\"MMS\":false},\"status_callback\":\"https://status.twilio.com/welcome/sms/reply\",\"status_callback_method\":\"POST\",\"api_version\":\"2010-04-01\",\"voice_application_sid\":\"APaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa1\",\"sms_application_sid\":\"APaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa2\",\"trunk_sid\":\"APaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa5\",\"emergency_status\":\"Inactive\",\"emergency_address_sid\":\"ADaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"uri\":\"/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/IncomingPhoneNumbers/PNaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.json\"}],\"first_page_uri\":\"/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Addresses/ADaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/DependentPhoneNumbers.json?PageSize=50&Page=0\",\"next_page_uri\":null,\"page\":0,\"page_size\":50,\"previous_page_uri\":null,\"uri\":\"/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Addresses/ADaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/DependentPhoneNumbers.json?PageSize=50&Page=0\",\"start\":0,\"end\":0}",
+        ),
+    ]
+}

@@ -209,3 +209,37 @@ pub struct Application {
     /// `public_application_connect_enabled`: boolean.
     pub public_application_connect_enabled: Option<bool>,
 }
+
+/// This family's operations as the mock serves them: kind, SID prefix of what a create makes, items' key
+/// of a list, and the description's example reply.
+#[cfg(feature = "mock")]
+pub(crate) fn mock_routes() -> Vec<crate::mock::generic::Route> {
+    use crate::mock::generic::{Kind::*, route};
+    vec![
+        route::<CreateApplication>(
+            Create,
+            "AP",
+            "",
+            "{\"account_sid\":\"ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"api_version\":\"2010-04-01\",\"date_created\":\"Mon, 22 Aug 2011 20:59:45 +0000\",\"date_updated\":\"Tue, 18 Aug 2015 16:48:57 +0000\",\"friendly_name\":\"Application Friendly Name\",\"message_status_callback\":\"http://www.example.com/sms-status-callback\",\"sid\":\"APaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"sms_fallback_method\":\"GET\",\"sms_fallback_url\":\"http://www.example.com/sms-fallback\",\"sms_method\":\"GET\",\"sms_status_callback\":\"http://www.example.com/sms-status-callback\",\"sms_url\":\"http://example.com\",\"status_callback\":\"http://example.com\",\"status_callback_method\":\"GET\",\"uri\":\"/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Applications/APaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.json\",\"voice_caller_id_lookup\":false,\"voice_fallback_method\":\"GET\",\"voice_fallback_url\":\"http://www.example.com/voice-callback\",\"voice_method\":\"GET\",\"voice_url\":\"http://example.com\",\"public_application_connect_enabled\":true}",
+        ),
+        route::<ListApplication>(
+            List,
+            "",
+            "applications",
+            "{\"applications\":[{\"account_sid\":\"ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"api_version\":\"2010-04-01\",\"date_created\":\"Fri, 21 Aug 2015 00:07:25 +0000\",\"date_updated\":\"Fri, 21 Aug 2015 00:07:25 +0000\",\"friendly_name\":\"d8821fb7-4d01-48b2-bdc5-34e46252b90b\",\"message_status_callback\":null,\"sid\":\"APaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"sms_fallback_method\":\"POST\",\"sms_fallback_url\":null,\"sms_method\":\"POST\",\"sms_status_callback\":null,\"sms_url\":null,\"status_callback\":null,\"status_callback_method\":\"POST\",\"uri\":\"/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Applications/APaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.json\",\"voice_caller_id_lookup\":false,\"voice_fallback_method\":\"POST\",\"voice_fallback_url\":null,\"voice_method\":\"POST\",\"voice_url\":null,\"public_application_connect_enabled\":false}],\"end\":0,\"first_page_uri\":\"/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Applications.json?FriendlyName=friendly_name&PageSize=1&Page=0\",\"next_page_uri\":\"/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Applications.json?FriendlyName=friendly_name&PageSize=1&Page=1&PageToken=PAAPaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"previous_page_uri\":null,\"page_size\":1,\"page\":0,\"start\":0,\"uri\":\"/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Applications.json?FriendlyName=friendly_name&PageSize=1&Page=0\"}",
+        ),
+        route::<DeleteApplication>(Delete, "", "", ""),
+        route::<FetchApplication>(
+            Fetch,
+            "",
+            "",
+            "{\"account_sid\":\"ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"api_version\":\"2010-04-01\",\"date_created\":\"Mon, 22 Aug 2011 20:59:45 +0000\",\"date_updated\":\"Tue, 18 Aug 2015 16:48:57 +0000\",\"friendly_name\":\"Application Friendly Name\",\"message_status_callback\":\"http://www.example.com/sms-status-callback\",\"sid\":\"APaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"sms_fallback_method\":\"GET\",\"sms_fallback_url\":\"http://www.example.com/sms-fallback\",\"sms_method\":\"GET\",\"sms_status_callback\":\"http://www.example.com/sms-status-callback\",\"sms_url\":\"http://example.com\",\"status_callback\":\"http://example.com\",\"status_callback_method\":\"GET\",\"uri\":\"/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Applications/APaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.json\",\"voice_caller_id_lookup\":false,\"voice_fallback_method\":\"GET\",\"voice_fallback_url\":\"http://www.example.com/voice-callback\",\"voice_method\":\"GET\",\"voice_url\":\"http://example.com\",\"public_application_connect_enabled\":false}",
+        ),
+        route::<UpdateApplication>(
+            Update,
+            "",
+            "",
+            "{\"account_sid\":\"ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"api_version\":\"2010-04-01\",\"date_created\":\"Mon, 22 Aug 2011 20:59:45 +0000\",\"date_updated\":\"Tue, 18 Aug 2015 16:48:57 +0000\",\"friendly_name\":\"Application Friendly Name\",\"message_status_callback\":\"http://www.example.com/sms-status-callback\",\"sid\":\"APaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"sms_fallback_method\":\"GET\",\"sms_fallback_url\":\"http://www.example.com/sms-fallback\",\"sms_method\":\"GET\",\"sms_status_callback\":\"http://www.example.com/sms-status-callback\",\"sms_url\":\"http://example.com\",\"status_callback\":\"http://example.com\",\"status_callback_method\":\"GET\",\"uri\":\"/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Applications/APaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.json\",\"voice_caller_id_lookup\":false,\"voice_fallback_method\":\"GET\",\"voice_fallback_url\":\"http://www.example.com/voice-callback\",\"voice_method\":\"GET\",\"voice_url\":\"http://example.com\",\"public_application_connect_enabled\":true}",
+        ),
+    ]
+}

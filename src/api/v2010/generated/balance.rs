@@ -32,3 +32,16 @@ pub struct Balance {
     /// `currency`: string.
     pub currency: Option<String>,
 }
+
+/// This family's operations as the mock serves them: kind, SID prefix of what a create makes, items' key
+/// of a list, and the description's example reply.
+#[cfg(feature = "mock")]
+pub(crate) fn mock_routes() -> Vec<crate::mock::generic::Route> {
+    use crate::mock::generic::{Kind::*, route};
+    vec![route::<FetchBalance>(
+        Other,
+        "",
+        "",
+        "{\"account_sid\":\"ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"balance\":\"0.05\",\"currency\":\"USD\"}",
+    )]
+}

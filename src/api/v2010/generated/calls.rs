@@ -2141,3 +2141,116 @@ wire_enum! {
         Stopped = "stopped",
     }
 }
+
+/// This family's operations as the mock serves them: kind, SID prefix of what a create makes, items' key
+/// of a list, and the description's example reply.
+#[cfg(feature = "mock")]
+pub(crate) fn mock_routes() -> Vec<crate::mock::generic::Route> {
+    use crate::mock::generic::{Kind::*, route};
+    vec![
+        route::<ListCallEvent>(
+            Other,
+            "",
+            "",
+            "{\"events\":[{\"request\":{\"method\":\"POST\",\"url\":\"https://api.twilio.com/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Calls/CAaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.json\",\"parameters\":{\"status_callback_method\":\"POST\",\"twiml\":\"<Response><Say>Hi!</Say></Response>\",\"trim\":\"trim-silence\",\"timeout\":\"55\",\"method\":\"POST\",\"from\":\"+987654321\",\"to\":\"+123456789\",\"account_sid\":\"ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"machine_detection_timeout\":\"0\"}},\"response\":{\"response_code\":201,\"request_duration\":50,\"content_type\":\"application/json\",\"response_body\":\"{\\\"sid\\\": \\\"CAaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\\\"}\",\"date_created\":\"Tue, 11 Aug 2020 17:44:08 +0000\"}}],\"end\":0,\"first_page_uri\":\"/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Calls/CAaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Events.json?PageSize=50&Page=0\",\"next_page_uri\":null,\"page\":0,\"page_size\":50,\"previous_page_uri\":null,\"start\":0,\"uri\":\"/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Calls/CAaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Events.json?PageSize=50&Page=0\"}",
+        ),
+        route::<FetchCallNotification>(
+            Other,
+            "",
+            "",
+            "{\"account_sid\":\"ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"api_version\":\"2008-08-01\",\"call_sid\":\"CAaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"date_created\":\"Tue, 18 Aug 2015 08:46:56 +0000\",\"date_updated\":\"Tue, 18 Aug 2015 08:46:57 +0000\",\"error_code\":\"15003\",\"log\":\"1\",\"message_date\":\"Tue, 18 Aug 2015 08:46:56 +0000\",\"message_text\":\"statusCallback=http%3A%2F%2Fexample.com%2Ffoo.xml&ErrorCode=15003&LogLevel=WARN&Msg=Got+HTTP+404+response+to+http%3A%2F%2Fexample.com%2Ffoo.xml\",\"more_info\":\"https://www.twilio.com/docs/errors/15003\",\"request_method\":null,\"request_url\":\"\",\"request_variables\":\"\",\"response_body\":\"\",\"response_headers\":\"\",\"sid\":\"NOaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"uri\":\"/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Calls/CAaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Notifications/NOaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.json\"}",
+        ),
+        route::<ListCallNotification>(
+            Other,
+            "",
+            "",
+            "{\"notifications\":[{\"account_sid\":\"ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"api_version\":\"2008-08-01\",\"call_sid\":\"CAaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"date_created\":\"Tue, 18 Aug 2015 08:46:56 +0000\",\"date_updated\":\"Tue, 18 Aug 2015 08:46:57 +0000\",\"error_code\":\"15003\",\"log\":\"1\",\"message_date\":\"Tue, 18 Aug 2015 08:46:56 +0000\",\"message_text\":\"statusCallback=http%3A%2F%2Fexample.com%2Ffoo.xml&ErrorCode=15003&LogLevel=WARN&Msg=Got+HTTP+404+response+to+http%3A%2F%2Fexample.com%2Ffoo.xml\",\"more_info\":\"https://www.twilio.com/docs/errors/15003\",\"request_method\":null,\"request_url\":\"\",\"sid\":\"NOaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"uri\":\"/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Calls/CAaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Notifications/NOaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.json\"}],\"page\":0,\"page_size\":50,\"previous_page_uri\":null,\"end\":0,\"first_page_uri\":\"/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Calls/CAaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Notifications.json?MessageDate=2008-01-02&Log=1&PageSize=50&Page=0\",\"next_page_uri\":null,\"start\":0,\"uri\":\"/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Calls/CAaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Notifications.json?MessageDate=2008-01-02&Log=1&PageSize=50&Page=0\"}",
+        ),
+        route::<CreateCallRecording>(
+            Create,
+            "RE",
+            "",
+            "{\"account_sid\":\"ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"api_version\":\"2010-04-01\",\"call_sid\":\"CAaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"conference_sid\":null,\"channels\":2,\"date_created\":\"Fri, 14 Oct 2016 21:56:34 +0000\",\"date_updated\":\"Fri, 14 Oct 2016 21:56:34 +0000\",\"start_time\":\"Fri, 14 Oct 2016 21:56:34 +0000\",\"price\":null,\"price_unit\":null,\"duration\":null,\"sid\":\"REaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"source\":\"StartCallRecordingAPI\",\"status\":\"in-progress\",\"error_code\":null,\"encryption_details\":null,\"track\":\"both\",\"uri\":\"/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Calls/CAaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Recordings/REaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.json\"}",
+        ),
+        route::<ListCallRecording>(
+            List,
+            "",
+            "recordings",
+            "{\"end\":0,\"first_page_uri\":\"/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Calls/CAaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Recordings.json?PageSize=50&Page=0\",\"next_page_uri\":null,\"page\":0,\"page_size\":50,\"previous_page_uri\":null,\"recordings\":[{\"account_sid\":\"ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"api_version\":\"2010-04-01\",\"call_sid\":\"CAaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"conference_sid\":null,\"channels\":2,\"date_created\":\"Fri, 14 Oct 2016 21:56:34 +0000\",\"date_updated\":\"Fri, 14 Oct 2016 21:56:38 +0000\",\"start_time\":\"Fri, 14 Oct 2016 21:56:34 +0000\",\"price\":\"-0.0025\",\"price_unit\":\"USD\",\"duration\":\"4\",\"sid\":\"REaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"encryption_details\":{\"encryption_public_key_sid\":\"CRaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"encryption_cek\":\"OV4h6zrsxMIW7h0Zfqwfn6TI2GCNl54KALlg8wn8YB8KYZhXt6HlgvBWAmQTlfYVeLWydMiCewY0YkDDT1xmNe5huEo9vjuKBS5OmYK4CZkSx1NVv3XOGrZHpd2Pl/5WJHVhUK//AUO87uh5qnUP2E0KoLh1nyCLeGcEkXU0RfpPn/6nxjof/n6m6OzZOyeIRK4Oed5+rEtjqFDfqT0EVKjs6JAxv+f0DCc1xYRHl2yV8bahUPVKs+bHYdy4PVszFKa76M/Uae4jFA9Lv233JqWcxj+K2UoghuGhAFbV/JQIIswY2CBYI8JlVSifSqNEl9vvsTJ8bkVMm3MKbG2P7Q==\",\"encryption_iv\":\"8I2hhNIYNTrwxfHk\"},\"source\":\"StartCallRecordingAPI\",\"status\":\"completed\",\"track\":\"both\",\"error_code\":null,\"uri\":\"/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Calls/CAaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Recordings/REaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.json\"}],\"start\":0,\"uri\":\"/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Calls/CAaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Recordings.json?PageSize=50&Page=0\"}",
+        ),
+        route::<UpdateCallRecording>(
+            Update,
+            "",
+            "",
+            "{\"account_sid\":\"ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"api_version\":\"2010-04-01\",\"call_sid\":\"CAaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"conference_sid\":null,\"channels\":2,\"date_created\":\"Fri, 14 Oct 2016 21:56:34 +0000\",\"date_updated\":\"Fri, 14 Oct 2016 21:56:36 +0000\",\"start_time\":\"Fri, 14 Oct 2016 21:56:34 +0000\",\"price\":null,\"price_unit\":null,\"duration\":null,\"sid\":\"REaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"source\":\"StartCallRecordingAPI\",\"status\":\"paused\",\"error_code\":null,\"encryption_details\":null,\"track\":\"both\",\"uri\":\"/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Calls/CAaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Recordings/REaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.json\"}",
+        ),
+        route::<FetchCallRecording>(
+            Fetch,
+            "",
+            "",
+            "{\"account_sid\":\"ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"api_version\":\"2010-04-01\",\"call_sid\":\"CAaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"conference_sid\":null,\"channels\":2,\"date_created\":\"Fri, 14 Oct 2016 21:56:34 +0000\",\"date_updated\":\"Fri, 14 Oct 2016 21:56:38 +0000\",\"start_time\":\"Fri, 14 Oct 2016 21:56:34 +0000\",\"price\":\"-0.0025\",\"price_unit\":\"USD\",\"duration\":\"4\",\"sid\":\"REaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"encryption_details\":{\"encryption_public_key_sid\":\"CRaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"encryption_cek\":\"OV4h6zrsxMIW7h0Zfqwfn6TI2GCNl54KALlg8wn8YB8KYZhXt6HlgvBWAmQTlfYVeLWydMiCewY0YkDDT1xmNe5huEo9vjuKBS5OmYK4CZkSx1NVv3XOGrZHpd2Pl/5WJHVhUK//AUO87uh5qnUP2E0KoLh1nyCLeGcEkXU0RfpPn/6nxjof/n6m6OzZOyeIRK4Oed5+rEtjqFDfqT0EVKjs6JAxv+f0DCc1xYRHl2yV8bahUPVKs+bHYdy4PVszFKa76M/Uae4jFA9Lv233JqWcxj+K2UoghuGhAFbV/JQIIswY2CBYI8JlVSifSqNEl9vvsTJ8bkVMm3MKbG2P7Q==\",\"encryption_iv\":\"8I2hhNIYNTrwxfHk\"},\"source\":\"StartCallRecordingAPI\",\"status\":\"completed\",\"error_code\":null,\"track\":\"both\",\"uri\":\"/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Calls/CAaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Recordings/REaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.json\"}",
+        ),
+        route::<DeleteCallRecording>(Delete, "", "", ""),
+        route::<CreatePayments>(
+            Create,
+            "PK",
+            "",
+            "{\"account_sid\":\"ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"call_sid\":\"CAaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"date_created\":\"Wed, 18 Dec 2019 20:02:01 +0000\",\"date_updated\":\"Wed, 18 Dec 2019 20:02:01 +0000\",\"sid\":\"PKaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"uri\":\"/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Calls/CAaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Payments/PKaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.json\"}",
+        ),
+        route::<UpdatePayments>(
+            Update,
+            "",
+            "",
+            "{\"account_sid\":\"ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"call_sid\":\"CAaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"date_created\":\"Wed, 18 Dec 2019 20:02:01 +0000\",\"date_updated\":\"Wed, 18 Dec 2019 20:02:01 +0000\",\"sid\":\"PKaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"uri\":\"/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Calls/CAaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Payments/PKaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.json\"}",
+        ),
+        route::<CreateRealtimeTranscription>(
+            Create,
+            "GT",
+            "",
+            "{\"account_sid\":\"ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"call_sid\":\"CAaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"sid\":\"GTaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"name\":null,\"status\":\"in-progress\",\"date_updated\":\"Thu, 30 Jul 2015 20:00:00 +0000\",\"uri\":\"/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Calls/CAaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Transcriptions/GTaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.json\"}",
+        ),
+        route::<UpdateRealtimeTranscription>(
+            Update,
+            "",
+            "",
+            "{\"account_sid\":\"ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"call_sid\":\"CAaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"sid\":\"GTaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"name\":null,\"status\":\"stopped\",\"date_updated\":\"Thu, 30 Jul 2015 20:00:00 +0000\",\"uri\":\"/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Calls/CAaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Transcriptions/GTaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.json\"}",
+        ),
+        route::<CreateSiprec>(
+            Create,
+            "SR",
+            "",
+            "{\"account_sid\":\"ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"call_sid\":\"CAaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"sid\":\"SRaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"name\":null,\"status\":\"in-progress\",\"date_updated\":\"Thu, 30 Jul 2015 20:00:00 +0000\",\"uri\":\"/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Calls/CAaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Siprec/SRaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.json\"}",
+        ),
+        route::<UpdateSiprec>(
+            Update,
+            "",
+            "",
+            "{\"account_sid\":\"ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"call_sid\":\"CAaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"sid\":\"SRaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"name\":null,\"status\":\"stopped\",\"date_updated\":\"Thu, 30 Jul 2015 20:00:00 +0000\",\"uri\":\"/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Calls/CAaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Siprec/SRaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.json\"}",
+        ),
+        route::<CreateStream>(
+            Create,
+            "MZ",
+            "",
+            "{\"account_sid\":\"ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"call_sid\":\"CAaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"sid\":\"MZaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"name\":null,\"status\":\"in-progress\",\"date_updated\":\"Thu, 30 Jul 2015 20:00:00 +0000\",\"uri\":\"/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Calls/CAaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Streams/MZaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.json\"}",
+        ),
+        route::<UpdateStream>(
+            Update,
+            "",
+            "",
+            "{\"account_sid\":\"ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"call_sid\":\"CAaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"sid\":\"MZaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"name\":null,\"status\":\"stopped\",\"date_updated\":\"Thu, 30 Jul 2015 20:00:00 +0000\",\"uri\":\"/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Calls/CAaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Streams/MZaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.json\"}",
+        ),
+        route::<CreateUserDefinedMessage>(
+            Create,
+            "KX",
+            "",
+            "{\"account_sid\":\"ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"call_sid\":\"CAaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"sid\":\"KXaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"date_created\":\"Wed, 18 Dec 2019 20:02:01 +0000\"}",
+        ),
+        route::<CreateUserDefinedMessageSubscription>(
+            Create,
+            "ZY",
+            "",
+            "{\"account_sid\":\"ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"call_sid\":\"CAaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"sid\":\"ZYaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"date_created\":\"Wed, 18 Dec 2019 20:02:01 +0000\",\"uri\":\"/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Calls/CAaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/UserDefinedMessageSubscriptions/ZYaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.json\"}",
+        ),
+        route::<DeleteUserDefinedMessageSubscription>(Delete, "", "", ""),
+    ]
+}

@@ -163,3 +163,31 @@ wire_enum! {
         Unconfirmed = "unconfirmed",
     }
 }
+
+/// This family's operations as the mock serves them: kind, SID prefix of what a create makes, items' key
+/// of a list, and the description's example reply.
+#[cfg(feature = "mock")]
+pub(crate) fn mock_routes() -> Vec<crate::mock::generic::Route> {
+    use crate::mock::generic::{Kind::*, route};
+    vec![
+        route::<DeleteMedia>(Other, "", "", ""),
+        route::<FetchMedia>(
+            Other,
+            "",
+            "",
+            "{\"account_sid\":\"ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"content_type\":\"image/jpeg\",\"date_created\":\"Sun, 16 Aug 2015 15:53:54 +0000\",\"date_updated\":\"Sun, 16 Aug 2015 15:53:55 +0000\",\"parent_sid\":\"SMaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"sid\":\"MEaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"uri\":\"/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Messages/SMaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Media/MEaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.json\"}",
+        ),
+        route::<ListMedia>(
+            Other,
+            "",
+            "",
+            "{\"end\":0,\"first_page_uri\":\"/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Messages/SMaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Media.json?DateCreated%3E=2008-01-02&PageSize=50&Page=0\",\"media_list\":[{\"account_sid\":\"ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"content_type\":\"image/jpeg\",\"date_created\":\"Sun, 16 Aug 2015 15:53:54 +0000\",\"date_updated\":\"Sun, 16 Aug 2015 15:53:55 +0000\",\"parent_sid\":\"SMaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"sid\":\"MEaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"uri\":\"/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Messages/SMaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Media/MEaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.json\"}],\"next_page_uri\":null,\"page\":0,\"page_size\":50,\"previous_page_uri\":null,\"start\":0,\"uri\":\"/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Messages/SMaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Media.json?DateCreated%3E=2008-01-02&PageSize=50&Page=0\"}",
+        ),
+        route::<CreateMessageFeedback>(
+            Create,
+            "",
+            "",
+            "{\"account_sid\":\"ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"date_created\":\"Thu, 30 Jul 2015 20:00:00 +0000\",\"date_updated\":\"Thu, 30 Jul 2015 20:00:00 +0000\",\"message_sid\":\"MMaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"outcome\":\"confirmed\",\"uri\":\"/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Messages/MMaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Feedback.json\"}",
+        ),
+    ]
+}

@@ -92,3 +92,51 @@ pub use usage::*;
     feature = "v2010-short-codes"
 ))]
 mod shared;
+
+/// The generated operations of every enabled family, as the mock serves them.
+#[cfg(feature = "mock")]
+pub(crate) fn mock_routes() -> Vec<crate::mock::generic::Route> {
+    #[allow(unused_mut)]
+    let mut routes = Vec::new();
+    #[cfg(feature = "v2010-accounts")]
+    routes.extend(accounts::mock_routes());
+    #[cfg(feature = "v2010-addresses")]
+    routes.extend(addresses::mock_routes());
+    #[cfg(feature = "v2010-applications")]
+    routes.extend(applications::mock_routes());
+    #[cfg(feature = "v2010-available-phone-numbers")]
+    routes.extend(available_phone_numbers::mock_routes());
+    #[cfg(feature = "v2010-balance")]
+    routes.extend(balance::mock_routes());
+    #[cfg(feature = "v2010-calls")]
+    routes.extend(calls::mock_routes());
+    #[cfg(feature = "v2010-connect-apps")]
+    routes.extend(connect_apps::mock_routes());
+    #[cfg(feature = "v2010-incoming-phone-numbers")]
+    routes.extend(incoming_phone_numbers::mock_routes());
+    #[cfg(feature = "v2010-keys")]
+    routes.extend(keys::mock_routes());
+    #[cfg(feature = "v2010-messages")]
+    routes.extend(messages::mock_routes());
+    #[cfg(feature = "v2010-notifications")]
+    routes.extend(notifications::mock_routes());
+    #[cfg(feature = "v2010-outgoing-caller-ids")]
+    routes.extend(outgoing_caller_ids::mock_routes());
+    #[cfg(feature = "v2010-queues")]
+    routes.extend(queues::mock_routes());
+    #[cfg(feature = "v2010-recordings")]
+    routes.extend(recordings::mock_routes());
+    #[cfg(feature = "v2010-short-codes")]
+    routes.extend(short_codes::mock_routes());
+    #[cfg(feature = "v2010-signing-keys")]
+    routes.extend(signing_keys::mock_routes());
+    #[cfg(feature = "v2010-sip")]
+    routes.extend(sip::mock_routes());
+    #[cfg(feature = "v2010-tokens")]
+    routes.extend(tokens::mock_routes());
+    #[cfg(feature = "v2010-transcriptions")]
+    routes.extend(transcriptions::mock_routes());
+    #[cfg(feature = "v2010-usage")]
+    routes.extend(usage::mock_routes());
+    routes
+}

@@ -139,3 +139,24 @@ pub struct NotificationInstance {
     /// `uri`: string.
     pub uri: Option<String>,
 }
+
+/// This family's operations as the mock serves them: kind, SID prefix of what a create makes, items' key
+/// of a list, and the description's example reply.
+#[cfg(feature = "mock")]
+pub(crate) fn mock_routes() -> Vec<crate::mock::generic::Route> {
+    use crate::mock::generic::{Kind::*, route};
+    vec![
+        route::<FetchNotification>(
+            Other,
+            "",
+            "",
+            "{\"account_sid\":\"ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"api_version\":\"2008-08-01\",\"call_sid\":\"CAaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"date_created\":\"Mon, 13 Sep 2010 20:02:01 +0000\",\"date_updated\":\"Mon, 13 Sep 2010 20:02:01 +0000\",\"error_code\":\"11200\",\"log\":\"0\",\"message_date\":\"Mon, 13 Sep 2010 20:02:00 +0000\",\"message_text\":\"EmailNotification=false&LogLevel=ERROR&sourceComponent=12000&Msg=&httpResponse=500&ErrorCode=11200&url=http%3A%2F%2Fvoiceforms4000.appspot.com%2Ftwiml\",\"more_info\":\"http://www.twilio.com/docs/errors/11200\",\"request_method\":\"GET\",\"request_url\":\"https://voiceforms4000.appspot.com/twiml/9436/question/0\",\"request_variables\":\"AccountSid=ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa&CallStatus=in-progress&ToZip=94937&ToCity=INVERNESS&ToState=CA&Called=%2B14156694923&To=%2B14156694923&ToCountry=US&CalledZip=94937&Direction=inbound&ApiVersion=2010-04-01&Caller=%2B17378742833&CalledCity=INVERNESS&CalledCountry=US&CallSid=CAaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa&CalledState=CA&From=%2B17378742833\",\"response_body\":\"Response body from your webhook URL as a string.\",\"response_headers\":\"Date=Mon%2C+13+Sep+2010+20%3A02%3A00+GMT&Content-Length=466&Connection=close&Content-Type=text%2Fhtml%3B+charset%3DUTF-8&Server=Google+Frontend\",\"sid\":\"NOaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"uri\":\"/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Notifications/NOaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.json\"}",
+        ),
+        route::<ListNotification>(
+            Other,
+            "",
+            "",
+            "{\"end\":0,\"first_page_uri\":\"/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Notifications.json?MessageDate=2008-01-02&Log=1&PageSize=50&Page=0\",\"previous_page_uri\":null,\"next_page_uri\":null,\"notifications\":[{\"account_sid\":\"ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"api_version\":\"2008-08-01\",\"call_sid\":\"CAaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"date_created\":\"Thu, 30 Apr 2015 16:47:33 +0000\",\"date_updated\":\"Thu, 30 Apr 2015 16:47:35 +0000\",\"error_code\":\"21609\",\"log\":\"1\",\"message_date\":\"Thu, 30 Apr 2015 16:47:32 +0000\",\"message_text\":\"LogLevel=WARN&invalidStatusCallbackUrl=&Msg=Invalid+Url+for+callSid%3A+CAaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa+invalid+statusCallbackUrl%3A+&ErrorCode=21609\",\"more_info\":\"https://www.twilio.com/docs/errors/21609\",\"request_method\":null,\"request_url\":\"\",\"sid\":\"NOaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"uri\":\"/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Notifications/NOaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.json\"}],\"page\":0,\"page_size\":50,\"start\":0,\"uri\":\"/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Notifications.json?MessageDate=2008-01-02&Log=1&PageSize=50&Page=0\"}",
+        ),
+    ]
+}

@@ -150,3 +150,37 @@ pub struct ValidationRequest {
     /// `validation_code`: string.
     pub validation_code: Option<String>,
 }
+
+/// This family's operations as the mock serves them: kind, SID prefix of what a create makes, items' key
+/// of a list, and the description's example reply.
+#[cfg(feature = "mock")]
+pub(crate) fn mock_routes() -> Vec<crate::mock::generic::Route> {
+    use crate::mock::generic::{Kind::*, route};
+    vec![
+        route::<FetchOutgoingCallerId>(
+            Other,
+            "",
+            "",
+            "{\"sid\":\"PNaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"account_sid\":\"ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"friendly_name\":\"(415) 867-5309\",\"phone_number\":\"+141586753096\",\"date_created\":\"Fri, 21 Aug 2009 00:11:24 +0000\",\"date_updated\":\"Fri, 21 Aug 2009 00:11:24 +0000\",\"uri\":\"/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/OutgoingCallerIds/PNaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.json\"}",
+        ),
+        route::<UpdateOutgoingCallerId>(
+            Other,
+            "",
+            "",
+            "{\"account_sid\":\"ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"date_created\":\"Fri, 21 Aug 2009 00:11:24 +0000\",\"date_updated\":\"Fri, 21 Aug 2009 00:11:24 +0000\",\"friendly_name\":\"friendly_name\",\"phone_number\":\"+141586753096\",\"sid\":\"PNaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"uri\":\"/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/OutgoingCallerIds/PNaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.json\"}",
+        ),
+        route::<DeleteOutgoingCallerId>(Other, "", "", ""),
+        route::<ListOutgoingCallerId>(
+            Other,
+            "",
+            "",
+            "{\"end\":0,\"first_page_uri\":\"/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/OutgoingCallerIds.json?PageSize=50&Page=0\",\"next_page_uri\":null,\"outgoing_caller_ids\":[{\"account_sid\":\"ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"date_created\":\"Fri, 21 Aug 2009 00:11:24 +0000\",\"date_updated\":\"Fri, 21 Aug 2009 00:11:24 +0000\",\"friendly_name\":\"(415) 867-5309\",\"phone_number\":\"+141586753096\",\"sid\":\"PNaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"uri\":\"/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/OutgoingCallerIds/PNaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.json\"}],\"page\":0,\"page_size\":50,\"previous_page_uri\":null,\"start\":0,\"uri\":\"/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/OutgoingCallerIds.json?PageSize=50&Page=0\"}",
+        ),
+        route::<CreateValidationRequest>(
+            Create,
+            "",
+            "",
+            "{\"account_sid\":\"ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"call_sid\":\"CAaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"friendly_name\":\"friendly_name\",\"phone_number\":\"+18001234567\",\"validation_code\":\"111111\"}",
+        ),
+    ]
+}

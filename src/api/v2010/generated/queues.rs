@@ -218,3 +218,55 @@ pub struct Queue {
     #[serde(default, with = "crate::lenient::integer")]
     pub max_size: Option<i64>,
 }
+
+/// This family's operations as the mock serves them: kind, SID prefix of what a create makes, items' key
+/// of a list, and the description's example reply.
+#[cfg(feature = "mock")]
+pub(crate) fn mock_routes() -> Vec<crate::mock::generic::Route> {
+    use crate::mock::generic::{Kind::*, route};
+    vec![
+        route::<FetchMember>(
+            Other,
+            "",
+            "",
+            "{\"queue_sid\":\"QUaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"call_sid\":\"CAaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"date_enqueued\":\"Tue, 07 Aug 2012 22:57:41 +0000\",\"position\":1,\"uri\":\"/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Queues/QUaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Members/CAaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.json\",\"wait_time\":143}",
+        ),
+        route::<UpdateMember>(
+            Other,
+            "",
+            "",
+            "{\"queue_sid\":\"QUaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"call_sid\":\"CAaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"date_enqueued\":\"Thu, 06 Dec 2018 18:42:47 +0000\",\"position\":1,\"uri\":\"/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Queues/QUaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Members/CAaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.json\",\"wait_time\":143}",
+        ),
+        route::<ListMember>(
+            Other,
+            "",
+            "",
+            "{\"end\":0,\"first_page_uri\":\"/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Queues/QUaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Members.json?PageSize=50&Page=0\",\"next_page_uri\":null,\"page\":0,\"page_size\":50,\"previous_page_uri\":null,\"queue_members\":[{\"queue_sid\":\"QUaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"call_sid\":\"CAaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"date_enqueued\":\"Mon, 17 Dec 2018 18:36:39 +0000\",\"position\":1,\"uri\":\"/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Queues/QUaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Members/CAaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.json\",\"wait_time\":124}],\"start\":0,\"uri\":\"/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Queues/QUaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Members.json?PageSize=50&Page=0\"}",
+        ),
+        route::<FetchQueue>(
+            Fetch,
+            "",
+            "",
+            "{\"account_sid\":\"ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"average_wait_time\":0,\"current_size\":0,\"date_created\":\"Tue, 04 Aug 2015 18:39:09 +0000\",\"date_updated\":\"Tue, 04 Aug 2015 18:39:09 +0000\",\"friendly_name\":\"0.361280134646222\",\"max_size\":100,\"sid\":\"QUaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"uri\":\"/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Queues/QUaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.json\"}",
+        ),
+        route::<UpdateQueue>(
+            Update,
+            "",
+            "",
+            "{\"account_sid\":\"ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"average_wait_time\":0,\"current_size\":0,\"date_created\":\"Tue, 04 Aug 2015 18:39:09 +0000\",\"date_updated\":\"Tue, 04 Aug 2015 18:39:09 +0000\",\"friendly_name\":\"0.361280134646222\",\"max_size\":100,\"sid\":\"QUaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"uri\":\"/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Queues/QUaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.json\"}",
+        ),
+        route::<DeleteQueue>(Delete, "", "", ""),
+        route::<ListQueue>(
+            List,
+            "",
+            "queues",
+            "{\"end\":0,\"first_page_uri\":\"/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Queues.json?PageSize=1&Page=0\",\"next_page_uri\":\"/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Queues.json?PageSize=1&Page=1&PageToken=PAQUaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"page\":0,\"page_size\":1,\"previous_page_uri\":null,\"queues\":[{\"account_sid\":\"ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"average_wait_time\":0,\"current_size\":0,\"date_created\":\"Tue, 04 Aug 2015 18:39:09 +0000\",\"date_updated\":\"Tue, 04 Aug 2015 18:39:09 +0000\",\"friendly_name\":\"0.361280134646222\",\"max_size\":100,\"sid\":\"QUaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"uri\":\"/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Queues/QUaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.json\"}],\"start\":0,\"uri\":\"/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Queues.json?PageSize=1&Page=0\"}",
+        ),
+        route::<CreateQueue>(
+            Create,
+            "QU",
+            "",
+            "{\"account_sid\":\"ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"average_wait_time\":0,\"current_size\":0,\"date_created\":\"Tue, 04 Aug 2015 18:39:09 +0000\",\"date_updated\":\"Tue, 04 Aug 2015 18:39:09 +0000\",\"friendly_name\":\"0.361280134646222\",\"max_size\":100,\"sid\":\"QUaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"uri\":\"/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Queues/QUaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.json\"}",
+        ),
+    ]
+}

@@ -111,3 +111,30 @@ pub struct ShortCode {
     /// `uri`: string.
     pub uri: Option<String>,
 }
+
+/// This family's operations as the mock serves them: kind, SID prefix of what a create makes, items' key
+/// of a list, and the description's example reply.
+#[cfg(feature = "mock")]
+pub(crate) fn mock_routes() -> Vec<crate::mock::generic::Route> {
+    use crate::mock::generic::{Kind::*, route};
+    vec![
+        route::<FetchShortCode>(
+            Other,
+            "",
+            "",
+            "{\"account_sid\":\"ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"api_version\":\"2010-04-01\",\"date_created\":\"Thu, 01 Apr 2010 00:00:00 +0000\",\"date_updated\":\"Thu, 01 Apr 2010 00:00:00 +0000\",\"friendly_name\":\"API_CLUSTER_TEST_SHORT_CODE\",\"short_code\":\"99990\",\"sid\":\"SCaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"sms_fallback_method\":\"POST\",\"sms_fallback_url\":null,\"sms_method\":\"POST\",\"sms_url\":null,\"uri\":\"/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/SMS/ShortCodes/SCaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.json\"}",
+        ),
+        route::<UpdateShortCode>(
+            Other,
+            "",
+            "",
+            "{\"account_sid\":\"ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"api_version\":\"2010-04-01\",\"date_created\":\"Thu, 01 Apr 2010 00:00:00 +0000\",\"date_updated\":\"Thu, 01 Apr 2010 00:00:00 +0000\",\"friendly_name\":\"API_CLUSTER_TEST_SHORT_CODE\",\"short_code\":\"99990\",\"sid\":\"SCaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"sms_fallback_method\":\"POST\",\"sms_fallback_url\":null,\"sms_method\":\"POST\",\"sms_url\":null,\"uri\":\"/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/SMS/ShortCodes/SCaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.json\"}",
+        ),
+        route::<ListShortCode>(
+            Other,
+            "",
+            "",
+            "{\"end\":0,\"first_page_uri\":\"/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/SMS/ShortCodes.json?FriendlyName=friendly_name&ShortCode=short_code&PageSize=50&Page=0\",\"next_page_uri\":null,\"page\":0,\"page_size\":50,\"previous_page_uri\":null,\"short_codes\":[{\"account_sid\":\"ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"api_version\":\"2010-04-01\",\"date_created\":\"Thu, 01 Apr 2010 00:00:00 +0000\",\"date_updated\":\"Thu, 01 Apr 2010 00:00:00 +0000\",\"friendly_name\":\"API_CLUSTER_TEST_SHORT_CODE\",\"short_code\":\"99990\",\"sid\":\"SCaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"sms_fallback_method\":\"POST\",\"sms_fallback_url\":null,\"sms_method\":\"POST\",\"sms_url\":null,\"uri\":\"/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/SMS/ShortCodes/SCaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.json\"}],\"start\":0,\"uri\":\"/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/SMS/ShortCodes.json?FriendlyName=friendly_name&ShortCode=short_code&PageSize=50&Page=0\"}",
+        ),
+    ]
+}

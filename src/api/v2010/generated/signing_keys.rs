@@ -128,3 +128,37 @@ pub struct SigningKey {
     #[serde(default, with = "crate::time::rfc2822::option")]
     pub date_updated: Option<DateTime<Utc>>,
 }
+
+/// This family's operations as the mock serves them: kind, SID prefix of what a create makes, items' key
+/// of a list, and the description's example reply.
+#[cfg(feature = "mock")]
+pub(crate) fn mock_routes() -> Vec<crate::mock::generic::Route> {
+    use crate::mock::generic::{Kind::*, route};
+    vec![
+        route::<CreateNewSigningKey>(
+            Create,
+            "SK",
+            "",
+            "{\"sid\":\"SKaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"friendly_name\":\"foo\",\"date_created\":\"Mon, 13 Jun 2016 22:50:08 +0000\",\"date_updated\":\"Mon, 13 Jun 2016 22:50:08 +0000\",\"secret\":\"foobar\"}",
+        ),
+        route::<ListSigningKey>(
+            List,
+            "",
+            "signing_keys",
+            "{\"signing_keys\":[{\"sid\":\"SKaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"friendly_name\":\"foo\",\"date_created\":\"Mon, 13 Jun 2016 22:50:08 +0000\",\"date_updated\":\"Mon, 13 Jun 2016 22:50:08 +0000\"}],\"first_page_uri\":\"/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/SigningKeys.json?PageSize=50&Page=0\",\"end\":0,\"previous_page_uri\":null,\"uri\":\"/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/SigningKeys.json?PageSize=50&Page=0\",\"page_size\":50,\"start\":0,\"next_page_uri\":null,\"page\":0}",
+        ),
+        route::<FetchSigningKey>(
+            Fetch,
+            "",
+            "",
+            "{\"sid\":\"SKaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"friendly_name\":\"foo\",\"date_created\":\"Mon, 13 Jun 2016 22:50:08 +0000\",\"date_updated\":\"Mon, 13 Jun 2016 22:50:08 +0000\"}",
+        ),
+        route::<UpdateSigningKey>(
+            Update,
+            "",
+            "",
+            "{\"sid\":\"SKaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"friendly_name\":\"foo\",\"date_created\":\"Mon, 13 Jun 2016 22:50:08 +0000\",\"date_updated\":\"Mon, 13 Jun 2016 22:50:08 +0000\"}",
+        ),
+        route::<DeleteSigningKey>(Delete, "", "", ""),
+    ]
+}

@@ -1189,3 +1189,232 @@ pub struct SipIpAddress {
     /// `uri`: string.
     pub uri: Option<String>,
 }
+
+/// This family's operations as the mock serves them: kind, SID prefix of what a create makes, items' key
+/// of a list, and the description's example reply.
+#[cfg(feature = "mock")]
+pub(crate) fn mock_routes() -> Vec<crate::mock::generic::Route> {
+    use crate::mock::generic::{Kind::*, route};
+    vec![
+        route::<CreateSipAuthCallsCredentialListMapping>(
+            Create,
+            "CL",
+            "",
+            "{\"account_sid\":\"ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"date_created\":\"Thu, 30 Jul 2015 20:00:00 +0000\",\"date_updated\":\"Thu, 30 Jul 2015 20:00:00 +0000\",\"friendly_name\":\"friendly_name\",\"sid\":\"CLaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\"}",
+        ),
+        route::<ListSipAuthCallsCredentialListMapping>(
+            List,
+            "",
+            "contents",
+            "{\"first_page_uri\":\"/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/SIP/Domains/SDaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Auth/Calls/CredentialListMappings.json?PageSize=50&Page=0\",\"end\":0,\"previous_page_uri\":null,\"contents\":[],\"uri\":\"/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/SIP/Domains/SDaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Auth/Calls/CredentialListMappings.json?PageSize=50&Page=0\",\"page_size\":50,\"start\":0,\"next_page_uri\":null,\"page\":0}",
+        ),
+        route::<FetchSipAuthCallsCredentialListMapping>(
+            Fetch,
+            "",
+            "",
+            "{\"account_sid\":\"ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"date_created\":\"Thu, 30 Jul 2015 20:00:00 +0000\",\"date_updated\":\"Thu, 30 Jul 2015 20:00:00 +0000\",\"friendly_name\":\"friendly_name\",\"sid\":\"CLaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\"}",
+        ),
+        route::<DeleteSipAuthCallsCredentialListMapping>(Delete, "", "", ""),
+        route::<CreateSipAuthCallsIpAccessControlListMapping>(
+            Create,
+            "AL",
+            "",
+            "{\"account_sid\":\"ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"date_created\":\"Thu, 30 Jul 2015 20:00:00 +0000\",\"date_updated\":\"Thu, 30 Jul 2015 20:00:00 +0000\",\"friendly_name\":\"friendly_name\",\"sid\":\"ALaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\"}",
+        ),
+        route::<ListSipAuthCallsIpAccessControlListMapping>(
+            List,
+            "",
+            "contents",
+            "{\"first_page_uri\":\"/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/SIP/Domains/SDaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Auth/Calls/IpAccessControlListMappings.json?PageSize=50&Page=0\",\"end\":0,\"previous_page_uri\":null,\"contents\":[],\"uri\":\"/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/SIP/Domains/SDaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Auth/Calls/IpAccessControlListMappings.json?PageSize=50&Page=0\",\"page_size\":50,\"start\":0,\"next_page_uri\":null,\"page\":0}",
+        ),
+        route::<FetchSipAuthCallsIpAccessControlListMapping>(
+            Fetch,
+            "",
+            "",
+            "{\"account_sid\":\"ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"date_created\":\"Thu, 30 Jul 2015 20:00:00 +0000\",\"date_updated\":\"Thu, 30 Jul 2015 20:00:00 +0000\",\"friendly_name\":\"friendly_name\",\"sid\":\"ALaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\"}",
+        ),
+        route::<DeleteSipAuthCallsIpAccessControlListMapping>(Delete, "", "", ""),
+        route::<CreateSipAuthRegistrationsCredentialListMapping>(
+            Create,
+            "CL",
+            "",
+            "{\"account_sid\":\"ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"date_created\":\"Thu, 30 Jul 2015 20:00:00 +0000\",\"date_updated\":\"Thu, 30 Jul 2015 20:00:00 +0000\",\"friendly_name\":\"friendly_name\",\"sid\":\"CLaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\"}",
+        ),
+        route::<ListSipAuthRegistrationsCredentialListMapping>(
+            List,
+            "",
+            "contents",
+            "{\"first_page_uri\":\"/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/SIP/Domains/SDaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Auth/Registrations/CredentialListMappings.json?PageSize=50&Page=0\",\"end\":0,\"previous_page_uri\":null,\"contents\":[],\"uri\":\"/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/SIP/Domains/SDaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Auth/Registrations/CredentialListMappings.json?PageSize=50&Page=0\",\"page_size\":50,\"start\":0,\"next_page_uri\":null,\"page\":0}",
+        ),
+        route::<FetchSipAuthRegistrationsCredentialListMapping>(
+            Fetch,
+            "",
+            "",
+            "{\"account_sid\":\"ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"date_created\":\"Thu, 30 Jul 2015 20:00:00 +0000\",\"date_updated\":\"Thu, 30 Jul 2015 20:00:00 +0000\",\"friendly_name\":\"friendly_name\",\"sid\":\"CLaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\"}",
+        ),
+        route::<DeleteSipAuthRegistrationsCredentialListMapping>(Delete, "", "", ""),
+        route::<ListSipCredential>(
+            List,
+            "",
+            "credentials",
+            "{\"credentials\":[{\"account_sid\":\"ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"credential_list_sid\":\"CLaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"date_created\":\"Wed, 19 Aug 2015 19:48:45 +0000\",\"date_updated\":\"Wed, 19 Aug 2015 19:48:45 +0000\",\"sid\":\"CRaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"uri\":\"/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/SIP/CredentialLists/CLaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Credentials/CRaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.json\",\"username\":\"1440013725.28\"}],\"end\":0,\"first_page_uri\":\"/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/SIP/CredentialLists/CLaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Credentials.json?PageSize=50&Page=0\",\"next_page_uri\":null,\"page\":0,\"page_size\":50,\"previous_page_uri\":null,\"start\":0,\"uri\":\"/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/SIP/CredentialLists/CLaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Credentials.json?PageSize=50&Page=0\"}",
+        ),
+        route::<CreateSipCredential>(
+            Create,
+            "CR",
+            "",
+            "{\"account_sid\":\"ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"credential_list_sid\":\"CLaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"date_created\":\"Wed, 19 Aug 2015 19:48:45 +0000\",\"date_updated\":\"Wed, 19 Aug 2015 19:48:45 +0000\",\"sid\":\"CRaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"uri\":\"/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/SIP/CredentialLists/CLaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Credentials/CRaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.json\",\"username\":\"1440013725.28\"}",
+        ),
+        route::<FetchSipCredential>(
+            Fetch,
+            "",
+            "",
+            "{\"account_sid\":\"ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"credential_list_sid\":\"CLaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"date_created\":\"Wed, 19 Aug 2015 19:48:45 +0000\",\"date_updated\":\"Wed, 19 Aug 2015 19:48:45 +0000\",\"sid\":\"CRaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"uri\":\"/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/SIP/CredentialLists/CLaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Credentials/CRaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.json\",\"username\":\"1440013725.28\"}",
+        ),
+        route::<UpdateSipCredential>(
+            Update,
+            "",
+            "",
+            "{\"account_sid\":\"ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"credential_list_sid\":\"CLaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"date_created\":\"Wed, 19 Aug 2015 19:48:45 +0000\",\"date_updated\":\"Wed, 19 Aug 2015 19:48:45 +0000\",\"sid\":\"CRaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"uri\":\"/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/SIP/CredentialLists/CLaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Credentials/CRaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.json\",\"username\":\"username\"}",
+        ),
+        route::<DeleteSipCredential>(Delete, "", "", ""),
+        route::<ListSipCredentialList>(
+            List,
+            "",
+            "credential_lists",
+            "{\"credential_lists\":[{\"account_sid\":\"ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"date_created\":\"Wed, 11 Sep 2013 17:51:38 +0000\",\"date_updated\":\"Wed, 11 Sep 2013 17:51:38 +0000\",\"friendly_name\":\"Low Rises\",\"sid\":\"CLaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"subresource_uris\":{\"credentials\":\"/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/SIP/CredentialLists/CLaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Credentials.json\"},\"uri\":\"/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/SIP/CredentialLists/CLaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.json\"}],\"first_page_uri\":\"/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/SIP/CredentialLists.json?PageSize=50&Page=0\",\"next_page_uri\":null,\"start\":0,\"end\":0,\"page\":0,\"page_size\":50,\"previous_page_uri\":null,\"uri\":\"/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/SIP/CredentialLists.json?PageSize=50&Page=0\"}",
+        ),
+        route::<CreateSipCredentialList>(
+            Create,
+            "CL",
+            "",
+            "{\"account_sid\":\"ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"date_created\":\"Wed, 11 Sep 2013 17:51:38 +0000\",\"date_updated\":\"Wed, 11 Sep 2013 17:51:38 +0000\",\"friendly_name\":\"Low Rises\",\"sid\":\"CLaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"subresource_uris\":{\"credentials\":\"/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/SIP/CredentialLists/CLaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Credentials.json\"},\"uri\":\"/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/SIP/CredentialLists/CLaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.json\"}",
+        ),
+        route::<FetchSipCredentialList>(
+            Fetch,
+            "",
+            "",
+            "{\"account_sid\":\"ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"date_created\":\"Wed, 11 Sep 2013 17:51:38 +0000\",\"date_updated\":\"Wed, 11 Sep 2013 17:51:38 +0000\",\"friendly_name\":\"Low Rises\",\"sid\":\"CLaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"subresource_uris\":{\"credentials\":\"/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/SIP/CredentialLists/CLaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Credentials.json\"},\"uri\":\"/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/SIP/CredentialLists/CLaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.json\"}",
+        ),
+        route::<UpdateSipCredentialList>(
+            Update,
+            "",
+            "",
+            "{\"account_sid\":\"ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"date_created\":\"Wed, 11 Sep 2013 17:51:38 +0000\",\"date_updated\":\"Wed, 11 Sep 2013 17:51:38 +0000\",\"friendly_name\":\"Low Rises\",\"sid\":\"CLaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"subresource_uris\":{\"credentials\":\"/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/SIP/CredentialLists/CLaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Credentials.json\"},\"uri\":\"/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/SIP/CredentialLists/CLaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.json\"}",
+        ),
+        route::<DeleteSipCredentialList>(Delete, "", "", ""),
+        route::<CreateSipCredentialListMapping>(
+            Create,
+            "CL",
+            "",
+            "{\"account_sid\":\"ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"date_created\":\"Wed, 11 Sep 2013 17:51:38 +0000\",\"date_updated\":\"Wed, 11 Sep 2013 17:51:38 +0000\",\"friendly_name\":\"Production Gateways IP Address - Scranton\",\"sid\":\"CLaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"domain_sid\":\"SDaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"uri\":\"/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/SIP/Domains/SDaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/CredentialListMappings/CLaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.json\"}",
+        ),
+        route::<ListSipCredentialListMapping>(
+            List,
+            "",
+            "credential_list_mappings",
+            "{\"credential_list_mappings\":[{\"account_sid\":\"ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"date_created\":\"Wed, 11 Sep 2013 17:51:38 +0000\",\"date_updated\":\"Wed, 11 Sep 2013 17:51:38 +0000\",\"friendly_name\":\"Production Gateways IP Address - Scranton\",\"sid\":\"CLaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"domain_sid\":\"SDaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"uri\":\"/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/SIP/Domains/SDaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/CredentialListMappings/CLaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.json\"}],\"first_page_uri\":\"/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/SIP/Domains/SDaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/CredentialListMappings.json?PageSize=50&Page=0\",\"next_page_uri\":null,\"start\":0,\"end\":0,\"page\":0,\"page_size\":50,\"previous_page_uri\":null,\"uri\":\"/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/SIP/Domains/SDaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/CredentialListMappings.json?PageSize=50&Page=0\"}",
+        ),
+        route::<FetchSipCredentialListMapping>(
+            Fetch,
+            "",
+            "",
+            "{\"account_sid\":\"ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"date_created\":\"Wed, 11 Sep 2013 17:51:38 +0000\",\"date_updated\":\"Wed, 11 Sep 2013 17:51:38 +0000\",\"friendly_name\":\"Production Gateways IP Address - Scranton\",\"sid\":\"CLaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"domain_sid\":\"SDaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"uri\":\"/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/SIP/Domains/SDaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/CredentialListMappings/CLaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.json\"}",
+        ),
+        route::<DeleteSipCredentialListMapping>(Delete, "", "", ""),
+        route::<ListSipDomain>(
+            List,
+            "",
+            "domains",
+            "{\"domains\":[{\"account_sid\":\"ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"api_version\":\"2010-04-01\",\"auth_type\":\"IP_ACL\",\"date_created\":\"Mon, 20 Jul 2015 17:27:10 +0000\",\"date_updated\":\"Mon, 20 Jul 2015 17:27:10 +0000\",\"domain_name\":\"dunder-mifflin-scranton.sip.twilio.com\",\"friendly_name\":\"Scranton Office\",\"sip_registration\":true,\"sid\":\"SDaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"subresource_uris\":{\"credential_list_mappings\":\"/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/SIP/Domains/SDaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/CredentialListMappings.json\",\"ip_access_control_list_mappings\":\"/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/SIP/Domains/SDaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/IpAccessControlListMappings.json\"},\"uri\":\"/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/SIP/Domains/SDaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.json\",\"voice_fallback_method\":\"POST\",\"voice_fallback_url\":null,\"voice_method\":\"POST\",\"voice_status_callback_method\":\"POST\",\"voice_status_callback_url\":null,\"voice_url\":\"https://dundermifflin.example.com/twilio/app.php\",\"emergency_calling_enabled\":true,\"secure\":true,\"byoc_trunk_sid\":\"BYaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"emergency_caller_sid\":\"PNaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\"}],\"start\":0,\"end\":0,\"first_page_uri\":\"/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/SIP/Domains.json?PageSize=50&Page=0\",\"next_page_uri\":null,\"page\":0,\"page_size\":50,\"previous_page_uri\":null,\"uri\":\"/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/SIP/Domains.json?PageSize=50&Page=0\"}",
+        ),
+        route::<CreateSipDomain>(
+            Create,
+            "SD",
+            "",
+            "{\"account_sid\":\"ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"api_version\":\"2010-04-01\",\"auth_type\":\"IP_ACL\",\"date_created\":\"Mon, 20 Jul 2015 17:27:10 +0000\",\"date_updated\":\"Mon, 20 Jul 2015 17:27:10 +0000\",\"domain_name\":\"dunder-mifflin-scranton.sip.twilio.com\",\"friendly_name\":\"Scranton Office\",\"sip_registration\":true,\"sid\":\"SDaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"subresource_uris\":{\"credential_list_mappings\":\"/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/SIP/Domains/SDaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/CredentialListMappings.json\",\"ip_access_control_list_mappings\":\"/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/SIP/Domains/SDaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/IpAccessControlListMappings.json\"},\"uri\":\"/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/SIP/Domains/SDaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.json\",\"voice_fallback_method\":\"POST\",\"voice_fallback_url\":null,\"voice_method\":\"POST\",\"voice_status_callback_method\":\"POST\",\"voice_status_callback_url\":null,\"voice_url\":\"https://dundermifflin.example.com/twilio/app.php\",\"emergency_calling_enabled\":true,\"secure\":true,\"byoc_trunk_sid\":\"BYaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"emergency_caller_sid\":\"PNaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\"}",
+        ),
+        route::<FetchSipDomain>(
+            Fetch,
+            "",
+            "",
+            "{\"account_sid\":\"ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"api_version\":\"2010-04-01\",\"auth_type\":\"IP_ACL\",\"date_created\":\"Mon, 20 Jul 2015 17:27:10 +0000\",\"date_updated\":\"Mon, 20 Jul 2015 17:27:10 +0000\",\"domain_name\":\"dunder-mifflin-scranton.sip.twilio.com\",\"friendly_name\":\"Scranton Office\",\"sip_registration\":true,\"sid\":\"SDaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"subresource_uris\":{\"credential_list_mappings\":\"/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/SIP/Domains/SDaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/CredentialListMappings.json\",\"ip_access_control_list_mappings\":\"/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/SIP/Domains/SDaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/IpAccessControlListMappings.json\"},\"uri\":\"/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/SIP/Domains/SDaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.json\",\"voice_fallback_method\":\"POST\",\"voice_fallback_url\":null,\"voice_method\":\"POST\",\"voice_status_callback_method\":\"POST\",\"voice_status_callback_url\":null,\"voice_url\":\"https://dundermifflin.example.com/twilio/app.php\",\"emergency_calling_enabled\":true,\"secure\":true,\"byoc_trunk_sid\":\"BYaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"emergency_caller_sid\":\"PNaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\"}",
+        ),
+        route::<UpdateSipDomain>(
+            Update,
+            "",
+            "",
+            "{\"account_sid\":\"ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"api_version\":\"2010-04-01\",\"auth_type\":\"IP_ACL\",\"date_created\":\"Mon, 20 Jul 2015 17:27:10 +0000\",\"date_updated\":\"Mon, 20 Jul 2015 17:27:10 +0000\",\"domain_name\":\"dunder-mifflin-scranton.sip.twilio.com\",\"friendly_name\":\"Scranton Office\",\"sip_registration\":true,\"sid\":\"SDaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"subresource_uris\":{\"credential_list_mappings\":\"/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/SIP/Domains/SDaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/CredentialListMappings.json\",\"ip_access_control_list_mappings\":\"/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/SIP/Domains/SDaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/IpAccessControlListMappings.json\"},\"uri\":\"/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/SIP/Domains/SDaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.json\",\"voice_fallback_method\":\"POST\",\"voice_fallback_url\":null,\"voice_method\":\"POST\",\"voice_status_callback_method\":\"POST\",\"voice_status_callback_url\":null,\"voice_url\":\"https://dundermifflin.example.com/twilio/app.php\",\"emergency_calling_enabled\":true,\"secure\":true,\"byoc_trunk_sid\":\"BYaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"emergency_caller_sid\":\"PNaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\"}",
+        ),
+        route::<DeleteSipDomain>(Delete, "", "", ""),
+        route::<ListSipIpAccessControlList>(
+            List,
+            "",
+            "ip_access_control_lists",
+            "{\"end\":0,\"first_page_uri\":\"/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/SIP/IpAccessControlLists.json?PageSize=50&Page=0\",\"ip_access_control_lists\":[{\"account_sid\":\"ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"date_created\":\"Fri, 17 Jul 2015 21:25:15 +0000\",\"date_updated\":\"Fri, 17 Jul 2015 21:25:15 +0000\",\"friendly_name\":\"aaaa\",\"sid\":\"ALaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"subresource_uris\":{\"ip_addresses\":\"/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/SIP/IpAccessControlLists/ALaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/IpAddresses.json\"},\"uri\":\"/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/SIP/IpAccessControlLists/ALaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.json\"}],\"next_page_uri\":null,\"page\":0,\"page_size\":50,\"previous_page_uri\":null,\"start\":0,\"uri\":\"/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/SIP/IpAccessControlLists.json?PageSize=50&Page=0\"}",
+        ),
+        route::<CreateSipIpAccessControlList>(
+            Create,
+            "AL",
+            "",
+            "{\"account_sid\":\"ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"date_created\":\"Fri, 17 Jul 2015 21:25:15 +0000\",\"date_updated\":\"Fri, 17 Jul 2015 21:25:15 +0000\",\"friendly_name\":\"aaaa\",\"sid\":\"ALaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"subresource_uris\":{\"ip_addresses\":\"/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/SIP/IpAccessControlLists/ALaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/IpAddresses.json\"},\"uri\":\"/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/SIP/IpAccessControlLists/ALaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.json\"}",
+        ),
+        route::<FetchSipIpAccessControlList>(
+            Fetch,
+            "",
+            "",
+            "{\"account_sid\":\"ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"date_created\":\"Fri, 17 Jul 2015 21:25:15 +0000\",\"date_updated\":\"Fri, 17 Jul 2015 21:25:15 +0000\",\"friendly_name\":\"aaaa\",\"sid\":\"ALaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"subresource_uris\":{\"ip_addresses\":\"/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/SIP/IpAccessControlLists/ALaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/IpAddresses.json\"},\"uri\":\"/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/SIP/IpAccessControlLists/ALaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.json\"}",
+        ),
+        route::<UpdateSipIpAccessControlList>(
+            Update,
+            "",
+            "",
+            "{\"account_sid\":\"ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"date_created\":\"Fri, 17 Jul 2015 21:25:15 +0000\",\"date_updated\":\"Fri, 17 Jul 2015 21:25:15 +0000\",\"friendly_name\":\"aaaa\",\"sid\":\"ALaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"subresource_uris\":{\"ip_addresses\":\"/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/SIP/IpAccessControlLists/ALaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/IpAddresses.json\"},\"uri\":\"/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/SIP/IpAccessControlLists/ALaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.json\"}",
+        ),
+        route::<DeleteSipIpAccessControlList>(Delete, "", "", ""),
+        route::<FetchSipIpAccessControlListMapping>(
+            Fetch,
+            "",
+            "",
+            "{\"account_sid\":\"ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"date_created\":\"Fri, 17 Jul 2015 21:25:15 +0000\",\"date_updated\":\"Fri, 17 Jul 2015 21:25:15 +0000\",\"friendly_name\":\"aaaa\",\"domain_sid\":\"SDaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"sid\":\"ALaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"uri\":\"/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/SIP/Domains/SDaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/IpAccessControlListMappings/ALaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.json\"}",
+        ),
+        route::<DeleteSipIpAccessControlListMapping>(Delete, "", "", ""),
+        route::<CreateSipIpAccessControlListMapping>(
+            Create,
+            "AL",
+            "",
+            "{\"account_sid\":\"ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"date_created\":\"Fri, 17 Jul 2015 21:25:15 +0000\",\"date_updated\":\"Fri, 17 Jul 2015 21:25:15 +0000\",\"friendly_name\":\"aaaa\",\"domain_sid\":\"SDaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"sid\":\"ALaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"uri\":\"/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/SIP/Domains/SDaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/IpAccessControlListMappings/ALaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.json\"}",
+        ),
+        route::<ListSipIpAccessControlListMapping>(
+            List,
+            "",
+            "ip_access_control_list_mappings",
+            "{\"end\":0,\"first_page_uri\":\"/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/SIP/Domains/SDaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/IpAccessControlListMappings.json?PageSize=50&Page=0\",\"ip_access_control_list_mappings\":[{\"account_sid\":\"ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"date_created\":\"Fri, 17 Jul 2015 21:25:15 +0000\",\"date_updated\":\"Fri, 17 Jul 2015 21:25:15 +0000\",\"friendly_name\":\"aaaa\",\"domain_sid\":\"SDaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"sid\":\"ALaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"uri\":\"/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/SIP/Domains/SDaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/IpAccessControlListMappings/ALaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.json\"}],\"next_page_uri\":null,\"page\":0,\"page_size\":50,\"previous_page_uri\":null,\"start\":0,\"uri\":\"/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/SIP/Domains/SDaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/IpAccessControlListMappings.json?PageSize=50&Page=0\"}",
+        ),
+        route::<ListSipIpAddress>(
+            List,
+            "",
+            "ip_addresses",
+            "{\"end\":0,\"first_page_uri\":\"/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/SIP/IpAccessControlLists/ALaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/IpAddresses.json?PageSize=50&Page=0\",\"ip_addresses\":[{\"account_sid\":\"ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"date_created\":\"Mon, 20 Jul 2015 17:27:10 +0000\",\"date_updated\":\"Mon, 20 Jul 2015 17:27:10 +0000\",\"friendly_name\":\"friendly_name\",\"ip_access_control_list_sid\":\"ALaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"ip_address\":\"192.168.1.1\",\"cidr_prefix_length\":32,\"sid\":\"IPaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"uri\":\"/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/SIP/IpAccessControlLists/ALaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/IpAddresses/IPaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.json\"}],\"next_page_uri\":null,\"page\":0,\"page_size\":50,\"previous_page_uri\":null,\"start\":0,\"uri\":\"/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/SIP/IpAccessControlLists/ALaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/IpAddresses.json?PageSize=50&Page=0\"}",
+        ),
+        route::<CreateSipIpAddress>(
+            Create,
+            "IP",
+            "",
+            "{\"account_sid\":\"ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"date_created\":\"Mon, 20 Jul 2015 17:27:10 +0000\",\"date_updated\":\"Mon, 20 Jul 2015 17:27:10 +0000\",\"friendly_name\":\"friendly_name\",\"ip_access_control_list_sid\":\"ALaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"ip_address\":\"192.168.1.1\",\"cidr_prefix_length\":32,\"sid\":\"IPaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"uri\":\"/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/SIP/IpAccessControlLists/ALaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/IpAddresses/IPaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.json\"}",
+        ),
+        route::<FetchSipIpAddress>(
+            Fetch,
+            "",
+            "",
+            "{\"account_sid\":\"ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"date_created\":\"Mon, 20 Jul 2015 17:27:10 +0000\",\"date_updated\":\"Mon, 20 Jul 2015 17:27:10 +0000\",\"friendly_name\":\"friendly_name\",\"ip_access_control_list_sid\":\"ALaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"ip_address\":\"192.168.1.1\",\"cidr_prefix_length\":32,\"sid\":\"IPaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"uri\":\"/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/SIP/IpAccessControlLists/ALaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/IpAddresses/IPaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.json\"}",
+        ),
+        route::<UpdateSipIpAddress>(
+            Update,
+            "",
+            "",
+            "{\"account_sid\":\"ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"date_created\":\"Mon, 20 Jul 2015 17:27:10 +0000\",\"date_updated\":\"Mon, 20 Jul 2015 17:27:10 +0000\",\"friendly_name\":\"friendly_name\",\"ip_access_control_list_sid\":\"ALaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"ip_address\":\"192.168.1.1\",\"cidr_prefix_length\":32,\"sid\":\"IPaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"uri\":\"/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/SIP/IpAccessControlLists/ALaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/IpAddresses/IPaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.json\"}",
+        ),
+        route::<DeleteSipIpAddress>(Delete, "", "", ""),
+    ]
+}

@@ -45,3 +45,16 @@ pub struct Token {
     /// `username`: string.
     pub username: Option<String>,
 }
+
+/// This family's operations as the mock serves them: kind, SID prefix of what a create makes, items' key
+/// of a list, and the description's example reply.
+#[cfg(feature = "mock")]
+pub(crate) fn mock_routes() -> Vec<crate::mock::generic::Route> {
+    use crate::mock::generic::{Kind::*, route};
+    vec![route::<CreateToken>(
+        Create,
+        "",
+        "",
+        "{\"username\":\"dc2d2894d5a9023620c467b0e71cfa6a35457e6679785ed6ae9856fe5bdfa269\",\"ice_servers\":[{\"urls\":\"stun:global.stun.twilio.com:3478\"},{\"username\":\"dc2d2894d5a9023620c467b0e71cfa6a35457e6679785ed6ae9856fe5bdfa269\",\"credential\":\"tE2DajzSJwnsSbc123\",\"urls\":\"turn:global.turn.twilio.com:3478?transport=udp\"},{\"username\":\"dc2d2894d5a9023620c467b0e71cfa6a35457e6679785ed6ae9856fe5bdfa269\",\"credential\":\"tE2DajzSJwnsSbc123\",\"urls\":\"turn:global.turn.twilio.com:3478?transport=tcp\"},{\"username\":\"dc2d2894d5a9023620c467b0e71cfa6a35457e6679785ed6ae9856fe5bdfa269\",\"credential\":\"tE2DajzSJwnsSbc123\",\"urls\":\"turn:global.turn.twilio.com:443?transport=tcp\"}],\"date_updated\":\"Fri, 01 May 2020 01:42:57 +0000\",\"account_sid\":\"ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"ttl\":\"86400\",\"date_created\":\"Fri, 01 May 2020 01:42:57 +0000\",\"password\":\"tE2DajzSJwnsSbc123\"}",
+    )]
+}

@@ -107,3 +107,25 @@ wire_enum! {
         Failed = "failed",
     }
 }
+
+/// This family's operations as the mock serves them: kind, SID prefix of what a create makes, items' key
+/// of a list, and the description's example reply.
+#[cfg(feature = "mock")]
+pub(crate) fn mock_routes() -> Vec<crate::mock::generic::Route> {
+    use crate::mock::generic::{Kind::*, route};
+    vec![
+        route::<FetchTranscription>(
+            Other,
+            "",
+            "",
+            "{\"account_sid\":\"ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"api_version\":\"2008-08-01\",\"date_created\":\"Sun, 13 Feb 2011 02:12:08 +0000\",\"date_updated\":\"Sun, 13 Feb 2011 02:30:01 +0000\",\"duration\":\"1\",\"price\":\"-0.05000\",\"price_unit\":\"USD\",\"recording_sid\":\"REaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"sid\":\"TRaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"status\":\"failed\",\"transcription_text\":\"(blank)\",\"type\":\"fast\",\"uri\":\"/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Transcriptions/TRaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.json\"}",
+        ),
+        route::<DeleteTranscription>(Other, "", "", ""),
+        route::<ListTranscription>(
+            Other,
+            "",
+            "",
+            "{\"end\":0,\"first_page_uri\":\"/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Transcriptions.json?PageSize=1&Page=0\",\"next_page_uri\":null,\"page\":0,\"page_size\":1,\"previous_page_uri\":null,\"start\":0,\"transcriptions\":[{\"account_sid\":\"ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"api_version\":\"2008-08-01\",\"date_created\":\"Thu, 25 Aug 2011 20:59:45 +0000\",\"date_updated\":\"Thu, 25 Aug 2011 20:59:45 +0000\",\"duration\":\"10\",\"price\":\"0.00000\",\"price_unit\":\"USD\",\"recording_sid\":\"REaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"sid\":\"TRaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"status\":\"completed\",\"transcription_text\":null,\"type\":\"fast\",\"uri\":\"/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Transcriptions/TRaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.json\"}],\"uri\":\"/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Transcriptions.json?PageSize=1&Page=0\"}",
+        ),
+    ]
+}
