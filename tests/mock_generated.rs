@@ -287,7 +287,7 @@ async fn a_queue_lives_and_dies() {
     let twilio = MockTwilio::start().await;
     let client = twilio.client();
     let created = CreateQueue::new("support".to_owned()).max_size(10).send(&client).await.unwrap();
-    let sid = created.sid.clone().unwrap();
+    let sid = created.sid.unwrap();
     assert!(sid.as_str().starts_with("QU"));
     assert_eq!(created.friendly_name.as_deref(), Some("support"));
     assert_eq!(created.max_size, Some(10));
@@ -298,9 +298,9 @@ async fn a_queue_lives_and_dies() {
     );
     assert!(created.date_created.is_some());
 
-    let fetched = FetchQueue::new(sid.clone()).send(&client).await.unwrap();
+    let fetched = FetchQueue::new(sid).send(&client).await.unwrap();
     assert_eq!(fetched, created);
-    let updated = UpdateQueue::new(sid.clone()).max_size(20).send(&client).await.unwrap();
+    let updated = UpdateQueue::new(sid).max_size(20).send(&client).await.unwrap();
     assert_eq!((updated.max_size, updated.friendly_name.as_deref()), (Some(20), Some("support")));
 
     let other = CreateQueue::new("sales".to_owned()).send(&client).await.unwrap();
@@ -311,8 +311,8 @@ async fn a_queue_lives_and_dies() {
     assert_eq!(small.items.len(), 1);
     assert!(small.next_page_uri.is_some());
 
-    DeleteQueue::new(sid.clone()).send(&client).await.unwrap();
-    not_found(FetchQueue::new(sid.clone()).send(&client).await);
+    DeleteQueue::new(sid).send(&client).await.unwrap();
+    not_found(FetchQueue::new(sid).send(&client).await);
     not_found(DeleteQueue::new(sid).send(&client).await);
     let page = ListQueue::new().send(&client).await.unwrap();
     assert_eq!(page.items.len(), 1);
@@ -332,54 +332,48 @@ async fn an_incoming_number_a_sip_domain_and_an_application_live_and_die() {
             .send(&client)
             .await
             .unwrap();
-    let number = bought.sid.clone().unwrap();
+    let number = bought.sid.unwrap();
     assert!(number.as_str().starts_with("PN"));
     assert_eq!(bought.phone_number.as_deref(), Some("+15017122661"));
-    let renamed = UpdateIncomingPhoneNumber::new(number.clone())
-        .friendly_name("lobby".to_owned())
-        .send(&client)
-        .await
-        .unwrap();
+    let renamed =
+        UpdateIncomingPhoneNumber::new(number).friendly_name("lobby".to_owned()).send(&client).await.unwrap();
     assert_eq!(renamed.friendly_name.as_deref(), Some("lobby"));
-    assert_eq!(FetchIncomingPhoneNumber::new(number.clone()).send(&client).await.unwrap(), renamed);
+    assert_eq!(FetchIncomingPhoneNumber::new(number).send(&client).await.unwrap(), renamed);
     let listed =
         ListIncomingPhoneNumber::new().friendly_name("lobby".to_owned()).send(&client).await.unwrap();
-    assert_eq!(listed.items, [renamed.clone()]);
+    assert_eq!(listed.items, std::slice::from_ref(&renamed));
     let none =
         ListIncomingPhoneNumber::new().friendly_name("kitchen".to_owned()).send(&client).await.unwrap();
     assert!(none.items.is_empty());
-    DeleteIncomingPhoneNumber::new(number.clone()).send(&client).await.unwrap();
+    DeleteIncomingPhoneNumber::new(number).send(&client).await.unwrap();
     not_found(FetchIncomingPhoneNumber::new(number).send(&client).await);
 
     // A SIP domain.
     let domain = CreateSipDomain::new("acme.sip.twilio.com".to_owned()).send(&client).await.unwrap();
-    let domain_sid = domain.sid.clone().unwrap();
+    let domain_sid = domain.sid.unwrap();
     assert!(domain_sid.as_str().starts_with("SD"));
     assert_eq!(domain.domain_name.as_deref(), Some("acme.sip.twilio.com"));
-    let updated = UpdateSipDomain::new(domain_sid.clone())
-        .friendly_name("Acme".to_owned())
-        .send(&client)
-        .await
-        .unwrap();
+    let updated =
+        UpdateSipDomain::new(domain_sid).friendly_name("Acme".to_owned()).send(&client).await.unwrap();
     assert_eq!(updated.friendly_name.as_deref(), Some("Acme"));
     assert_eq!(ListSipDomain::new().send(&client).await.unwrap().items, [updated]);
     assert_eq!(
-        FetchSipDomain::new(domain_sid.clone()).send(&client).await.unwrap().friendly_name.as_deref(),
+        FetchSipDomain::new(domain_sid).send(&client).await.unwrap().friendly_name.as_deref(),
         Some("Acme")
     );
-    DeleteSipDomain::new(domain_sid.clone()).send(&client).await.unwrap();
+    DeleteSipDomain::new(domain_sid).send(&client).await.unwrap();
     not_found(FetchSipDomain::new(domain_sid).send(&client).await);
 
     // An application.
     let app = CreateApplication::new().friendly_name("ivr".to_owned()).send(&client).await.unwrap();
-    let app_sid = app.sid.clone().unwrap();
+    let app_sid = app.sid.unwrap();
     assert!(app_sid.as_str().starts_with("AP"));
     let voice: twilio_endpoint::values::Url = "https://example.com/voice".parse().unwrap();
-    let updated = UpdateApplication::new(app_sid.clone()).voice_url(voice).send(&client).await.unwrap();
+    let updated = UpdateApplication::new(app_sid).voice_url(voice).send(&client).await.unwrap();
     assert_eq!(updated.voice_url.as_deref(), Some("https://example.com/voice"));
     assert_eq!(updated.friendly_name.as_deref(), Some("ivr"));
     assert_eq!(ListApplication::new().send(&client).await.unwrap().items.len(), 1);
-    DeleteApplication::new(app_sid.clone()).send(&client).await.unwrap();
+    DeleteApplication::new(app_sid).send(&client).await.unwrap();
     not_found(FetchApplication::new(app_sid).send(&client).await);
     assert!(ListApplication::new().send(&client).await.unwrap().items.is_empty());
 }
@@ -421,7 +415,7 @@ async fn register_replaces_the_generic_route_and_faults_apply() {
         Reply::ok(json!({"sid": request.sid.as_str(), "friendly_name": "registered", "max_size": 7}))
     });
     let sid: twilio_endpoint::values::QueueSid = format!("QU{HEX}").parse().unwrap();
-    let queue = FetchQueue::new(sid.clone()).send(&twilio.client()).await.unwrap();
+    let queue = FetchQueue::new(sid).send(&twilio.client()).await.unwrap();
     assert_eq!((queue.friendly_name.as_deref(), queue.max_size), (Some("registered"), Some(7)));
     assert_eq!(twilio.requests::<FetchQueue>().len(), 1);
 

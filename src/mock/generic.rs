@@ -262,14 +262,14 @@ impl Operation {
                 filters.iter().all(|(field, value)| match stored.json.get(field) {
                     Some(Value::String(text)) => text == value,
                     Some(Value::Null) => false,
-                    Some(other) => other.to_string() == *value,
+                    Some(other) => serde_json::from_str::<Value>(value).is_ok_and(|parsed| parsed == *other),
                     // A parameter that names no field of the items filters nothing.
                     None => true,
                 })
             })
             .map(|(_, stored)| (stored.created, stored.json.clone()))
             .collect();
-        items.sort_by(|a, b| b.0.cmp(&a.0));
+        items.sort_by_key(|(created, _)| std::cmp::Reverse(*created));
         let page = PageRequest {
             key: self.items_key,
             path: call.path,
