@@ -59,6 +59,19 @@
 //! the test created, newest first, filtered and paged as Twilio pages (`PageSize`, then
 //! `next_page_uri`), so [`Client::stream`] walks them.
 //!
+//! # Generated operations
+//!
+//! With a family's feature on (`v2010-queues`, `v2010` for all), every generated operation of that
+//! family is served too, from what the generator writes beside it (the operation's kind, the SID
+//! prefix of what its create makes, the items' key of its list, the description's example reply),
+//! by a generic store: a create answers the example reply with the request's parameters in their
+//! fields, a fresh SID, the account, dates and URI, and keeps it; fetches, updates, deletes and lists
+//! act on what was created (404/20404 once deleted; lists newest first, filtered by equality on the
+//! items' fields, paged as the product pages); an operation on nothing a create makes (Balance,
+//! available numbers) answers the example reply with the path's values filled in. The checks,
+//! recording, faults and [`register`](MockTwilio::register) apply as to the hand-written operations.
+//! No callbacks are sent for them, and a generated operation has no effect on other resources.
+//!
 //! # Faults
 //!
 //! [`script`](MockTwilio::script) and [`script_next`](MockTwilio::script_next) make the next
