@@ -22,7 +22,8 @@ pub struct FetchPhoneNumber {
     pub phone_number: String,
     /// `Fields` (query): string, optional.
     pub fields: Option<String>,
-    /// `CountryCode` (query): string, optional.
+    /// `CountryCode` (query): string, optional. Length: 0 to 2.
+    #[twilio(len = 0..=2)]
     pub country_code: Option<String>,
     /// `FirstName` (query): string, optional.
     pub first_name: Option<String>,
@@ -38,7 +39,8 @@ pub struct FetchPhoneNumber {
     pub state: Option<String>,
     /// `PostalCode` (query): string, optional.
     pub postal_code: Option<String>,
-    /// `AddressCountryCode` (query): string, optional.
+    /// `AddressCountryCode` (query): string, optional. Length: 0 to 2.
+    #[twilio(len = 0..=2)]
     pub address_country_code: Option<String>,
     /// `NationalId` (query): string, optional.
     pub national_id: Option<String>,

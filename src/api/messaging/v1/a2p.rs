@@ -85,8 +85,8 @@ pub struct CreateBrandRegistrations {
     /// `A2PProfileBundleSid` (form): SID `BU…`, required.
     #[twilio(rename = "A2PProfileBundleSid")]
     pub a2p_profile_bundle_sid: BundleSid,
-    /// `BrandType` (form): string, optional.
-    pub brand_type: Option<String>,
+    /// `BrandType` (form): string, optional. Values: `STANDARD`, `SOLE_PROPRIETOR`.
+    pub brand_type: Option<BrandRegistrationType>,
     /// `Mock` (form): boolean, optional.
     pub mock: Option<bool>,
     /// `SkipAutomaticSecVet` (form): boolean, optional.
@@ -259,6 +259,14 @@ pub struct BrandVetting {
     pub vetting_provider: Option<BrandVettingProvider>,
     /// `url`: URI.
     pub url: Option<String>,
+}
+
+wire_enum! {
+    /// The values of `rules.toml: CreateBrandRegistrations.BrandType`.
+    pub enum BrandRegistrationType {
+        Standard = "STANDARD",
+        SoleProprietor = "SOLE_PROPRIETOR",
+    }
 }
 
 wire_enum! {

@@ -26,7 +26,8 @@ pub struct CreateAlphaSender {
     /// `ServiceSid` (path): SID `MG…`, required.
     #[twilio(path)]
     pub service_sid: MessagingServiceSid,
-    /// `AlphaSender` (form): string, required.
+    /// `AlphaSender` (form): string, required. Length: 1 to 11.
+    #[twilio(len = 1..=11)]
     pub alpha_sender: String,
 }
 
@@ -168,9 +169,11 @@ pub struct CreateDestinationAlphaSender {
     /// `ServiceSid` (path): SID `MG…`, required.
     #[twilio(path)]
     pub service_sid: MessagingServiceSid,
-    /// `AlphaSender` (form): string, required.
+    /// `AlphaSender` (form): string, required. Length: 1 to 11.
+    #[twilio(len = 1..=11)]
     pub alpha_sender: String,
-    /// `IsoCountryCode` (form): string, optional.
+    /// `IsoCountryCode` (form): string, optional. Length: 2 to 2.
+    #[twilio(len = 2..=2)]
     pub iso_country_code: Option<String>,
 }
 
@@ -329,7 +332,8 @@ pub struct FetchPhoneNumber {
 )]
 #[derive(Clone, PartialEq)]
 pub struct CreateService {
-    /// `FriendlyName` (form): string, required.
+    /// `FriendlyName` (form): string, required. Length: 0 to 64.
+    #[twilio(len = 0..=64)]
     pub friendly_name: String,
     /// `InboundRequestUrl` (form): URL, optional.
     pub inbound_request_url: Option<Url>,
@@ -340,7 +344,7 @@ pub struct CreateService {
     /// `FallbackMethod` (form): HTTP method, optional. Values: `GET`, `POST`.
     pub fallback_method: Option<CallbackMethod>,
     /// `StatusCallback` (form): URL, optional.
-    pub status_callback: Option<Url>,
+    pub status_callback: Option<crate::values::Url>,
     /// `StickySender` (form): boolean, optional.
     pub sticky_sender: Option<bool>,
     /// `MmsConverter` (form): boolean, optional.
@@ -353,12 +357,13 @@ pub struct CreateService {
     pub fallback_to_long_code: Option<bool>,
     /// `AreaCodeGeomatch` (form): boolean, optional.
     pub area_code_geomatch: Option<bool>,
-    /// `ValidityPeriod` (form): integer, optional.
+    /// `ValidityPeriod` (form): integer, optional. Range: 1 to 36000.
+    #[twilio(range = 1..=36000)]
     pub validity_period: Option<u32>,
     /// `SynchronousValidation` (form): boolean, optional.
     pub synchronous_validation: Option<bool>,
-    /// `Usecase` (form): string, optional.
-    pub usecase: Option<String>,
+    /// `Usecase` (form): string, optional. Values: `notifications`, `marketing`, `verification`, `discussion`, `poll`, `undeclared`.
+    pub usecase: Option<MessagingUsecase>,
     /// `UseInboundWebhookOnNumber` (form): boolean, optional.
     pub use_inbound_webhook_on_number: Option<bool>,
 }
@@ -406,7 +411,8 @@ pub struct UpdateService {
     /// `Sid` (path): SID `MG…`, required.
     #[twilio(path)]
     pub sid: MessagingServiceSid,
-    /// `FriendlyName` (form): string, optional.
+    /// `FriendlyName` (form): string, optional. Length: 0 to 64.
+    #[twilio(len = 0..=64)]
     pub friendly_name: Option<String>,
     /// `InboundRequestUrl` (form): URL, optional.
     pub inbound_request_url: Option<Url>,
@@ -430,12 +436,13 @@ pub struct UpdateService {
     pub fallback_to_long_code: Option<bool>,
     /// `AreaCodeGeomatch` (form): boolean, optional.
     pub area_code_geomatch: Option<bool>,
-    /// `ValidityPeriod` (form): integer, optional.
+    /// `ValidityPeriod` (form): integer, optional. Range: 1 to 36000.
+    #[twilio(range = 1..=36000)]
     pub validity_period: Option<u32>,
     /// `SynchronousValidation` (form): boolean, optional.
     pub synchronous_validation: Option<bool>,
-    /// `Usecase` (form): string, optional.
-    pub usecase: Option<String>,
+    /// `Usecase` (form): string, optional. Values: `notifications`, `marketing`, `verification`, `discussion`, `poll`, `undeclared`.
+    pub usecase: Option<MessagingUsecase>,
     /// `UseInboundWebhookOnNumber` (form): boolean, optional.
     pub use_inbound_webhook_on_number: Option<bool>,
 }
@@ -565,11 +572,13 @@ pub struct CreateUsAppToPerson {
     pub messaging_service_sid: MessagingServiceSid,
     /// `BrandRegistrationSid` (form): SID `BN…`, required.
     pub brand_registration_sid: BrandRegistrationSid,
-    /// `Description` (form): string, required.
+    /// `Description` (form): string, required. Length: 40 to 4096.
+    #[twilio(len = 40..=4096)]
     pub description: String,
     /// `MessageFlow` (form): string, required.
     pub message_flow: String,
-    /// `MessageSamples` (form): list of string, required.
+    /// `MessageSamples` (form): list of string, required. Length: 2 to 5.
+    #[twilio(len = 2..=5)]
     pub message_samples: Vec<String>,
     /// `UsAppToPersonUsecase` (form): string, required.
     pub us_app_to_person_usecase: String,
@@ -671,11 +680,13 @@ pub struct UpdateUsAppToPerson {
     pub has_embedded_links: bool,
     /// `HasEmbeddedPhone` (form): boolean, required.
     pub has_embedded_phone: bool,
-    /// `MessageSamples` (form): list of string, required.
+    /// `MessageSamples` (form): list of string, required. Length: 2 to 5.
+    #[twilio(len = 2..=5)]
     pub message_samples: Vec<String>,
     /// `MessageFlow` (form): string, required.
     pub message_flow: String,
-    /// `Description` (form): string, required.
+    /// `Description` (form): string, required. Length: 40 to 4096.
+    #[twilio(len = 40..=4096)]
     pub description: String,
     /// `AgeGated` (form): boolean, required.
     pub age_gated: bool,
@@ -986,6 +997,18 @@ pub struct UsAppToPersonUsecase {
 pub struct Usecase {
     /// `usecases`: list of JSON value.
     pub usecases: Option<Vec<serde_json::Value>>,
+}
+
+wire_enum! {
+    /// The values of `rules.toml: CreateService.Usecase`.
+    pub enum MessagingUsecase {
+        Notifications = "notifications",
+        Marketing = "marketing",
+        Verification = "verification",
+        Discussion = "discussion",
+        Poll = "poll",
+        Undeclared = "undeclared",
+    }
 }
 
 wire_enum! {

@@ -13,7 +13,7 @@ use crate::values::{
     MessagingServiceSid, RateLimitBucketSid, RateLimitSid, VerificationSid, VerifyServiceSid,
     VerifyTemplateSid, VerifyWebhookSid,
 };
-use crate::{Page, Rule, ValidationErrors, Violation, twilio_endpoint, wire_enum};
+use crate::{LengthUnit, Page, Rule, ValidationErrors, Violation, twilio_endpoint, wire_enum};
 
 /// `POST /v2/Services/{ServiceSid}/AccessTokens` (operation `CreateAccessToken`).
 #[twilio_endpoint(
@@ -34,7 +34,8 @@ pub struct CreateAccessToken {
     pub factor_type: AccessTokenFactorTypes,
     /// `FactorFriendlyName` (form): string, optional.
     pub factor_friendly_name: Option<String>,
-    /// `Ttl` (form): integer, optional.
+    /// `Ttl` (form): integer, optional. Range: 60 to 300.
+    #[twilio(range = 60..=300)]
     pub ttl: Option<u32>,
 }
 
@@ -182,29 +183,42 @@ pub struct DeleteBucket {
     "/v2/Services/{ServiceSid}/Entities/{Identity}/Challenges",
     host = "verify",
     response = Challenge,
+    validate_with = check_create_challenge,
 )]
 #[derive(Clone, PartialEq)]
 pub struct CreateChallenge {
     /// `ServiceSid` (path): SID `VA…`, required.
     #[twilio(path)]
     pub service_sid: VerifyServiceSid,
-    /// `Identity` (path): string, required.
+    /// `Identity` (path): string, required. Length: 8 to 64.
     #[twilio(path)]
     pub identity: String,
     /// `FactorSid` (form): SID `YF…`, required.
     pub factor_sid: FactorSid,
     /// `ExpirationDate` (form): date-time (UTC), optional.
     pub expiration_date: Option<DateTime<Utc>>,
-    /// `Details.Message` (form): string, optional.
-    #[twilio(rename = "Details.Message")]
+    /// `Details.Message` (form): string, optional. Length: 0 to 256.
+    #[twilio(rename = "Details.Message", len = 0..=256)]
     pub details_message: Option<String>,
     /// `Details.Fields` (form): list of JSON text of an object (`{"key": "value"}`), optional.
     #[twilio(rename = "Details.Fields")]
     pub details_fields: Vec<String>,
-    /// `HiddenDetails` (form): JSON text of an object (`{"key": "value"}`), optional.
+    /// `HiddenDetails` (form): JSON text of an object (`{"key": "value"}`), optional. Length: 0 to 1024.
+    #[twilio(len = 0..=1024)]
     pub hidden_details: Option<String>,
     /// `AuthPayload` (form): string, optional.
     pub auth_payload: Option<String>,
+}
+
+// The attribute takes no length rule on a path parameter: checked here.
+fn check_create_challenge(request: &CreateChallenge, errors: &mut ValidationErrors) {
+    if !(8..=64).contains(&request.identity.chars().count()) {
+        errors.push(Violation::new(
+            "Identity",
+            Rule::Length { min: 8, max: 64, unit: LengthUnit::Characters },
+            Some(request.identity.clone()),
+        ));
+    }
 }
 
 /// `GET /v2/Services/{ServiceSid}/Entities/{Identity}/Challenges` (operation `ListChallenge`).
@@ -276,22 +290,35 @@ pub struct FetchChallenge {
     "/v2/Services/{ServiceSid}/Entities/{Identity}/Challenges/{Sid}",
     host = "verify",
     response = Challenge,
+    validate_with = check_update_challenge,
 )]
 #[derive(Clone, PartialEq)]
 pub struct UpdateChallenge {
     /// `ServiceSid` (path): SID `VA…`, required.
     #[twilio(path)]
     pub service_sid: VerifyServiceSid,
-    /// `Identity` (path): string, required.
+    /// `Identity` (path): string, required. Length: 8 to 64.
     #[twilio(path)]
     pub identity: String,
     /// `Sid` (path): SID `YC…`, required.
     #[twilio(path)]
     pub sid: ChallengeSid,
-    /// `AuthPayload` (form): string, optional.
+    /// `AuthPayload` (form): string, optional. Length: 0 to 5456.
+    #[twilio(len = 0..=5456)]
     pub auth_payload: Option<String>,
     /// `Metadata` (form): JSON text of an object (`{"key": "value"}`), optional.
     pub metadata: Option<String>,
+}
+
+// The attribute takes no length rule on a path parameter: checked here.
+fn check_update_challenge(request: &UpdateChallenge, errors: &mut ValidationErrors) {
+    if !(8..=64).contains(&request.identity.chars().count()) {
+        errors.push(Violation::new(
+            "Identity",
+            Rule::Length { min: 8, max: 64, unit: LengthUnit::Characters },
+            Some(request.identity.clone()),
+        ));
+    }
 }
 
 /// `POST /v2/Services/{ServiceSid}/Entities` (operation `CreateEntity`).
@@ -306,7 +333,8 @@ pub struct CreateEntity {
     /// `ServiceSid` (path): SID `VA…`, required.
     #[twilio(path)]
     pub service_sid: VerifyServiceSid,
-    /// `Identity` (form): string, required.
+    /// `Identity` (form): string, required. Length: 8 to 64.
+    #[twilio(len = 8..=64)]
     pub identity: String,
 }
 
@@ -411,13 +439,14 @@ pub struct FetchFactor {
     "/v2/Services/{ServiceSid}/Entities/{Identity}/Factors/{Sid}",
     host = "verify",
     response = Factor,
+    validate_with = check_update_factor,
 )]
 #[derive(Clone, PartialEq)]
 pub struct UpdateFactor {
     /// `ServiceSid` (path): SID `VA…`, required.
     #[twilio(path)]
     pub service_sid: VerifyServiceSid,
-    /// `Identity` (path): string, required.
+    /// `Identity` (path): string, required. Length: 8 to 64.
     #[twilio(path)]
     pub identity: String,
     /// `Sid` (path): SID `YF…`, required.
@@ -425,29 +454,41 @@ pub struct UpdateFactor {
     pub sid: FactorSid,
     /// `AuthPayload` (form): string, optional.
     pub auth_payload: Option<String>,
-    /// `FriendlyName` (form): string, optional.
+    /// `FriendlyName` (form): string, optional. Length: 0 to 64.
+    #[twilio(len = 0..=64)]
     pub friendly_name: Option<String>,
-    /// `Config.NotificationToken` (form): string, optional. Never shown by `Debug`.
-    #[twilio(rename = "Config.NotificationToken", sensitive)]
+    /// `Config.NotificationToken` (form): string, optional. Length: 32 to 255. Never shown by `Debug`.
+    #[twilio(rename = "Config.NotificationToken", len = 32..=255, sensitive)]
     pub config_notification_token: Option<String>,
     /// `Config.SdkVersion` (form): string, optional.
     #[twilio(rename = "Config.SdkVersion")]
     pub config_sdk_version: Option<String>,
-    /// `Config.TimeStep` (form): integer, optional.
-    #[twilio(rename = "Config.TimeStep")]
+    /// `Config.TimeStep` (form): integer, optional. Range: 20 to 60.
+    #[twilio(rename = "Config.TimeStep", range = 20..=60)]
     pub config_time_step: Option<u32>,
-    /// `Config.Skew` (form): integer, optional.
-    #[twilio(rename = "Config.Skew")]
+    /// `Config.Skew` (form): integer, optional. Range: 0 to 2.
+    #[twilio(rename = "Config.Skew", range = 0..=2)]
     pub config_skew: Option<u32>,
-    /// `Config.CodeLength` (form): integer, optional.
-    #[twilio(rename = "Config.CodeLength")]
+    /// `Config.CodeLength` (form): integer, optional. Range: 3 to 8.
+    #[twilio(rename = "Config.CodeLength", range = 3..=8)]
     pub config_code_length: Option<u32>,
     /// `Config.Alg` (form): enum, optional.
     #[twilio(rename = "Config.Alg")]
     pub config_alg: Option<FactorTotpAlgorithms>,
-    /// `Config.NotificationPlatform` (form): string, optional.
+    /// `Config.NotificationPlatform` (form): string, optional. Values: `apn`, `fcm`, `none`.
     #[twilio(rename = "Config.NotificationPlatform")]
-    pub config_notification_platform: Option<String>,
+    pub config_notification_platform: Option<FactorNotificationPlatform>,
+}
+
+// The attribute takes no length rule on a path parameter: checked here.
+fn check_update_factor(request: &UpdateFactor, errors: &mut ValidationErrors) {
+    if !(8..=64).contains(&request.identity.chars().count()) {
+        errors.push(Violation::new(
+            "Identity",
+            Rule::Length { min: 8, max: 64, unit: LengthUnit::Characters },
+            Some(request.identity.clone()),
+        ));
+    }
 }
 
 /// `GET /v2/Services/{ServiceSid}/Entities/{Identity}/Factors` (operation `ListFactor`).
@@ -487,10 +528,11 @@ pub struct CreateNewFactor {
     /// `ServiceSid` (path): SID `VA…`, required.
     #[twilio(path)]
     pub service_sid: VerifyServiceSid,
-    /// `Identity` (path): string, required.
+    /// `Identity` (path): string, required. Length: 8 to 64.
     #[twilio(path)]
     pub identity: String,
-    /// `FriendlyName` (form): string, required.
+    /// `FriendlyName` (form): string, required. Length: 0 to 64.
+    #[twilio(len = 0..=64)]
     pub friendly_name: String,
     /// `FactorType` (form): enum, required.
     pub factor_type: NewFactorTypes,
@@ -500,14 +542,14 @@ pub struct CreateNewFactor {
     /// `Binding.PublicKey` (form): string, optional.
     #[twilio(rename = "Binding.PublicKey")]
     pub binding_public_key: Option<String>,
-    /// `Config.AppId` (form): string, optional.
-    #[twilio(rename = "Config.AppId")]
+    /// `Config.AppId` (form): string, optional. Length: 0 to 100.
+    #[twilio(rename = "Config.AppId", len = 0..=100)]
     pub config_app_id: Option<String>,
     /// `Config.NotificationPlatform` (form): enum, optional.
     #[twilio(rename = "Config.NotificationPlatform")]
     pub config_notification_platform: Option<NewFactorNotificationPlatforms>,
-    /// `Config.NotificationToken` (form): string, optional. Never shown by `Debug`.
-    #[twilio(rename = "Config.NotificationToken", sensitive)]
+    /// `Config.NotificationToken` (form): string, optional. Length: 32 to 255. Never shown by `Debug`.
+    #[twilio(rename = "Config.NotificationToken", len = 32..=255, sensitive)]
     pub config_notification_token: Option<String>,
     /// `Config.SdkVersion` (form): string, optional.
     #[twilio(rename = "Config.SdkVersion")]
@@ -515,14 +557,14 @@ pub struct CreateNewFactor {
     /// `Binding.Secret` (form): string, optional. Never shown by `Debug`.
     #[twilio(rename = "Binding.Secret", sensitive)]
     pub binding_secret: Option<String>,
-    /// `Config.TimeStep` (form): integer, optional.
-    #[twilio(rename = "Config.TimeStep")]
+    /// `Config.TimeStep` (form): integer, optional. Range: 20 to 60.
+    #[twilio(rename = "Config.TimeStep", range = 20..=60)]
     pub config_time_step: Option<u32>,
-    /// `Config.Skew` (form): integer, optional.
-    #[twilio(rename = "Config.Skew")]
+    /// `Config.Skew` (form): integer, optional. Range: 0 to 2.
+    #[twilio(rename = "Config.Skew", range = 0..=2)]
     pub config_skew: Option<u32>,
-    /// `Config.CodeLength` (form): integer, optional.
-    #[twilio(rename = "Config.CodeLength")]
+    /// `Config.CodeLength` (form): integer, optional. Range: 3 to 8.
+    #[twilio(rename = "Config.CodeLength", range = 3..=8)]
     pub config_code_length: Option<u32>,
     /// `Config.Alg` (form): enum, optional.
     #[twilio(rename = "Config.Alg")]
@@ -533,7 +575,15 @@ pub struct CreateNewFactor {
 
 // An open enum (open so that replies with a value added later still decode) may be sent only
 // with the values the description lists.
+// The attribute takes no length rule on a path parameter: checked here.
 fn check_create_new_factor(request: &CreateNewFactor, errors: &mut ValidationErrors) {
+    if !(8..=64).contains(&request.identity.chars().count()) {
+        errors.push(Violation::new(
+            "Identity",
+            Rule::Length { min: 8, max: 64, unit: LengthUnit::Characters },
+            Some(request.identity.clone()),
+        ));
+    }
     if let NewFactorTypes::Unknown(value) = &request.factor_type {
         errors.push(Violation::new(
             "FactorType",
@@ -653,7 +703,8 @@ pub struct CreateNotification {
     /// `ChallengeSid` (path): SID `YC…`, required.
     #[twilio(path)]
     pub challenge_sid: ChallengeSid,
-    /// `Ttl` (form): integer, optional.
+    /// `Ttl` (form): integer, optional. Range: 0 to 300.
+    #[twilio(range = 0..=300)]
     pub ttl: Option<u32>,
 }
 
@@ -758,9 +809,11 @@ pub struct DeleteRateLimit {
 )]
 #[derive(Clone, PartialEq)]
 pub struct CreateService {
-    /// `FriendlyName` (form): string, required.
+    /// `FriendlyName` (form): string, required. Length: 0 to 32.
+    #[twilio(len = 0..=32)]
     pub friendly_name: String,
-    /// `CodeLength` (form): integer, optional.
+    /// `CodeLength` (form): integer, optional. Range: 4 to 10.
+    #[twilio(range = 4..=10)]
     pub code_length: Option<u32>,
     /// `LookupEnabled` (form): boolean, optional.
     pub lookup_enabled: Option<bool>,
@@ -788,14 +841,14 @@ pub struct CreateService {
     /// `Totp.Issuer` (form): string, optional.
     #[twilio(rename = "Totp.Issuer")]
     pub totp_issuer: Option<String>,
-    /// `Totp.TimeStep` (form): integer, optional.
-    #[twilio(rename = "Totp.TimeStep")]
+    /// `Totp.TimeStep` (form): integer, optional. Range: 20 to 60.
+    #[twilio(rename = "Totp.TimeStep", range = 20..=60)]
     pub totp_time_step: Option<u32>,
-    /// `Totp.CodeLength` (form): integer, optional.
-    #[twilio(rename = "Totp.CodeLength")]
+    /// `Totp.CodeLength` (form): integer, optional. Range: 3 to 8.
+    #[twilio(rename = "Totp.CodeLength", range = 3..=8)]
     pub totp_code_length: Option<u32>,
-    /// `Totp.Skew` (form): integer, optional.
-    #[twilio(rename = "Totp.Skew")]
+    /// `Totp.Skew` (form): integer, optional. Range: 0 to 2.
+    #[twilio(rename = "Totp.Skew", range = 0..=2)]
     pub totp_skew: Option<u32>,
     /// `DefaultTemplateSid` (form): SID `HJ…`, optional.
     pub default_template_sid: Option<VerifyTemplateSid>,
@@ -867,9 +920,11 @@ pub struct UpdateService {
     /// `Sid` (path): SID `VA…`, required.
     #[twilio(path)]
     pub sid: VerifyServiceSid,
-    /// `FriendlyName` (form): string, optional.
+    /// `FriendlyName` (form): string, optional. Length: 0 to 32.
+    #[twilio(len = 0..=32)]
     pub friendly_name: Option<String>,
-    /// `CodeLength` (form): integer, optional.
+    /// `CodeLength` (form): integer, optional. Range: 4 to 10.
+    #[twilio(range = 4..=10)]
     pub code_length: Option<u32>,
     /// `LookupEnabled` (form): boolean, optional.
     pub lookup_enabled: Option<bool>,
@@ -897,14 +952,14 @@ pub struct UpdateService {
     /// `Totp.Issuer` (form): string, optional.
     #[twilio(rename = "Totp.Issuer")]
     pub totp_issuer: Option<String>,
-    /// `Totp.TimeStep` (form): integer, optional.
-    #[twilio(rename = "Totp.TimeStep")]
+    /// `Totp.TimeStep` (form): integer, optional. Range: 20 to 60.
+    #[twilio(rename = "Totp.TimeStep", range = 20..=60)]
     pub totp_time_step: Option<u32>,
-    /// `Totp.CodeLength` (form): integer, optional.
-    #[twilio(rename = "Totp.CodeLength")]
+    /// `Totp.CodeLength` (form): integer, optional. Range: 3 to 8.
+    #[twilio(rename = "Totp.CodeLength", range = 3..=8)]
     pub totp_code_length: Option<u32>,
-    /// `Totp.Skew` (form): integer, optional.
-    #[twilio(rename = "Totp.Skew")]
+    /// `Totp.Skew` (form): integer, optional. Range: 0 to 2.
+    #[twilio(rename = "Totp.Skew", range = 0..=2)]
     pub totp_skew: Option<u32>,
     /// `DefaultTemplateSid` (form): SID `HJ…`, optional.
     pub default_template_sid: Option<VerifyTemplateSid>,
@@ -932,8 +987,8 @@ pub struct CreateVerification {
     pub service_sid: VerifyServiceSid,
     /// `To` (form): string, required.
     pub to: String,
-    /// `Channel` (form): string, required.
-    pub channel: String,
+    /// `Channel` (form): string, required. Values: `email`, `sms`, `whatsapp`, `call`, `sna`, `auto`.
+    pub channel: VerifyChannel,
     /// `CustomFriendlyName` (form): string, optional.
     pub custom_friendly_name: Option<String>,
     /// `CustomMessage` (form): string, optional.
@@ -942,7 +997,8 @@ pub struct CreateVerification {
     pub send_digits: Option<String>,
     /// `Locale` (form): string, optional.
     pub locale: Option<String>,
-    /// `CustomCode` (form): string, optional.
+    /// `CustomCode` (form): string, optional. Length: 4 to 10.
+    #[twilio(len = 4..=10)]
     pub custom_code: Option<String>,
     /// `Amount` (form): string, optional.
     pub amount: Option<String>,
@@ -1046,8 +1102,8 @@ pub struct CreateWebhook {
     pub service_sid: VerifyServiceSid,
     /// `FriendlyName` (form): string, required.
     pub friendly_name: String,
-    /// `EventTypes` (form): list of string, required.
-    pub event_types: Vec<String>,
+    /// `EventTypes` (form): list of string, required. Values: `*`, `factor.deleted`, `factor.created`, `factor.verified`, `challenge.approved`, `challenge.denied`.
+    pub event_types: Vec<VerifyWebhookEvent>,
     /// `WebhookUrl` (form): string, required.
     pub webhook_url: String,
     /// `Status` (form): enum, optional.
@@ -1114,8 +1170,8 @@ pub struct UpdateWebhook {
     pub sid: VerifyWebhookSid,
     /// `FriendlyName` (form): string, optional.
     pub friendly_name: Option<String>,
-    /// `EventTypes` (form): list of string, optional.
-    pub event_types: Vec<String>,
+    /// `EventTypes` (form): list of string, optional. Values: `*`, `factor.deleted`, `factor.created`, `factor.verified`, `challenge.approved`, `challenge.denied`.
+    pub event_types: Vec<VerifyWebhookEvent>,
     /// `WebhookUrl` (form): string, optional.
     pub webhook_url: Option<String>,
     /// `Status` (form): enum, optional.
@@ -1652,6 +1708,15 @@ wire_enum! {
 }
 
 wire_enum! {
+    /// The values of `rules.toml: UpdateFactor.Config.NotificationPlatform`.
+    pub enum FactorNotificationPlatform {
+        Apn = "apn",
+        Fcm = "fcm",
+        None = "none",
+    }
+}
+
+wire_enum! {
     /// The values of `factor_enum_factor_statuses`; open: a value added later decodes as `Unknown`.
     #[open]
     pub enum FactorStatuses {
@@ -1739,6 +1804,30 @@ wire_enum! {
     pub enum VerificationStatus {
         Canceled = "canceled",
         Approved = "approved",
+    }
+}
+
+wire_enum! {
+    /// The values of `rules.toml: CreateVerification.Channel`.
+    pub enum VerifyChannel {
+        Email = "email",
+        Sms = "sms",
+        Whatsapp = "whatsapp",
+        Call = "call",
+        Sna = "sna",
+        Auto = "auto",
+    }
+}
+
+wire_enum! {
+    /// The values of `rules.toml: CreateWebhook.EventTypes`.
+    pub enum VerifyWebhookEvent {
+        Value = "*",
+        FactorDeleted = "factor.deleted",
+        FactorCreated = "factor.created",
+        FactorVerified = "factor.verified",
+        ChallengeApproved = "challenge.approved",
+        ChallengeDenied = "challenge.denied",
     }
 }
 
