@@ -140,7 +140,7 @@ fn run(args: Vec<String>) -> Result<ExitCode, String> {
             let tests = args.tests.clone().unwrap_or_else(|| PathBuf::from("tests/contract/operations.rs"));
             let overlay = Overlay::load(&overlay_dir)?;
             let files = catalog(&spec, &overlay, &header(&overlay_dir), &out, &tests)?;
-            if args.check { check(&files, &out) } else { write(&files) }
+            if args.check { check(&files, &out) } else { write(&files, &out) }
         }
         "operation" => {
             let [id] = args.positional.as_slice() else {
@@ -524,7 +524,15 @@ fn format_rust(code: &str, config: Option<&Path>) -> Result<String, String> {
     String::from_utf8(output.stdout).map_err(|e| e.to_string())
 }
 
-fn write(files: &BTreeMap<PathBuf, String>) -> Result<ExitCode, String> {
+fn write(files: &BTreeMap<PathBuf, String>, out: &Path) -> Result<ExitCode, String> {
+    // A module the catalog no longer has (a family or the shared module gone) would stay compiled.
+    if let Ok(entries) = std::fs::read_dir(out) {
+        for entry in entries.flatten() {
+            if !files.contains_key(&entry.path()) && entry.path().extension().is_some_and(|e| e == "rs") {
+                std::fs::remove_file(entry.path()).map_err(|e| format!("{}: {e}", entry.path().display()))?;
+            }
+        }
+    }
     for (path, code) in files {
         if let Some(dir) = path.parent() {
             std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
