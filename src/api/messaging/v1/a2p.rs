@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-use crate::values::{AccountSid, BrandRegistrationSid, BrandVettingSid, BundleSid};
+use crate::values::{AccountSid, BrandRegistrationSid, BundleSid};
 use crate::{Page, Rule, ValidationErrors, Violation, twilio_endpoint, wire_enum};
 
 /// `POST /v1/a2p/BrandRegistrations/{BrandRegistrationSid}/SmsOtp` (operation `CreateBrandRegistrationOtp`).
@@ -167,7 +167,7 @@ pub struct FetchBrandVetting {
     pub brand_sid: BrandRegistrationSid,
     /// `BrandVettingSid` (path): SID `VT…`, required.
     #[twilio(path)]
-    pub brand_vetting_sid: BrandVettingSid,
+    pub brand_vetting_sid: String,
 }
 
 /// The description's `messaging.v1.brand_registrations.brand_registration_otp`.
@@ -242,9 +242,8 @@ pub struct BrandVetting {
     /// `brand_sid`: SID `BN…`.
     #[serde(default, with = "crate::lenient::empty_as_none")]
     pub brand_sid: Option<BrandRegistrationSid>,
-    /// `brand_vetting_sid`: SID `VT…`.
-    #[serde(default, with = "crate::lenient::empty_as_none")]
-    pub brand_vetting_sid: Option<BrandVettingSid>,
+    /// `brand_vetting_sid`: string.
+    pub brand_vetting_sid: Option<String>,
     /// `date_updated`: date-time.
     pub date_updated: Option<DateTime<Utc>>,
     /// `date_created`: date-time.
