@@ -84,7 +84,12 @@ pub fn variants(values: &[String]) -> Vec<String> {
     for value in values {
         let mut name = type_name(value);
         if name.is_empty() {
-            name = if value.is_empty() { "Empty".into() } else { "Value".into() };
+            name = match value.as_str() {
+                "" => "Empty".into(),
+                // Every event (Verify's webhook `EventTypes`).
+                "*" => "All".into(),
+                _ => "Value".into(),
+            };
         }
         if name.starts_with(|c: char| c.is_ascii_digit()) {
             name.insert(0, 'V');

@@ -1822,7 +1822,7 @@ wire_enum! {
 wire_enum! {
     /// The values of `rules.toml: CreateWebhook.EventTypes`.
     pub enum VerifyWebhookEvent {
-        Value = "*",
+        All = "*",
         FactorDeleted = "factor.deleted",
         FactorCreated = "factor.created",
         FactorVerified = "factor.verified",
