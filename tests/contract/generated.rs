@@ -624,7 +624,10 @@ fn path_candidates(op: &Operation, param: &Param) -> Vec<String> {
         out.push(format!("{prefix}{}", SID_HEX[0]));
     }
     out.extend(examples(param));
-    out.push("Ada-1".to_owned());
+    // A path placeholder with an enum (Verify's `FormType`): its first value.
+    out.extend(param.enum_values().unwrap_or_default().into_iter().take(1));
+    // Eight characters: the shortest a Verify entity's identity may be.
+    out.push("Ada-0001".to_owned());
     out
 }
 
