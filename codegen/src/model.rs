@@ -612,7 +612,7 @@ impl<'a> Model<'a> {
                 && item.is_none()
             {
                 item = Some(name);
-            } else if !PAGE_KEYS.contains(&key.as_str()) && !(key == "meta" && is_meta(property)) {
+            } else if !PAGE_KEYS.contains(&key.as_str()) && (key != "meta" || !is_meta(property)) {
                 // The newer products' lists (one array and `meta` with the paging links) are pages too.
                 page = false;
             }
