@@ -26,8 +26,8 @@ use twilio_endpoint::api::v2010::*;
 use twilio_endpoint::values::{
     AccountSid, AddressSid, ApiKeySid, ApplicationSid, AssignedAddOnSid, BundleSid, ByocTrunkSid, CallSid,
     CallbackMethod, ConferenceSid, ConnectAppSid, CredentialListSid, IdentitySid, IpAccessControlListSid,
-    IpAddressSid, MediaSid, MessageSid, PaymentSid, PhoneNumber, PhoneNumberSid, QueueSid, RecordingSid,
-    ShortCodeSid, SipDomainSid, TranscriptionSid, TrunkSid, Url,
+    IpAddressSid, MediaSid, MessageSid, OrEmpty, PaymentSid, PhoneNumber, PhoneNumberSid, QueueSid,
+    RecordingSid, ShortCodeSid, SipDomainSid, TranscriptionSid, TrunkSid, Url, UsageDate, WebSocketUrl,
 };
 use twilio_endpoint::{Client, DecodeRequest, Endpoint, RetryPolicy};
 use wiremock::matchers::any;
@@ -163,27 +163,7 @@ fn expected(scenario: &str, built: Built, sdk: &Wire) -> Wire {
 /// writes: each with the exact error of reading the SDK's request back. Reported to the generator's
 /// work; asserted here so that a fix is noticed (the entry then goes, and the scenario is also built
 /// in typed code).
-const GENERATOR_BUGS: &[(&str, &str)] = &[
-    // `CreateStream.Url` is `format: uri` in the description, generated as `Url`, which takes only
-    // `http` and `https`; a media stream's URL is a WebSocket one (`wss://`), so no stream can be
-    // started.
-    (
-        "create_stream_with_parameters",
-        "does not decode: `Url`: expected an absolute `http` or `https` URL, got `wss://example.com/stream?token=a+b`",
-    ),
-    // An empty URL takes a number's voice URL away; the generated `Option<Url>` cannot be empty
-    // (the hand-written operations use `OrEmpty<Url>` for such fields, e.g. `WaitUrl`).
-    (
-        "update_incoming_phone_number_clear_voice_url",
-        "does not decode: `VoiceUrl`: expected an absolute `http` or `https` URL, got ``",
-    ),
-    // The description's `StartDate` and `EndDate` of usage records also take offsets from today
-    // (`-30days`, `+30days`); the generated `NaiveDate` takes only `YYYY-MM-DD`.
-    (
-        "list_usage_records_relative_dates",
-        "does not decode: `StartDate`: expected a date (`YYYY-MM-DD`), got `-30days`",
-    ),
-];
+const GENERATOR_BUGS: &[(&str, &str)] = &[];
 
 /// Replaces `sdk`, which must be in `text`, with `ours`.
 fn replace(text: &mut String, sdk: &str, ours: &str) {
@@ -396,7 +376,7 @@ async fn typed_requests_send_the_sdks_bytes() {
         run,
         "create_incoming_phone_number_every_parameter",
         CreateIncomingPhoneNumber::new(PhoneNumberOrAreaCode::PhoneNumber(phone("+15017122661")))
-            .api_version("2010-04-01")
+            .api_version(ApiVersion::V20100401)
             .friendly_name("Main line * ~ Zoë")
             .sms_application_sid(SMS_APPLICATION)
             .sms_fallback_method(CallbackMethod::Get)
@@ -442,7 +422,7 @@ async fn typed_requests_send_the_sdks_bytes() {
         "update_incoming_phone_number_every_parameter",
         UpdateIncomingPhoneNumber::new(PHONE_NUMBER)
             .account_sid_param(ACCOUNT)
-            .api_version("2008-08-01")
+            .api_version(ApiVersion::V20080801)
             .friendly_name("Renamed ~ line")
             .sms_application_sid(SMS_APPLICATION)
             .sms_fallback_method(CallbackMethod::Post)
@@ -473,6 +453,14 @@ async fn typed_requests_send_the_sdks_bytes() {
             .friendly_name("")
             .emergency_status(IncomingPhoneNumberEmergencyStatus::Inactive)
             .voice_receive_mode(IncomingPhoneNumberVoiceReceiveMode::Voice)
+    );
+    // An update's optional URL is `OrEmpty<Url>`: sent empty, it takes the number's voice URL away.
+    typed!(
+        run,
+        "update_incoming_phone_number_clear_voice_url",
+        UpdateIncomingPhoneNumber::new(PHONE_NUMBER)
+            .voice_application_sid(APPLICATION)
+            .voice_url(OrEmpty::Empty)
     );
     typed!(run, "fetch_incoming_phone_number", FetchIncomingPhoneNumber::new(PHONE_NUMBER));
     typed!(
@@ -730,6 +718,18 @@ async fn typed_requests_send_the_sdks_bytes() {
             .parameter2_name("empty")
             .parameter2_value("")
     );
+    // A media stream's URL is a WebSocket one (`WebSocketUrl`, overlay rule on `CreateStream.Url`).
+    typed!(
+        run,
+        "create_stream_with_parameters",
+        CreateStream::new(CALL, parse::<WebSocketUrl>("wss://example.com/stream?token=a+b"))
+            .name("stream * ~")
+            .track(StreamTrack::InboundTrack)
+            .status_callback(url("https://example.com/stream-status"))
+            .status_callback_method(CallbackMethod::Post)
+            .parameter1_name("lang")
+            .parameter1_value("fr-CA")
+    );
     typed!(
         run,
         "update_stream_stop_by_name",
@@ -761,6 +761,14 @@ async fn typed_requests_send_the_sdks_bytes() {
             .page_token("PAuse")
             .page(1)
             .page_size(100)
+    );
+    // Offsets from today, as the prose allows (`UsageDate`, overlay rule on every usage records list).
+    typed!(
+        run,
+        "list_usage_records_relative_dates",
+        ListUsageRecord::new()
+            .start_date(parse::<UsageDate>("-30days"))
+            .end_date(UsageDate::days_from_today(30))
     );
     typed!(
         run,

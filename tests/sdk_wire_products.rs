@@ -159,13 +159,6 @@ const REFUSED: &[(&str, &str)] = &[
     // 0.7.0) does not have yet: the generated struct cannot read it. An application sends it with
     // `.extra_param("AgeGatedContent", ...)` until the description has it.
     ("create_tollfree_verification", "does not decode: `AgeGatedContent`: not a parameter of this request"),
-    // An empty URL takes the inbound webhook away; the generated `Option<Url>` cannot be empty. The
-    // generator fix for an update's optional URLs (`OrEmpty<Url>`) is under way on the 2010 catalog
-    // and applies here when merged.
-    (
-        "update_messaging_service",
-        "does not decode: `InboundRequestUrl`: expected an absolute `http` or `https` URL, got ``",
-    ),
 ];
 
 /// Replaces `sdk`, which must be in `text`, with `ours`.

@@ -16,6 +16,10 @@
 //! - `PageSize` and `Page` are `u32` like the hand-written lists', although the description says int64;
 //! - response integers and decimals accept a number or a string (Twilio's examples use both), through
 //!   `lenient::integer` and `lenient::decimal`.
+//! - an optional URL of an update (a POST on an instance path, [`model::updates_instance`]) is
+//!   `OrEmpty<Url>`: Twilio clears such a setting when it is sent empty, as the official SDKs allow;
+//! - a group whose members the description keeps apart is written whole at its first member's place,
+//!   and its doc comment says that its keys then go out in another order than the official SDKs'.
 
 mod json;
 mod model;

@@ -37,6 +37,9 @@ pub struct Group {
     pub name: String,
     pub kind: GroupKind,
     pub members: Vec<Field>,
+    /// The keys the description places between the group's members, which the flattened group (written
+    /// whole at its first member's place) sends after it: the official SDKs send them in between.
+    pub between: Vec<String>,
 }
 
 // A few hundred per description: the size of a group does not matter.
@@ -276,6 +279,17 @@ impl<'a> Model<'a> {
             f.ident.push_str("_param");
             f.rename = Some(f.key.clone());
         }
+        // Clearing a URL: an update (a POST on an instance path) takes an optional URL parameter sent
+        // empty (`VoiceUrl=`) as "remove this setting", and the official SDKs send it so; the field is
+        // then `OrEmpty<Url>`, whose setter still takes a plain `Url` (`From<T> for OrEmpty<T>`). A
+        // create has nothing to clear, a required URL cannot be empty, and an overlay type is kept.
+        if updates_instance(method, path) {
+            for f in fields.iter_mut().filter(|f| f.ty == "Url" && !f.required && !f.vec && f.path.is_none())
+            {
+                f.ty = "OrEmpty<Url>".into();
+                f.doc.push_str(" `OrEmpty::Empty` sends it empty, which clears it.");
+            }
+        }
         if method != "POST" {
             // Paging last, token first, as the official SDKs send it.
             let (mut rest, paging): (Vec<Field>, Vec<Field>) =
@@ -298,6 +312,17 @@ impl<'a> Model<'a> {
                 }
             }
             let at = at.ok_or_else(|| format!("group `{}` has no parameter here", group.name))?;
+            // A flattened group writes its keys together; what lies between its members in the
+            // description cannot be written in between, so the key order then differs from the SDKs'.
+            let last = taken.last().copied().unwrap_or(at);
+            let between: Vec<String> = members[at..=last]
+                .iter()
+                .filter_map(|m| match m {
+                    Member::Field(f) if !group.params.contains(&f.key) => Some(format!("`{}`", f.key)),
+                    Member::Group(g) => Some(format!("`{}`", g.name)),
+                    Member::Field(_) => None,
+                })
+                .collect();
             let mut group_fields = Vec::new();
             for i in taken.iter().rev() {
                 if let Member::Field(f) = members.remove(*i) {
@@ -315,7 +340,12 @@ impl<'a> Model<'a> {
             }
             members.insert(
                 at,
-                Member::Group(Group { name: group.name.clone(), kind: group.kind, members: group_fields }),
+                Member::Group(Group {
+                    name: group.name.clone(),
+                    kind: group.kind,
+                    members: group_fields,
+                    between,
+                }),
             );
         }
         Ok(Operation {
@@ -361,7 +391,7 @@ impl<'a> Model<'a> {
             field.rename = None;
             field.path = Some((naming::macro_key(&field.ident) != key).then(|| key.to_owned()));
         }
-        let (ty, desc) = if key == "AccountSid" && location == "path" {
+        let (ty, mut desc) = if key == "AccountSid" && location == "path" {
             field.required = false;
             ("AccountSid".to_owned(), "account SID `AC…`, the client's account when unset".to_owned())
         } else if PAGING.contains(&key) && location == "query" && key != "PageToken" {
@@ -401,6 +431,10 @@ impl<'a> Model<'a> {
         if let Some(ty) = &rule.type_override {
             field.ty = ty.replace("crate::", &format!("{}::", self.krate));
             field.enum_name = None;
+            // The doc names what the field takes now, not the description's type (a `UsageDate` is not
+            // only a date).
+            let short = ty.rsplit("::").next().unwrap_or(ty);
+            desc = if short == "String" { "string".into() } else { format!("`{short}`") };
             // A type of its own checks its value when it is parsed (`SendDigits`: at most 32 keys); the
             // attribute's `len` and `range` take only text, lists and integers.
             if field.ty != "String" && !field.vec {
@@ -792,6 +826,15 @@ fn unsupported(method: &str, op: &Json) -> Option<String> {
     None
 }
 
+/// Whether `method` on `path` updates one existing resource: a POST whose path ends in a parameter
+/// (`/IncomingPhoneNumbers/{Sid}.json`), not in a collection (`/IncomingPhoneNumbers.json`) or in a
+/// fixed name under an instance (`/Messages/{MessageSid}/Feedback.json`).
+pub fn updates_instance(method: &str, path: &str) -> bool {
+    let last = path.rsplit('/').next().unwrap_or_default();
+    let last = last.strip_suffix(".json").unwrap_or(last);
+    method == "POST" && last.starts_with('{') && last.ends_with('}')
+}
+
 fn merge(rule: &mut ParamRule, list: &ParamRule) {
     rule.range = rule.range.or(list.range);
     rule.len = rule.len.or(list.len);
@@ -954,6 +997,104 @@ mod tests {
         assert!(field(create, "Tags").vec);
         assert_eq!(field(create, "Url").ty, "Url");
         assert_eq!(model.ops[2].response.as_deref(), Some("()"));
+    }
+
+    #[test]
+    fn a_group_whose_members_are_apart_says_where_its_keys_go() {
+        // `Mode` and `Twiml` have `Url` between them in the description.
+        let (spec, overlay) = build(
+            "[[CreateThing.groups]]\nkind = \"at_most_one\"\nparams = [\"Twiml\", \"Mode\"]\nname = \"Apart\"\nwhy = \"t\"",
+        )
+        .unwrap();
+        let mut model = Model::new(&spec, &overlay, "crate", BTreeSet::new());
+        model.build(None).unwrap();
+        let create = &model.ops[1];
+        let group = create
+            .members
+            .iter()
+            .find_map(|m| match m {
+                Member::Group(g) => Some(g),
+                Member::Field(_) => None,
+            })
+            .unwrap();
+        assert_eq!(group.between, ["`Url`"]);
+        let code = render::operation(&model, create);
+        assert!(code.contains("sent together where `Mode` is; the description puts `Url` between"), "{code}");
+
+        // Members next to each other: nothing to say.
+        let (spec, overlay) = build(
+            "[[CreateThing.groups]]\nkind = \"exactly_one\"\nparams = [\"Url\", \"Twiml\"]\nname = \"Next\"\nwhy = \"t\"",
+        )
+        .unwrap();
+        let mut model = Model::new(&spec, &overlay, "crate", BTreeSet::new());
+        model.build(None).unwrap();
+        let code = render::operation(&model, &model.ops[1]);
+        assert!(!code.contains("sent together"), "{code}");
+    }
+
+    #[test]
+    fn an_update_can_clear_its_optional_urls() {
+        assert!(updates_instance(
+            "POST",
+            "/2010-04-01/Accounts/{AccountSid}/IncomingPhoneNumbers/{Sid}.json"
+        ));
+        assert!(updates_instance("POST", "/2010-04-01/Accounts/{Sid}.json"));
+        assert!(!updates_instance("POST", "/2010-04-01/Accounts/{AccountSid}/IncomingPhoneNumbers.json"));
+        assert!(!updates_instance(
+            "POST",
+            "/2010-04-01/Accounts/{AccountSid}/Messages/{MessageSid}/Feedback.json"
+        ));
+        assert!(!updates_instance(
+            "GET",
+            "/2010-04-01/Accounts/{AccountSid}/IncomingPhoneNumbers/{Sid}.json"
+        ));
+
+        let spec: Json = serde_json::from_str(
+            r##"{"openapi": "3.0.1", "components": {"schemas": {}}, "paths": {
+              "/2010-04-01/Accounts/{AccountSid}/Things/{Sid}.json": {"post": {"operationId": "UpdateThing",
+                "parameters": [
+                  {"name": "AccountSid", "in": "path", "required": true, "schema": {"type": "string"}},
+                  {"name": "Sid", "in": "path", "required": true, "schema": {"type": "string"}}],
+                "requestBody": {"content": {"application/x-www-form-urlencoded": {"schema": {
+                  "required": ["NeededUrl"],
+                  "properties": {
+                    "VoiceUrl": {"type": "string", "format": "uri"},
+                    "NeededUrl": {"type": "string", "format": "uri"},
+                    "MediaUrl": {"type": "array", "items": {"type": "string", "format": "uri"}},
+                    "OwnUrl": {"type": "string", "format": "uri"}
+                  }}}}},
+                "responses": {"204": {"description": "done"}}}},
+              "/2010-04-01/Accounts/{AccountSid}/Things.json": {"post": {"operationId": "CreateThing",
+                "parameters": [{"name": "AccountSid", "in": "path", "required": true, "schema": {"type": "string"}}],
+                "requestBody": {"content": {"application/x-www-form-urlencoded": {"schema": {
+                  "properties": {"VoiceUrl": {"type": "string", "format": "uri"}}}}}},
+                "responses": {"204": {"description": "done"}}}}
+            }}"##,
+        )
+        .unwrap();
+        let mut overlay = Overlay::default();
+        let rules = r#"UpdateThing.params.OwnUrl = { type = "crate::values::Url", why = "kept" }"#;
+        overlay.read_rules(&rules.parse::<toml::Table>().unwrap()).unwrap();
+        let mut model = Model::new(&spec, &overlay, "crate", BTreeSet::new());
+        model.build(None).unwrap();
+        let update = model.ops.iter().find(|op| op.id == "UpdateThing").unwrap();
+        assert_eq!(field(update, "VoiceUrl").ty, "OrEmpty<Url>");
+        assert!(
+            field(update, "VoiceUrl").doc.contains("`OrEmpty::Empty`"),
+            "{}",
+            field(update, "VoiceUrl").doc
+        );
+        assert_eq!(field(update, "NeededUrl").ty, "Url", "a required URL cannot be empty");
+        assert_eq!(field(update, "MediaUrl").ty, "Url", "an empty list is sent as no key at all");
+        assert_eq!(field(update, "OwnUrl").ty, "crate::values::Url", "an overlay type is kept");
+        assert!(
+            field(update, "OwnUrl").doc.starts_with("`OwnUrl` (form): `Url`, optional."),
+            "the doc names the type"
+        );
+        let create = model.ops.iter().find(|op| op.id == "CreateThing").unwrap();
+        assert_eq!(field(create, "VoiceUrl").ty, "Url", "a create has nothing to clear");
+        let code = render::operation(&model, update);
+        assert!(code.contains("pub voice_url: Option<OrEmpty<Url>>,"), "{code}");
     }
 
     #[test]

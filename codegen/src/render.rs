@@ -8,7 +8,7 @@ use crate::model::{EnumDef, Field, Group, Member, Model, Operation, StructDef};
 use crate::naming;
 use crate::overlay::GroupKind;
 
-const VALUES: &[&str] = &["AccountSid", "Url", "CallbackMethod", "PhoneNumber", "Address"];
+const VALUES: &[&str] = &["AccountSid", "Url", "OrEmpty", "CallbackMethod", "PhoneNumber", "Address"];
 const CHRONO: &[&str] = &["DateTime", "NaiveDate", "Utc"];
 const ROOT: &[&str] = &[
     "LengthUnit",
@@ -54,6 +54,16 @@ pub fn operation(model: &Model<'_>, op: &Operation) -> String {
             Member::Group(g) => {
                 let keys: Vec<String> = g.members.iter().map(|f| format!("`{}`", f.key)).collect();
                 let _ = writeln!(out, "    /// {}: {}.", keys.join(", "), kind_words(g.kind));
+                if !g.between.is_empty() {
+                    // Documented, not hidden: the official SDKs write each key at its own place.
+                    let _ = writeln!(
+                        out,
+                        "    ///\n    /// Wire order: sent together where {} is; the description puts {} between them, \
+                         so the keys go out in another order than the official SDKs'.",
+                        keys[0],
+                        g.between.join(", ")
+                    );
+                }
                 out.push_str("    #[twilio(flatten)]\n");
                 let ty = if g.kind == GroupKind::AtMostOne {
                     format!("Option<{}>", g.name)

@@ -57,6 +57,14 @@ const VALUES: &[(&str, &str, &str, &str)] = &[
         "\"ContentVariables ... is a JSON object\"",
     ),
     ("CreateMessage", "StatusCallback", URL, "\"StatusCallback's host name may not contain `_`\""),
+    // The overlay's `type = WebSocketUrl` rule (the generator fix of the SDK wire comparison): a media
+    // stream is sent to a WebSocket server.
+    (
+        "CreateStream",
+        "Url",
+        "wss://example.com/stream?a=1",
+        "\"The relative or absolute URL of the WebSocket\"",
+    ),
 ];
 
 /// A request as it goes over the wire: the escaped path, and the pairs of the query or the body.

@@ -61,6 +61,7 @@ mod into_value;
 mod method;
 mod sid;
 mod url;
+mod usage_date;
 
 #[doc(hidden)]
 pub use address::written_for_people as __phone_number_written_for_people;
@@ -84,7 +85,8 @@ pub use sid::{
     UserDefinedMessageSubscriptionSid, VerificationAttemptSid, VerificationSid, VerifyServiceSid,
     VerifyTemplateSid, VerifyWebhookSid,
 };
-pub use url::{OrEmpty, Url};
+pub use url::{OrEmpty, Url, WebSocketUrl};
+pub use usage_date::UsageDate;
 
 pub use crate::form::InvalidValue;
 

@@ -1,4 +1,5 @@
-//! Callback and TwiML URLs, and [`OrEmpty`] for the parameters where an empty value means something.
+//! Callback and TwiML URLs, WebSocket URLs, and [`OrEmpty`] for the parameters where an empty value means
+//! something.
 
 use std::fmt;
 use std::str::FromStr;
@@ -46,6 +47,39 @@ impl FromStr for Url {
 }
 
 text_value!(Url);
+
+const WEB_SOCKET_URL: &str = "an absolute `wss` URL";
+
+/// An absolute secure WebSocket URL (`wss://…`), where Twilio connects to stream a call's media.
+///
+/// Only `wss` is taken: Twilio's media streams connect over TLS and refuse `ws`, and an `http` URL
+/// here is a mistake (it names no WebSocket server). Checked and kept as written, like [`Url`].
+#[derive(Clone, PartialEq, Eq, Hash)]
+pub struct WebSocketUrl(String);
+
+impl WebSocketUrl {
+    /// The URL as written.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl FromStr for WebSocketUrl {
+    type Err = InvalidValue;
+
+    fn from_str(text: &str) -> Result<Self, InvalidValue> {
+        // Checked as `Url` checks its text: nothing the parser would repair, then the scheme.
+        let verbatim = !text.chars().any(|c| c.is_whitespace() || c.is_control() || c == '\\');
+        let wss = text.split_once("://").is_some_and(|(scheme, _)| scheme.eq_ignore_ascii_case("wss"));
+        if verbatim && wss && ::url::Url::parse(text).is_ok_and(|url| url.host().is_some()) {
+            Ok(Self(text.to_owned()))
+        } else {
+            Err(InvalidValue::new(WEB_SOCKET_URL, text))
+        }
+    }
+}
+
+text_value!(WebSocketUrl);
 
 /// A parameter that may also be sent set to the empty string, which Twilio reads as "none": for
 /// example `WaitUrl=` plays no hold music, where leaving `WaitUrl` out plays the default music.
@@ -172,6 +206,40 @@ mod tests {
         assert_eq!(json, "\"https://example.com\"");
         assert_eq!(serde_json::from_str::<Url>(&json).unwrap(), url);
         assert!(serde_json::from_str::<Url>("\"example.com\"").is_err());
+    }
+
+    #[test]
+    fn web_socket_urls_are_wss_only_and_kept_as_written() {
+        for text in ["wss://example.com/stream?token=a+b", "WSS://Example.com:8443/media%20in"] {
+            let url: WebSocketUrl = text.parse().unwrap_or_else(|error| panic!("{text:?}: {error}"));
+            assert_eq!(url.as_str(), text);
+            assert_eq!(url.to_string(), text);
+        }
+        for text in [
+            "",
+            "ws://example.com/stream",
+            "https://example.com/stream",
+            "wss:example.com",
+            "wss://",
+            "/stream",
+            " wss://example.com",
+            "wss://example.com/a b",
+        ] {
+            assert!(text.parse::<WebSocketUrl>().is_err(), "{text:?} should be rejected");
+        }
+        assert_eq!(
+            "ws://x".parse::<WebSocketUrl>().unwrap_err().to_string(),
+            "expected an absolute `wss` URL, got `ws://x`"
+        );
+
+        let url: WebSocketUrl = "wss://example.com/s?t=a+b".parse().unwrap();
+        let mut out = FormWriter::default();
+        out.pair("Url", &url);
+        assert_eq!(out.finish(), "Url=wss%3A%2F%2Fexample.com%2Fs%3Ft%3Da%2Bb");
+        assert_eq!(format!("{url:?}"), "WebSocketUrl(\"wss://example.com/s?t=a+b\")");
+        let json = serde_json::to_string(&url).unwrap();
+        assert_eq!(serde_json::from_str::<WebSocketUrl>(&json).unwrap(), url);
+        assert!(serde_json::from_str::<WebSocketUrl>("\"https://example.com\"").is_err());
     }
 
     #[test]

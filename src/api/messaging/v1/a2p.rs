@@ -165,7 +165,7 @@ pub struct FetchBrandVetting {
     /// `BrandSid` (path): SID `BN…`, required.
     #[twilio(path)]
     pub brand_sid: BrandRegistrationSid,
-    /// `BrandVettingSid` (path): SID `VT…`, required.
+    /// `BrandVettingSid` (path): string, required.
     #[twilio(path)]
     pub brand_vetting_sid: String,
 }

@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::values::{
     AccountSid, AlphaSenderSid, AssignedAddOnSid, BrandRegistrationSid, CallbackMethod, MessagingServiceSid,
-    PhoneNumberSid, ShortCodeSid, Url, UsAppToPersonSid,
+    OrEmpty, PhoneNumberSid, ShortCodeSid, Url, UsAppToPersonSid,
 };
 use crate::{Page, Rule, ValidationErrors, Violation, twilio_endpoint, wire_enum};
 
@@ -343,7 +343,7 @@ pub struct CreateService {
     pub fallback_url: Option<Url>,
     /// `FallbackMethod` (form): HTTP method, optional. Values: `GET`, `POST`.
     pub fallback_method: Option<CallbackMethod>,
-    /// `StatusCallback` (form): URL, optional.
+    /// `StatusCallback` (form): `Url`, optional.
     pub status_callback: Option<crate::values::Url>,
     /// `StickySender` (form): boolean, optional.
     pub sticky_sender: Option<bool>,
@@ -414,16 +414,16 @@ pub struct UpdateService {
     /// `FriendlyName` (form): string, optional. Length: 0 to 64.
     #[twilio(len = 0..=64)]
     pub friendly_name: Option<String>,
-    /// `InboundRequestUrl` (form): URL, optional.
-    pub inbound_request_url: Option<Url>,
+    /// `InboundRequestUrl` (form): URL, optional. `OrEmpty::Empty` sends it empty, which clears it.
+    pub inbound_request_url: Option<OrEmpty<Url>>,
     /// `InboundMethod` (form): HTTP method, optional. Values: `GET`, `POST`.
     pub inbound_method: Option<CallbackMethod>,
-    /// `FallbackUrl` (form): URL, optional.
-    pub fallback_url: Option<Url>,
+    /// `FallbackUrl` (form): URL, optional. `OrEmpty::Empty` sends it empty, which clears it.
+    pub fallback_url: Option<OrEmpty<Url>>,
     /// `FallbackMethod` (form): HTTP method, optional. Values: `GET`, `POST`.
     pub fallback_method: Option<CallbackMethod>,
-    /// `StatusCallback` (form): URL, optional.
-    pub status_callback: Option<Url>,
+    /// `StatusCallback` (form): URL, optional. `OrEmpty::Empty` sends it empty, which clears it.
+    pub status_callback: Option<OrEmpty<Url>>,
     /// `StickySender` (form): boolean, optional.
     pub sticky_sender: Option<bool>,
     /// `MmsConverter` (form): boolean, optional.

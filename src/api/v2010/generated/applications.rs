@@ -7,7 +7,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 pub use super::shared::ApiVersion;
-use crate::values::{AccountSid, ApplicationSid, CallbackMethod, Url};
+use crate::values::{AccountSid, ApplicationSid, CallbackMethod, OrEmpty, Url};
 use crate::{Page, twilio_endpoint};
 
 /// `POST /2010-04-01/Accounts/{AccountSid}/Applications.json` (operation `CreateApplication`).
@@ -129,32 +129,32 @@ pub struct UpdateApplication {
     pub friendly_name: Option<String>,
     /// `ApiVersion` (form): string, optional. Values: `2010-04-01`, `2008-08-01`.
     pub api_version: Option<ApiVersion>,
-    /// `VoiceUrl` (form): URL, optional.
-    pub voice_url: Option<Url>,
+    /// `VoiceUrl` (form): URL, optional. `OrEmpty::Empty` sends it empty, which clears it.
+    pub voice_url: Option<OrEmpty<Url>>,
     /// `VoiceMethod` (form): HTTP method, optional. Values: `GET`, `POST`.
     pub voice_method: Option<CallbackMethod>,
-    /// `VoiceFallbackUrl` (form): URL, optional.
-    pub voice_fallback_url: Option<Url>,
+    /// `VoiceFallbackUrl` (form): URL, optional. `OrEmpty::Empty` sends it empty, which clears it.
+    pub voice_fallback_url: Option<OrEmpty<Url>>,
     /// `VoiceFallbackMethod` (form): HTTP method, optional. Values: `GET`, `POST`.
     pub voice_fallback_method: Option<CallbackMethod>,
-    /// `StatusCallback` (form): URL, optional.
-    pub status_callback: Option<Url>,
+    /// `StatusCallback` (form): URL, optional. `OrEmpty::Empty` sends it empty, which clears it.
+    pub status_callback: Option<OrEmpty<Url>>,
     /// `StatusCallbackMethod` (form): HTTP method, optional. Values: `GET`, `POST`.
     pub status_callback_method: Option<CallbackMethod>,
     /// `VoiceCallerIdLookup` (form): boolean, optional.
     pub voice_caller_id_lookup: Option<bool>,
-    /// `SmsUrl` (form): URL, optional.
-    pub sms_url: Option<Url>,
+    /// `SmsUrl` (form): URL, optional. `OrEmpty::Empty` sends it empty, which clears it.
+    pub sms_url: Option<OrEmpty<Url>>,
     /// `SmsMethod` (form): HTTP method, optional. Values: `GET`, `POST`.
     pub sms_method: Option<CallbackMethod>,
-    /// `SmsFallbackUrl` (form): URL, optional.
-    pub sms_fallback_url: Option<Url>,
+    /// `SmsFallbackUrl` (form): URL, optional. `OrEmpty::Empty` sends it empty, which clears it.
+    pub sms_fallback_url: Option<OrEmpty<Url>>,
     /// `SmsFallbackMethod` (form): HTTP method, optional. Values: `GET`, `POST`.
     pub sms_fallback_method: Option<CallbackMethod>,
-    /// `SmsStatusCallback` (form): URL, optional.
-    pub sms_status_callback: Option<Url>,
-    /// `MessageStatusCallback` (form): URL, optional.
-    pub message_status_callback: Option<Url>,
+    /// `SmsStatusCallback` (form): URL, optional. `OrEmpty::Empty` sends it empty, which clears it.
+    pub sms_status_callback: Option<OrEmpty<Url>>,
+    /// `MessageStatusCallback` (form): URL, optional. `OrEmpty::Empty` sends it empty, which clears it.
+    pub message_status_callback: Option<OrEmpty<Url>>,
     /// `PublicApplicationConnectEnabled` (form): boolean, optional.
     pub public_application_connect_enabled: Option<bool>,
 }

@@ -1037,8 +1037,8 @@ pub struct CreateStream {
     /// `CallSid` (path): SID `CA…`, required.
     #[twilio(path)]
     pub call_sid: CallSid,
-    /// `Url` (form): URL, required.
-    pub url: Url,
+    /// `Url` (form): `WebSocketUrl`, required.
+    pub url: crate::values::WebSocketUrl,
     /// `Name` (form): string, optional.
     pub name: Option<String>,
     /// `Track` (form): enum, optional.

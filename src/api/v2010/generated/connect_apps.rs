@@ -5,7 +5,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::values::{AccountSid, CallbackMethod, ConnectAppSid, Url};
+use crate::values::{AccountSid, CallbackMethod, ConnectAppSid, OrEmpty, Url};
 use crate::{Page, Rule, ValidationErrors, Violation, twilio_endpoint, wire_enum};
 
 /// `GET /2010-04-01/Accounts/{AccountSid}/AuthorizedConnectApps/{ConnectAppSid}.json` (operation `FetchAuthorizedConnectApp`).
@@ -75,21 +75,21 @@ pub struct UpdateConnectApp {
     /// `Sid` (path): SID `CN…`, required.
     #[twilio(path)]
     pub sid: ConnectAppSid,
-    /// `AuthorizeRedirectUrl` (form): URL, optional.
-    pub authorize_redirect_url: Option<Url>,
+    /// `AuthorizeRedirectUrl` (form): URL, optional. `OrEmpty::Empty` sends it empty, which clears it.
+    pub authorize_redirect_url: Option<OrEmpty<Url>>,
     /// `CompanyName` (form): string, optional.
     pub company_name: Option<String>,
     /// `DeauthorizeCallbackMethod` (form): HTTP method, optional. Values: `GET`, `POST`.
     pub deauthorize_callback_method: Option<CallbackMethod>,
-    /// `DeauthorizeCallbackUrl` (form): URL, optional.
-    pub deauthorize_callback_url: Option<Url>,
+    /// `DeauthorizeCallbackUrl` (form): URL, optional. `OrEmpty::Empty` sends it empty, which clears it.
+    pub deauthorize_callback_url: Option<OrEmpty<Url>>,
     /// `Description` (form): string, optional.
     pub description: Option<String>,
     /// `FriendlyName` (form): string, optional. Length: 0 to 64.
     #[twilio(len = 0..=64)]
     pub friendly_name: Option<String>,
-    /// `HomepageUrl` (form): URL, optional.
-    pub homepage_url: Option<Url>,
+    /// `HomepageUrl` (form): URL, optional. `OrEmpty::Empty` sends it empty, which clears it.
+    pub homepage_url: Option<OrEmpty<Url>>,
     /// `Permissions` (form): list of enum, optional.
     pub permissions: Vec<ConnectAppPermission>,
 }

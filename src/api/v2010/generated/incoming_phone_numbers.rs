@@ -8,9 +8,10 @@ use std::collections::HashMap;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
+pub use super::shared::ApiVersion;
 use crate::values::{
     AccountSid, AddOnExtensionSid, AddressSid, ApplicationSid, AssignedAddOnSid, BundleSid, CallbackMethod,
-    IdentitySid, PhoneNumber, PhoneNumberSid, TrunkSid, Url,
+    IdentitySid, OrEmpty, PhoneNumber, PhoneNumberSid, TrunkSid, Url,
 };
 use crate::{Page, Params, Rule, ValidationErrors, Violation, twilio_endpoint, wire_enum};
 
@@ -32,8 +33,8 @@ pub struct UpdateIncomingPhoneNumber {
     /// `AccountSid` (form): SID `AC…`, optional.
     #[twilio(rename = "AccountSid")]
     pub account_sid_param: Option<AccountSid>,
-    /// `ApiVersion` (form): string, optional.
-    pub api_version: Option<String>,
+    /// `ApiVersion` (form): string, optional. Values: `2010-04-01`, `2008-08-01`.
+    pub api_version: Option<ApiVersion>,
     /// `FriendlyName` (form): string, optional. Length: 0 to 64.
     #[twilio(len = 0..=64)]
     pub friendly_name: Option<String>,
@@ -41,14 +42,14 @@ pub struct UpdateIncomingPhoneNumber {
     pub sms_application_sid: Option<ApplicationSid>,
     /// `SmsFallbackMethod` (form): HTTP method, optional. Values: `GET`, `POST`.
     pub sms_fallback_method: Option<CallbackMethod>,
-    /// `SmsFallbackUrl` (form): URL, optional.
-    pub sms_fallback_url: Option<Url>,
+    /// `SmsFallbackUrl` (form): URL, optional. `OrEmpty::Empty` sends it empty, which clears it.
+    pub sms_fallback_url: Option<OrEmpty<Url>>,
     /// `SmsMethod` (form): HTTP method, optional. Values: `GET`, `POST`.
     pub sms_method: Option<CallbackMethod>,
-    /// `SmsUrl` (form): URL, optional.
-    pub sms_url: Option<Url>,
-    /// `StatusCallback` (form): URL, optional.
-    pub status_callback: Option<Url>,
+    /// `SmsUrl` (form): URL, optional. `OrEmpty::Empty` sends it empty, which clears it.
+    pub sms_url: Option<OrEmpty<Url>>,
+    /// `StatusCallback` (form): URL, optional. `OrEmpty::Empty` sends it empty, which clears it.
+    pub status_callback: Option<OrEmpty<Url>>,
     /// `StatusCallbackMethod` (form): HTTP method, optional. Values: `GET`, `POST`.
     pub status_callback_method: Option<CallbackMethod>,
     /// `VoiceApplicationSid` (form): SID `AP…`, optional.
@@ -57,12 +58,12 @@ pub struct UpdateIncomingPhoneNumber {
     pub voice_caller_id_lookup: Option<bool>,
     /// `VoiceFallbackMethod` (form): HTTP method, optional. Values: `GET`, `POST`.
     pub voice_fallback_method: Option<CallbackMethod>,
-    /// `VoiceFallbackUrl` (form): URL, optional.
-    pub voice_fallback_url: Option<Url>,
+    /// `VoiceFallbackUrl` (form): URL, optional. `OrEmpty::Empty` sends it empty, which clears it.
+    pub voice_fallback_url: Option<OrEmpty<Url>>,
     /// `VoiceMethod` (form): HTTP method, optional. Values: `GET`, `POST`.
     pub voice_method: Option<CallbackMethod>,
-    /// `VoiceUrl` (form): URL, optional.
-    pub voice_url: Option<Url>,
+    /// `VoiceUrl` (form): URL, optional. `OrEmpty::Empty` sends it empty, which clears it.
+    pub voice_url: Option<OrEmpty<Url>>,
     /// `EmergencyStatus` (form): enum, optional.
     pub emergency_status: Option<IncomingPhoneNumberEmergencyStatus>,
     /// `EmergencyAddressSid` (form): SID `AD…`, optional.
@@ -145,7 +146,7 @@ pub struct ListIncomingPhoneNumber {
     pub beta: Option<bool>,
     /// `FriendlyName` (query): string, optional.
     pub friendly_name: Option<String>,
-    /// `PhoneNumber` (query): phone number, optional.
+    /// `PhoneNumber` (query): string, optional.
     pub phone_number: Option<String>,
     /// `Origin` (query): string, optional. Values: `twilio`, `hosted`.
     pub origin: Option<PhoneNumberOrigin>,
@@ -170,8 +171,8 @@ pub struct CreateIncomingPhoneNumber {
     /// `AccountSid` (path): account SID `AC…`, the client's account when unset, optional.
     #[twilio(path)]
     pub account_sid: Option<AccountSid>,
-    /// `ApiVersion` (form): string, optional.
-    pub api_version: Option<String>,
+    /// `ApiVersion` (form): string, optional. Values: `2010-04-01`, `2008-08-01`.
+    pub api_version: Option<ApiVersion>,
     /// `FriendlyName` (form): string, optional. Length: 0 to 64.
     #[twilio(len = 0..=64)]
     pub friendly_name: Option<String>,
@@ -398,7 +399,7 @@ pub struct ListIncomingPhoneNumberLocal {
     pub beta: Option<bool>,
     /// `FriendlyName` (query): string, optional.
     pub friendly_name: Option<String>,
-    /// `PhoneNumber` (query): phone number, optional.
+    /// `PhoneNumber` (query): string, optional.
     pub phone_number: Option<String>,
     /// `Origin` (query): string, optional. Values: `twilio`, `hosted`.
     pub origin: Option<PhoneNumberOrigin>,
@@ -425,8 +426,8 @@ pub struct CreateIncomingPhoneNumberLocal {
     pub account_sid: Option<AccountSid>,
     /// `PhoneNumber` (form): phone number, required.
     pub phone_number: PhoneNumber,
-    /// `ApiVersion` (form): string, optional.
-    pub api_version: Option<String>,
+    /// `ApiVersion` (form): string, optional. Values: `2010-04-01`, `2008-08-01`.
+    pub api_version: Option<ApiVersion>,
     /// `FriendlyName` (form): string, optional. Length: 0 to 64.
     #[twilio(len = 0..=64)]
     pub friendly_name: Option<String>,
@@ -509,7 +510,7 @@ pub struct ListIncomingPhoneNumberMobile {
     pub beta: Option<bool>,
     /// `FriendlyName` (query): string, optional.
     pub friendly_name: Option<String>,
-    /// `PhoneNumber` (query): phone number, optional.
+    /// `PhoneNumber` (query): string, optional.
     pub phone_number: Option<String>,
     /// `Origin` (query): string, optional. Values: `twilio`, `hosted`.
     pub origin: Option<PhoneNumberOrigin>,
@@ -536,8 +537,8 @@ pub struct CreateIncomingPhoneNumberMobile {
     pub account_sid: Option<AccountSid>,
     /// `PhoneNumber` (form): phone number, required.
     pub phone_number: PhoneNumber,
-    /// `ApiVersion` (form): string, optional.
-    pub api_version: Option<String>,
+    /// `ApiVersion` (form): string, optional. Values: `2010-04-01`, `2008-08-01`.
+    pub api_version: Option<ApiVersion>,
     /// `FriendlyName` (form): string, optional. Length: 0 to 64.
     #[twilio(len = 0..=64)]
     pub friendly_name: Option<String>,
@@ -620,7 +621,7 @@ pub struct ListIncomingPhoneNumberTollFree {
     pub beta: Option<bool>,
     /// `FriendlyName` (query): string, optional.
     pub friendly_name: Option<String>,
-    /// `PhoneNumber` (query): phone number, optional.
+    /// `PhoneNumber` (query): string, optional.
     pub phone_number: Option<String>,
     /// `Origin` (query): string, optional. Values: `twilio`, `hosted`.
     pub origin: Option<PhoneNumberOrigin>,
@@ -647,8 +648,8 @@ pub struct CreateIncomingPhoneNumberTollFree {
     pub account_sid: Option<AccountSid>,
     /// `PhoneNumber` (form): phone number, required.
     pub phone_number: PhoneNumber,
-    /// `ApiVersion` (form): string, optional.
-    pub api_version: Option<String>,
+    /// `ApiVersion` (form): string, optional. Values: `2010-04-01`, `2008-08-01`.
+    pub api_version: Option<ApiVersion>,
     /// `FriendlyName` (form): string, optional. Length: 0 to 64.
     #[twilio(len = 0..=64)]
     pub friendly_name: Option<String>,

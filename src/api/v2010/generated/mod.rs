@@ -86,5 +86,9 @@ pub use transcriptions::*;
 pub mod usage;
 #[cfg(feature = "v2010-usage")]
 pub use usage::*;
-#[cfg(any(feature = "v2010-applications", feature = "v2010-short-codes"))]
+#[cfg(any(
+    feature = "v2010-applications",
+    feature = "v2010-incoming-phone-numbers",
+    feature = "v2010-short-codes"
+))]
 mod shared;

@@ -8,7 +8,11 @@
 
 use crate::wire_enum;
 
-#[cfg(any(feature = "v2010-applications", feature = "v2010-short-codes"))]
+#[cfg(any(
+    feature = "v2010-applications",
+    feature = "v2010-incoming-phone-numbers",
+    feature = "v2010-short-codes"
+))]
 wire_enum! {
     /// The values of `rules.toml: CreateApplication.ApiVersion`.
     pub enum ApiVersion {

@@ -7,7 +7,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 pub use super::shared::ApiVersion;
-use crate::values::{AccountSid, CallbackMethod, ShortCodeSid, Url};
+use crate::values::{AccountSid, CallbackMethod, OrEmpty, ShortCodeSid, Url};
 use crate::{Page, twilio_endpoint};
 
 /// `GET /2010-04-01/Accounts/{AccountSid}/SMS/ShortCodes/{Sid}.json` (operation `FetchShortCode`).
@@ -45,12 +45,12 @@ pub struct UpdateShortCode {
     pub friendly_name: Option<String>,
     /// `ApiVersion` (form): string, optional. Values: `2010-04-01`, `2008-08-01`.
     pub api_version: Option<ApiVersion>,
-    /// `SmsUrl` (form): URL, optional.
-    pub sms_url: Option<Url>,
+    /// `SmsUrl` (form): URL, optional. `OrEmpty::Empty` sends it empty, which clears it.
+    pub sms_url: Option<OrEmpty<Url>>,
     /// `SmsMethod` (form): HTTP method, optional. Values: `GET`, `POST`.
     pub sms_method: Option<CallbackMethod>,
-    /// `SmsFallbackUrl` (form): URL, optional.
-    pub sms_fallback_url: Option<Url>,
+    /// `SmsFallbackUrl` (form): URL, optional. `OrEmpty::Empty` sends it empty, which clears it.
+    pub sms_fallback_url: Option<OrEmpty<Url>>,
     /// `SmsFallbackMethod` (form): HTTP method, optional. Values: `GET`, `POST`.
     pub sms_fallback_method: Option<CallbackMethod>,
 }

@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::values::{
     AccountSid, ByocTrunkSid, CallbackMethod, CredentialListSid, CredentialSid, IpAccessControlListSid,
-    IpAddressSid, PhoneNumberSid, SipDomainSid, Url,
+    IpAddressSid, OrEmpty, PhoneNumberSid, SipDomainSid, Url,
 };
 use crate::{Page, twilio_endpoint};
 
@@ -617,16 +617,16 @@ pub struct UpdateSipDomain {
     pub friendly_name: Option<String>,
     /// `VoiceFallbackMethod` (form): HTTP method, optional. Values: `GET`, `POST`.
     pub voice_fallback_method: Option<CallbackMethod>,
-    /// `VoiceFallbackUrl` (form): URL, optional.
-    pub voice_fallback_url: Option<Url>,
+    /// `VoiceFallbackUrl` (form): URL, optional. `OrEmpty::Empty` sends it empty, which clears it.
+    pub voice_fallback_url: Option<OrEmpty<Url>>,
     /// `VoiceMethod` (form): HTTP method, optional. Values: `GET`, `POST`.
     pub voice_method: Option<CallbackMethod>,
     /// `VoiceStatusCallbackMethod` (form): HTTP method, optional. Values: `GET`, `POST`.
     pub voice_status_callback_method: Option<CallbackMethod>,
-    /// `VoiceStatusCallbackUrl` (form): URL, optional.
-    pub voice_status_callback_url: Option<Url>,
-    /// `VoiceUrl` (form): URL, optional.
-    pub voice_url: Option<Url>,
+    /// `VoiceStatusCallbackUrl` (form): URL, optional. `OrEmpty::Empty` sends it empty, which clears it.
+    pub voice_status_callback_url: Option<OrEmpty<Url>>,
+    /// `VoiceUrl` (form): URL, optional. `OrEmpty::Empty` sends it empty, which clears it.
+    pub voice_url: Option<OrEmpty<Url>>,
     /// `SipRegistration` (form): boolean, optional.
     pub sip_registration: Option<bool>,
     /// `DomainName` (form): string, optional.

@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
-use crate::values::{AccountSid, CallbackMethod, Url, UsageTriggerSid};
+use crate::values::{AccountSid, CallbackMethod, OrEmpty, Url, UsageTriggerSid};
 use crate::{Page, Rule, ValidationErrors, Violation, twilio_endpoint, wire_enum};
 
 /// `GET /2010-04-01/Accounts/{AccountSid}/Usage/Records.json` (operation `ListUsageRecord`).
@@ -24,10 +24,10 @@ pub struct ListUsageRecord {
     pub account_sid: Option<AccountSid>,
     /// `Category` (query): string, optional.
     pub category: Option<String>,
-    /// `StartDate` (query): date, optional.
-    pub start_date: Option<NaiveDate>,
-    /// `EndDate` (query): date, optional.
-    pub end_date: Option<NaiveDate>,
+    /// `StartDate` (query): `UsageDate`, optional.
+    pub start_date: Option<crate::values::UsageDate>,
+    /// `EndDate` (query): `UsageDate`, optional.
+    pub end_date: Option<crate::values::UsageDate>,
     /// `IncludeSubaccounts` (query): boolean, optional.
     pub include_subaccounts: Option<bool>,
     /// `PageToken` (query): string, optional.
@@ -52,10 +52,10 @@ pub struct ListUsageRecordAllTime {
     pub account_sid: Option<AccountSid>,
     /// `Category` (query): string, optional.
     pub category: Option<String>,
-    /// `StartDate` (query): date, optional.
-    pub start_date: Option<NaiveDate>,
-    /// `EndDate` (query): date, optional.
-    pub end_date: Option<NaiveDate>,
+    /// `StartDate` (query): `UsageDate`, optional.
+    pub start_date: Option<crate::values::UsageDate>,
+    /// `EndDate` (query): `UsageDate`, optional.
+    pub end_date: Option<crate::values::UsageDate>,
     /// `IncludeSubaccounts` (query): boolean, optional.
     pub include_subaccounts: Option<bool>,
     /// `PageToken` (query): string, optional.
@@ -80,10 +80,10 @@ pub struct ListUsageRecordDaily {
     pub account_sid: Option<AccountSid>,
     /// `Category` (query): string, optional.
     pub category: Option<String>,
-    /// `StartDate` (query): date, optional.
-    pub start_date: Option<NaiveDate>,
-    /// `EndDate` (query): date, optional.
-    pub end_date: Option<NaiveDate>,
+    /// `StartDate` (query): `UsageDate`, optional.
+    pub start_date: Option<crate::values::UsageDate>,
+    /// `EndDate` (query): `UsageDate`, optional.
+    pub end_date: Option<crate::values::UsageDate>,
     /// `IncludeSubaccounts` (query): boolean, optional.
     pub include_subaccounts: Option<bool>,
     /// `PageToken` (query): string, optional.
@@ -108,10 +108,10 @@ pub struct ListUsageRecordLastMonth {
     pub account_sid: Option<AccountSid>,
     /// `Category` (query): string, optional.
     pub category: Option<String>,
-    /// `StartDate` (query): date, optional.
-    pub start_date: Option<NaiveDate>,
-    /// `EndDate` (query): date, optional.
-    pub end_date: Option<NaiveDate>,
+    /// `StartDate` (query): `UsageDate`, optional.
+    pub start_date: Option<crate::values::UsageDate>,
+    /// `EndDate` (query): `UsageDate`, optional.
+    pub end_date: Option<crate::values::UsageDate>,
     /// `IncludeSubaccounts` (query): boolean, optional.
     pub include_subaccounts: Option<bool>,
     /// `PageToken` (query): string, optional.
@@ -136,10 +136,10 @@ pub struct ListUsageRecordMonthly {
     pub account_sid: Option<AccountSid>,
     /// `Category` (query): string, optional.
     pub category: Option<String>,
-    /// `StartDate` (query): date, optional.
-    pub start_date: Option<NaiveDate>,
-    /// `EndDate` (query): date, optional.
-    pub end_date: Option<NaiveDate>,
+    /// `StartDate` (query): `UsageDate`, optional.
+    pub start_date: Option<crate::values::UsageDate>,
+    /// `EndDate` (query): `UsageDate`, optional.
+    pub end_date: Option<crate::values::UsageDate>,
     /// `IncludeSubaccounts` (query): boolean, optional.
     pub include_subaccounts: Option<bool>,
     /// `PageToken` (query): string, optional.
@@ -164,10 +164,10 @@ pub struct ListUsageRecordThisMonth {
     pub account_sid: Option<AccountSid>,
     /// `Category` (query): string, optional.
     pub category: Option<String>,
-    /// `StartDate` (query): date, optional.
-    pub start_date: Option<NaiveDate>,
-    /// `EndDate` (query): date, optional.
-    pub end_date: Option<NaiveDate>,
+    /// `StartDate` (query): `UsageDate`, optional.
+    pub start_date: Option<crate::values::UsageDate>,
+    /// `EndDate` (query): `UsageDate`, optional.
+    pub end_date: Option<crate::values::UsageDate>,
     /// `IncludeSubaccounts` (query): boolean, optional.
     pub include_subaccounts: Option<bool>,
     /// `PageToken` (query): string, optional.
@@ -192,10 +192,10 @@ pub struct ListUsageRecordToday {
     pub account_sid: Option<AccountSid>,
     /// `Category` (query): string, optional.
     pub category: Option<String>,
-    /// `StartDate` (query): date, optional.
-    pub start_date: Option<NaiveDate>,
-    /// `EndDate` (query): date, optional.
-    pub end_date: Option<NaiveDate>,
+    /// `StartDate` (query): `UsageDate`, optional.
+    pub start_date: Option<crate::values::UsageDate>,
+    /// `EndDate` (query): `UsageDate`, optional.
+    pub end_date: Option<crate::values::UsageDate>,
     /// `IncludeSubaccounts` (query): boolean, optional.
     pub include_subaccounts: Option<bool>,
     /// `PageToken` (query): string, optional.
@@ -220,10 +220,10 @@ pub struct ListUsageRecordYearly {
     pub account_sid: Option<AccountSid>,
     /// `Category` (query): string, optional.
     pub category: Option<String>,
-    /// `StartDate` (query): date, optional.
-    pub start_date: Option<NaiveDate>,
-    /// `EndDate` (query): date, optional.
-    pub end_date: Option<NaiveDate>,
+    /// `StartDate` (query): `UsageDate`, optional.
+    pub start_date: Option<crate::values::UsageDate>,
+    /// `EndDate` (query): `UsageDate`, optional.
+    pub end_date: Option<crate::values::UsageDate>,
     /// `IncludeSubaccounts` (query): boolean, optional.
     pub include_subaccounts: Option<bool>,
     /// `PageToken` (query): string, optional.
@@ -248,10 +248,10 @@ pub struct ListUsageRecordYesterday {
     pub account_sid: Option<AccountSid>,
     /// `Category` (query): string, optional.
     pub category: Option<String>,
-    /// `StartDate` (query): date, optional.
-    pub start_date: Option<NaiveDate>,
-    /// `EndDate` (query): date, optional.
-    pub end_date: Option<NaiveDate>,
+    /// `StartDate` (query): `UsageDate`, optional.
+    pub start_date: Option<crate::values::UsageDate>,
+    /// `EndDate` (query): `UsageDate`, optional.
+    pub end_date: Option<crate::values::UsageDate>,
     /// `IncludeSubaccounts` (query): boolean, optional.
     pub include_subaccounts: Option<bool>,
     /// `PageToken` (query): string, optional.
@@ -295,8 +295,8 @@ pub struct UpdateUsageTrigger {
     pub sid: UsageTriggerSid,
     /// `CallbackMethod` (form): HTTP method, optional. Values: `GET`, `POST`.
     pub callback_method: Option<CallbackMethod>,
-    /// `CallbackUrl` (form): URL, optional.
-    pub callback_url: Option<Url>,
+    /// `CallbackUrl` (form): URL, optional. `OrEmpty::Empty` sends it empty, which clears it.
+    pub callback_url: Option<OrEmpty<Url>>,
     /// `FriendlyName` (form): string, optional. Length: 0 to 64.
     #[twilio(len = 0..=64)]
     pub friendly_name: Option<String>,
