@@ -1,7 +1,11 @@
 #!/usr/bin/env python3
-"""Checks the rules overlay of the 2010 API against Twilio's OpenAPI description.
+"""Checks the rules overlays (the 2010 API, Verify v2, Lookups v2, Messaging v1) against Twilio's descriptions.
 
-Usage: python3 scripts/overlay_check.py [--spec FILE] [--overlay DIR] [--stats]
+Usage: python3 scripts/overlay_check.py [--spec FILE --overlay DIR] [--stats]
+
+Without `--spec`/`--overlay`, checks every overlay of codegen/overlay against its description: the
+2010 API's from ../shared/twilio-oai (else the npm package), the other products' from the pinned npm
+package installed in scripts/contract/node_modules (scripts/regen.sh installs it).
 
 Checks that every operationId, parameter and group member exists in the operation; that `range` is only
 on integers, `len` only on text or lists, `values` never on a parameter the description already gives
@@ -19,6 +23,9 @@ import json
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_SPEC = ROOT.parent / "shared" / "twilio-oai" / "twilio_api_v2010.json"
 DEFAULT_OVERLAY = ROOT / "codegen" / "overlay" / "api_v2010"
+NPM_SPECS = ROOT / "scripts" / "contract" / "node_modules" / "@twilio-alpha" / "mcp" / "twilio-oai" / "spec" / "json"
+# The overlay directories of the other products, each named like its description (`twilio_<dir>.json`).
+PRODUCTS = ("verify_v2", "lookups_v2", "messaging_v1")
 METHODS = ("get", "post", "delete", "put", "patch")
 PARAM_KEYS = {"range", "len", "values", "enum_name", "sensitive", "type", "why"}
 GROUP_KEYS = {"kind", "params", "name", "why"}
@@ -174,11 +181,26 @@ def curated_operations(ops):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--spec", type=Path, default=DEFAULT_SPEC)
-    parser.add_argument("--overlay", type=Path, default=DEFAULT_OVERLAY)
+    parser.add_argument("--spec", type=Path)
+    parser.add_argument("--overlay", type=Path)
     parser.add_argument("--stats", action="store_true", help="print rule counts per kind")
     args = parser.parse_args()
+    if args.spec or args.overlay:
+        return check(args.spec or DEFAULT_SPEC, args.overlay or DEFAULT_OVERLAY, args.stats)
+    spec_2010 = DEFAULT_SPEC if DEFAULT_SPEC.exists() else NPM_SPECS / "twilio_api_v2010.json"
+    status = check(spec_2010, DEFAULT_OVERLAY, args.stats)
+    for product in PRODUCTS:
+        spec = NPM_SPECS / f"twilio_{product}.json"
+        if not spec.exists():
+            print(f"{spec}: missing; run scripts/regen.sh, which installs the descriptions", file=sys.stderr)
+            return 1
+        status |= check(spec, ROOT / "codegen" / "overlay" / product, args.stats)
+    return status
 
+
+def check(spec_path, overlay, stats):
+    """Checks one overlay directory against one description; 0 when it is sound."""
+    args = argparse.Namespace(spec=spec_path, overlay=overlay, stats=stats)
     spec = json.loads(args.spec.read_text())
     ops = operations(spec)
     with open(args.overlay / "rules.toml", "rb") as f:
@@ -191,7 +213,8 @@ def main():
 
     every_list = rules.pop("every_list", {})
     every_list_ops = set()
-    lists = {op_id: params for op_id, (m, p, params) in ops.items() if m == "get" and not p.endswith("}.json")}
+    lists = {op_id: params for op_id, (m, p, params) in ops.items()
+             if m == "get" and not re.search(r"\}(\.json)?$", p)}
     for name, rule in every_list.get("params", {}).items():
         holders = [op_id for op_id, params in lists.items() if name in params]
         if not holders:
@@ -250,7 +273,8 @@ def main():
             if values != first:
                 problems.append(f"{where}: enum `{enum_name}` has other values than at {first_where}")
 
-    for op_id in sorted(curated_operations(ops) - set(rules)):
+    hand_written = curated_operations(ops) if args.overlay.name == "api_v2010" else set()
+    for op_id in sorted(hand_written - set(rules)):
         problems.append(f"{op_id}: hand-written operation without a table (add one, empty if it has no rule)")
 
     if args.stats:

@@ -104,11 +104,20 @@ pub struct Model<'a> {
     pub curated_open: BTreeSet<String>,
     /// Every type name of the hand-written code: a rule's `enum_name` naming one reuses it.
     pub curated_names: BTreeSet<String>,
+    /// The operations the attribute cannot declare (`PUT`, a JSON body), with why: listed in the
+    /// catalog's documentation rather than generated wrong.
+    pub skipped: Vec<(String, String)>,
 }
 
 const PAGING: &[&str] = &["PageToken", "Page", "PageSize"];
 const PAGE_KEYS: &[&str] =
     &["end", "first_page_uri", "next_page_uri", "page", "page_size", "previous_page_uri", "start", "uri"];
+
+/// Whether a list's `meta` property is the paging object of the newer products' lists.
+fn is_meta(property: &Json) -> bool {
+    let keys: Vec<&String> = property.at("properties").pairs().iter().map(|(k, _)| k).collect();
+    ["key", "next_page_url", "page", "page_size"].iter().all(|k| keys.iter().any(|p| p == k))
+}
 
 fn schema_ref(schema: &Json) -> Option<&str> {
     schema.at("$ref").str().and_then(|r| r.strip_prefix("#/components/schemas/"))
@@ -132,6 +141,7 @@ impl<'a> Model<'a> {
             struct_by_schema: BTreeMap::new(),
             curated_open,
             curated_names: BTreeSet::new(),
+            skipped: Vec::new(),
         }
     }
 
@@ -166,6 +176,13 @@ impl<'a> Model<'a> {
                 continue;
             }
             found = true;
+            if let Some(reason) = unsupported(&method, op) {
+                if only.is_some() {
+                    return Err(format!("{id}: {reason}"));
+                }
+                self.skipped.push((id, reason));
+                continue;
+            }
             let built = self.operation(&path, &method, &id, op, item).map_err(|e| format!("{id}: {e}"))?;
             self.ops.push(built);
         }
@@ -399,6 +416,10 @@ impl<'a> Model<'a> {
             self.request_type(op, key, schema, &mut field.enum_name)?
         };
         field.ty = ty;
+        if field.ty == "bool" && !rule.sensitive {
+            // A switch is no secret, whatever its name (Verify's `EnableSnaClientToken`).
+            field.sensitive = false;
+        }
         if let Some(values) = &rule.values {
             let name = rule.enum_name.clone().unwrap_or_else(|| format!("{op}{}", naming::type_name(key)));
             if !self.curated_names.contains(&name) {
@@ -528,6 +549,9 @@ impl<'a> Model<'a> {
             }
             ("integer", _) => ("u32", "integer"),
             ("number", _) => ("String", "decimal number, as text"),
+            // No type at all (Verify's `RateLimits`, `Metadata`...): an object the SDKs send as its
+            // JSON text, which the attribute takes as text.
+            ("", _) => ("String", "JSON text of an object (`{\"key\": \"value\"}`)"),
             _ => ("String", "string"),
         };
         Ok((ty.0.into(), ty.1.into()))
@@ -619,9 +643,11 @@ impl<'a> Model<'a> {
         for (key, property) in schema.at("properties").pairs() {
             if property.at("type").str() == Some("array")
                 && let Some(name) = schema_ref(property.at("items"))
+                && item.is_none()
             {
                 item = Some(name);
-            } else if !PAGE_KEYS.contains(&key.as_str()) {
+            } else if !PAGE_KEYS.contains(&key.as_str()) && (key != "meta" || !is_meta(property)) {
+                // The newer products' lists (one array and `meta` with the paging links) are pages too.
                 page = false;
             }
         }
@@ -779,6 +805,25 @@ impl<'a> Model<'a> {
         }
         users
     }
+}
+
+/// Why the attribute cannot declare an operation, if it cannot: it sends `GET`, `POST` and `DELETE`,
+/// with the parameters in the query or a form body.
+fn unsupported(method: &str, op: &Json) -> Option<String> {
+    if !matches!(method, "GET" | "POST" | "DELETE") {
+        return Some(format!("`{method}` is not a method the attribute supports (GET, POST, DELETE)"));
+    }
+    let content = op.at("requestBody").at("content");
+    let types: Vec<&String> = content
+        .pairs()
+        .iter()
+        .map(|(t, _)| t)
+        .filter(|t| *t != "application/x-www-form-urlencoded")
+        .collect();
+    if let Some(other) = types.first() {
+        return Some(format!("its body is `{other}`, and the attribute sends form bodies only"));
+    }
+    None
 }
 
 /// Whether `method` on `path` updates one existing resource: a POST whose path ends in a parameter

@@ -84,7 +84,12 @@ pub fn variants(values: &[String]) -> Vec<String> {
     for value in values {
         let mut name = type_name(value);
         if name.is_empty() {
-            name = if value.is_empty() { "Empty".into() } else { "Value".into() };
+            name = match value.as_str() {
+                "" => "Empty".into(),
+                // Every event (Verify's webhook `EventTypes`).
+                "*" => "All".into(),
+                _ => "Value".into(),
+            };
         }
         if name.starts_with(|c: char| c.is_ascii_digit()) {
             name.insert(0, 'V');
@@ -108,6 +113,9 @@ pub fn variants(values: &[String]) -> Vec<String> {
 /// the account itself is `accounts`. `SMS/ShortCodes` is `short_codes`, `AuthorizedConnectApps` is
 /// `connect_apps`.
 pub fn family(path: &str) -> String {
+    if !path.starts_with("/2010-04-01/") {
+        return product_family(path);
+    }
     let rest = path.trim_start_matches('/');
     let rest = rest.split_once('/').map_or(rest, |(_, rest)| rest);
     let Some(rest) = rest.strip_prefix("Accounts/{AccountSid}/") else {
@@ -119,6 +127,23 @@ pub fn family(path: &str) -> String {
         "authorized_connect_apps" => "connect_apps".into(),
         other => other.into(),
     }
+}
+
+/// The family of a path of a product other than the 2010 API (`/v2/Services/{ServiceSid}/Verifications`):
+/// the first segment after the version, in snake case (`services`, `attempts`, `a2p`).
+pub fn product_family(path: &str) -> String {
+    let mut segments = path.trim_start_matches('/').split('/');
+    let _version = segments.next();
+    segments.next().unwrap_or("root").to_snake_case()
+}
+
+/// The product of a description's server URL: the host's first label (`https://verify.twilio.com` ->
+/// `verify`), `api` for the 2010 API.
+pub fn host_label(url: &str) -> Option<String> {
+    let host = url.strip_prefix("https://")?.split('/').next()?;
+    let label = host.strip_suffix(".twilio.com")?;
+    (!label.is_empty() && label.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()))
+        .then(|| label.to_owned())
 }
 
 /// The cargo feature of a family: `v2010-incoming-phone-numbers`.
@@ -169,6 +194,28 @@ pub fn sid_type(prefix: &str) -> Option<&'static str> {
         "XH" => "AddOnPayloadSid",
         "XR" => "AddOnResultSid",
         "ZY" => "UserDefinedMessageSubscriptionSid",
+        "AI" => "AlphaSenderSid",
+        "BL" => "RateLimitBucketSid",
+        "BN" => "BrandRegistrationSid",
+        "CW" => "DomainCertificateSid",
+        "DN" => "LinkShorteningDomainSid",
+        "GN" => "SafeListSid",
+        "HH" => "TollfreeVerificationSid",
+        "HJ" => "VerifyTemplateSid",
+        "NT" => "ChallengeNotificationSid",
+        "QE" => "UsAppToPersonSid",
+        "RA" => "RegulatedItemSid",
+        "RK" => "RateLimitSid",
+        "VA" => "VerifyServiceSid",
+        "VE" => "VerificationSid",
+        "VL" => "VerificationAttemptSid",
+        "VT" => "BrandVettingSid",
+        "YC" => "ChallengeSid",
+        "YE" => "EntitySid",
+        "YF" => "FactorSid",
+        "YK" => "AccessTokenSid",
+        "YW" => "VerifyWebhookSid",
+        "ZK" => "DomainConfigSid",
         _ => return None,
     })
 }
@@ -265,6 +312,17 @@ mod tests {
             "incoming_phone_numbers"
         );
         assert_eq!(feature("incoming_phone_numbers"), "v2010-incoming-phone-numbers");
+        assert_eq!(family("/v2/Services/{ServiceSid}/Verifications"), "services");
+        assert_eq!(family("/v2/Attempts/Summary"), "attempts");
+        assert_eq!(family("/v1/a2p/BrandRegistrations"), "a2p");
+        assert_eq!(family("/v2/SafeList/Numbers"), "safe_list");
+    }
+
+    #[test]
+    fn products_from_server_urls() {
+        assert_eq!(host_label("https://verify.twilio.com").as_deref(), Some("verify"));
+        assert_eq!(host_label("https://api.twilio.com").as_deref(), Some("api"));
+        assert_eq!(host_label("https://example.com"), None);
     }
 
     #[test]

@@ -25,17 +25,20 @@ const SERDE: &[&str] = &["Deserialize", "Serialize"];
 pub fn operation(model: &Model<'_>, op: &Operation) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "/// `{} {}` (operation `{}`).", op.method, op.path, op.id);
-    if let Some(host) = &op.host
-        && host != "https://api.twilio.com"
-    {
-        let _ = writeln!(
-            out,
-            "// Served by {host}: the client sends to api.twilio.com, and another host is not supported yet."
-        );
+    // The product's host, from the description's `servers` (`https://verify.twilio.com`: `verify`);
+    // the attribute's default is `api`.
+    let label = op.host.as_deref().map(|url| naming::host_label(url).ok_or(url));
+    if let Some(Err(url)) = label {
+        let _ = writeln!(out, "// Served by {url}, which is not a Twilio product host: declare it by hand.");
     }
     let checks = checks(model, op);
     out.push_str("#[twilio_endpoint(\n");
     let _ = writeln!(out, "    {},\n    \"{}\",", op.method, op.path);
+    if let Some(Ok(label)) = &label
+        && label != "api"
+    {
+        let _ = writeln!(out, "    host = \"{label}\",");
+    }
     if let Some(response) = &op.response {
         let _ = writeln!(out, "    response = {response},");
     }
@@ -105,7 +108,7 @@ pub fn operation(model: &Model<'_>, op: &Operation) -> String {
                     "    for item in &request.{} {{ if let {name}::Unknown(value) = item {{ {push} }} }}",
                     f.ident
                 );
-            } else if f.required && f.path.is_none() {
+            } else if f.required {
                 let _ =
                     writeln!(out, "    if let {name}::Unknown(value) = &request.{} {{ {push} }}", f.ident);
             } else {

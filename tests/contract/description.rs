@@ -75,7 +75,11 @@ const PAGING: [&str; 3] = ["PageToken", "Page", "PageSize"];
 impl Description {
     /// The description of `super::description_path`, or why there is none.
     pub fn load() -> Result<Self, String> {
-        let location = super::description_path()?;
+        Self::load_from(super::description_path()?)
+    }
+
+    /// The description at `location` (another product's).
+    pub fn load_from(location: PathBuf) -> Result<Self, String> {
         let text =
             std::fs::read_to_string(&location).map_err(|error| format!("{}: {error}", location.display()))?;
         let json = serde_json::from_str(&text).map_err(|error| format!("{}: {error}", location.display()))?;
@@ -340,7 +344,13 @@ pub struct Rules {
 
 impl Rules {
     pub fn load() -> Result<Self, String> {
-        let location = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("codegen/overlay/api_v2010/rules.toml");
+        Self::load_from(
+            PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("codegen/overlay/api_v2010/rules.toml"),
+        )
+    }
+
+    /// The rules at `location` (another product's overlay).
+    pub fn load_from(location: PathBuf) -> Result<Self, String> {
         let text =
             std::fs::read_to_string(&location).map_err(|error| format!("{}: {error}", location.display()))?;
         let table = text.parse().map_err(|error| format!("{}: {error}", location.display()))?;

@@ -58,6 +58,14 @@ const VALUES: &[(&str, &str, &str, &str)] = &[
         "\"ContentVariables ... is a JSON object\"",
     ),
     ("CreateMessage", "StatusCallback", URL, "\"StatusCallback's host name may not contain `_`\""),
+    // The overlay's `type = WebSocketUrl` rule (the generator fix of the SDK wire comparison): a media
+    // stream is sent to a WebSocket server.
+    (
+        "CreateStream",
+        "Url",
+        "wss://example.com/stream?a=1",
+        "\"The relative or absolute URL of the WebSocket\"",
+    ),
 ];
 
 /// A request as it goes over the wire: the escaped path, and the pairs of the query or the body.
@@ -630,7 +638,10 @@ fn path_candidates(op: &Operation, param: &Param) -> Vec<String> {
         out.push(format!("{prefix}{}", SID_HEX[0]));
     }
     out.extend(examples(param));
-    out.push("Ada-1".to_owned());
+    // A path placeholder with an enum (Verify's `FormType`): its first value.
+    out.extend(param.enum_values().unwrap_or_default().into_iter().take(1));
+    // Eight characters: the shortest a Verify entity's identity may be.
+    out.push("Ada-0001".to_owned());
     out
 }
 

@@ -73,13 +73,17 @@ use enums::support::deserialize as deserialize_from_str;
 pub use into_value::{IntoValue, IntoValues};
 pub use method::CallbackMethod;
 pub use sid::{
-    AccountSid, AddOnExtensionSid, AddOnPayloadSid, AddOnResultSid, AddOnSid, AddressSid, ApiKeySid,
-    ApplicationSid, AssignedAddOnSid, BundleSid, ByocTrunkSid, CallGroupSid, CallSid, ConferenceRef,
-    ConferenceSid, ConnectAppSid, ContentSid, CredentialListSid, CredentialSid, IdentitySid,
-    IpAccessControlListSid, IpAddressSid, MediaSid, MessageSid, MessagingServiceSid, NotificationSid,
-    PaymentSid, PhoneNumberSid, QueueSid, RealtimeTranscriptionSid, RecordingSid, ShortCodeSid, SipDomainSid,
-    SiprecSid, StreamSid, TranscriptionSid, TrunkSid, UsageTriggerSid, UserDefinedMessageSid,
-    UserDefinedMessageSubscriptionSid,
+    AccessTokenSid, AccountSid, AddOnExtensionSid, AddOnPayloadSid, AddOnResultSid, AddOnSid, AddressSid,
+    AlphaSenderSid, ApiKeySid, ApplicationSid, AssignedAddOnSid, BrandRegistrationSid, BrandVettingSid,
+    BundleSid, ByocTrunkSid, CallGroupSid, CallSid, ChallengeNotificationSid, ChallengeSid, ConferenceRef,
+    ConferenceSid, ConnectAppSid, ContentSid, CredentialListSid, CredentialSid, DomainCertificateSid,
+    DomainConfigSid, EntitySid, FactorSid, IdentitySid, IpAccessControlListSid, IpAddressSid,
+    LinkShorteningDomainSid, MediaSid, MessageSid, MessagingServiceSid, NotificationSid, PaymentSid,
+    PhoneNumberSid, QueueSid, RateLimitBucketSid, RateLimitSid, RealtimeTranscriptionSid, RecordingSid,
+    RegulatedItemSid, SafeListSid, ShortCodeSid, SipDomainSid, SiprecSid, StreamSid, TollfreeVerificationSid,
+    TranscriptionSid, TrunkSid, UsAppToPersonSid, UsageTriggerSid, UserDefinedMessageSid,
+    UserDefinedMessageSubscriptionSid, VerificationAttemptSid, VerificationSid, VerifyServiceSid,
+    VerifyTemplateSid, VerifyWebhookSid,
 };
 pub use url::{OrEmpty, Url, WebSocketUrl};
 pub use usage_date::UsageDate;

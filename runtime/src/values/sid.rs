@@ -202,6 +202,51 @@ sid_types! {
     AddOnResultSid = "XR", "an" "add-on result SID";
     /// Identifies a subscription to a call's user-defined messages (`ZY…`).
     UserDefinedMessageSubscriptionSid = "ZY", "a" "user-defined message subscription SID";
+    // Verify, Messaging services (issue 17).
+    /// Identifies an alphanumeric sender ID of a Messaging service (`AI…`).
+    AlphaSenderSid = "AI", "an" "alpha sender SID";
+    /// Identifies a bucket of a Verify rate limit (`BL…`).
+    RateLimitBucketSid = "BL", "a" "rate limit bucket SID";
+    /// Identifies an A2P brand registration (`BN…`).
+    BrandRegistrationSid = "BN", "a" "brand registration SID";
+    /// Identifies a certificate of a link shortening domain (`CW…`).
+    DomainCertificateSid = "CW", "a" "domain certificate SID";
+    /// Identifies a link shortening domain of Messaging (`DN…`).
+    LinkShorteningDomainSid = "DN", "a" "link shortening domain SID";
+    /// Identifies a phone number on the Verify safe list (`GN…`).
+    SafeListSid = "GN", "a" "safe list SID";
+    /// Identifies a toll-free verification (`HH…`).
+    TollfreeVerificationSid = "HH", "a" "toll-free verification SID";
+    /// Identifies a message template of Verify (`HJ…`).
+    VerifyTemplateSid = "HJ", "a" "Verify template SID";
+    /// Identifies a notification of a Verify challenge (`NT…`).
+    ChallengeNotificationSid = "NT", "a" "challenge notification SID";
+    /// Identifies a US A2P 10DLC campaign (`QE…`).
+    UsAppToPersonSid = "QE", "a" "US A2P campaign SID";
+    /// Identifies a regulated item of a toll-free verification (`RA…`).
+    RegulatedItemSid = "RA", "a" "regulated item SID";
+    /// Identifies a rate limit of a Verify service (`RK…`).
+    RateLimitSid = "RK", "a" "rate limit SID";
+    /// Identifies a Verify service (`VA…`).
+    VerifyServiceSid = "VA", "a" "Verify service SID";
+    /// Identifies a verification of Verify (`VE…`).
+    VerificationSid = "VE", "a" "verification SID";
+    /// Identifies a verification attempt (`VL…`).
+    VerificationAttemptSid = "VL", "a" "verification attempt SID";
+    /// Identifies a vetting of an A2P brand (`VT…`).
+    BrandVettingSid = "VT", "a" "brand vetting SID";
+    /// Identifies a challenge of a Verify factor (`YC…`).
+    ChallengeSid = "YC", "a" "challenge SID";
+    /// Identifies an entity of a Verify service (`YE…`).
+    EntitySid = "YE", "an" "entity SID";
+    /// Identifies a factor of a Verify entity (`YF…`).
+    FactorSid = "YF", "a" "factor SID";
+    /// Identifies an access token of Verify (`YK…`).
+    AccessTokenSid = "YK", "an" "access token SID";
+    /// Identifies a webhook of a Verify service (`YW…`).
+    VerifyWebhookSid = "YW", "a" "Verify webhook SID";
+    /// Identifies the configuration of a link shortening domain (`ZK…`).
+    DomainConfigSid = "ZK", "a" "domain config SID";
 }
 
 /// The conference named in Create Participant's path: a conference SID or, to create the conference

@@ -259,7 +259,7 @@ pub struct CreatePayments {
     pub input: Option<String>,
     /// `MinPostalCodeLength` (form): integer, optional.
     pub min_postal_code_length: Option<u32>,
-    /// `Parameter` (form): string, optional.
+    /// `Parameter` (form): JSON text of an object (`{"key": "value"}`), optional.
     pub parameter: Option<String>,
     /// `PaymentConnector` (form): string, optional.
     pub payment_connector: Option<String>,
