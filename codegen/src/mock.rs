@@ -62,8 +62,9 @@ pub fn family_routes(spec: &Json, model: &Model<'_>, family: &str) -> String {
     out
 }
 
-/// `mod.rs`'s `mock_routes()`: those of every family whose feature is on.
-pub fn module_routes(model: &Model<'_>, families: &[String]) -> String {
+/// `mod.rs`'s `mock_routes()`: those of every family, each under the cfg `feature` gives it (none:
+/// the module's own feature covers them all).
+pub fn module_routes(model: &Model<'_>, families: &[String], feature: Option<fn(&str) -> String>) -> String {
     let mut out = String::from(
         "\n/// The generated operations of every enabled family, as the mock serves them.\n\
          #[cfg(feature = \"mock\")]\n\
@@ -72,11 +73,10 @@ pub fn module_routes(model: &Model<'_>, families: &[String]) -> String {
     );
     for family in families {
         if model.ops.iter().any(|o| &o.family == family && !o.curated) {
-            let _ = writeln!(
-                out,
-                "#[cfg(feature = \"{}\")]\nroutes.extend({family}::mock_routes());",
-                naming::feature(family)
-            );
+            if let Some(feature) = feature {
+                let _ = writeln!(out, "#[cfg(feature = \"{}\")]", feature(family));
+            }
+            let _ = writeln!(out, "routes.extend({family}::mock_routes());");
         }
     }
     out.push_str("routes\n}\n");
@@ -133,22 +133,27 @@ fn served<'m>(spec: &Json, model: &'m Model<'_>) -> Vec<Served<'m>> {
         .iter()
         .filter(|s| s.kind == "Create" && !s.sid_prefix.is_empty())
         .flat_map(|s| {
-            let above = format!("{}.json", parent(&s.op.path));
+            let above = format!("{}{}", parent(&s.op.path), suffix(&s.op.path));
             [s.op.path.clone(), above]
         })
         .collect();
     for s in &mut out {
         let collection = match s.kind {
-            "Fetch" | "Update" | "Delete" => format!("{}.json", parent(&s.op.path)),
+            "Fetch" | "Update" | "Delete" => format!("{}{}", parent(&s.op.path), suffix(&s.op.path)),
             "List" => s.op.path.clone(),
             _ => continue,
         };
         if !filled.contains(&collection) {
+            // A list keeps its items' key: without an example reply, it answers an empty page.
             s.kind = "Other";
-            s.items_key.clear();
         }
     }
     out
+}
+
+/// What a path of this API ends with: `.json` in the 2010 API, nothing in the newer products.
+fn suffix(path: &str) -> &'static str {
+    if path.ends_with(".json") { ".json" } else { "" }
 }
 
 /// The path without its last segment.

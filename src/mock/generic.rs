@@ -87,8 +87,10 @@ where
     };
     Route::with_services::<E>(move |request, path, services| {
         let form = request.to_form();
+        // Kept by the path as the resource names it (`SafeList/Numbers/+1800…`), not as escaped.
+        let path = unescape_path(path);
         let call = Call {
-            path,
+            path: &path,
             pairs: parse_form(&form),
             account: services.account,
             base_url: services.base_url,
@@ -137,7 +139,8 @@ impl Operation {
             Kind::Update => match store.get_mut(call) {
                 Some(stored) => {
                     merge(&mut stored.json, &call.pairs);
-                    set(&mut stored.json, "date_updated", rfc2822(call.now).into());
+                    let stamp = timestamp(&stored.json["date_updated"], call.now);
+                    set(&mut stored.json, "date_updated", stamp.into());
                     Ok(Reply::ok(stored.json.clone()))
                 }
                 None => self.own_account(call),
@@ -158,6 +161,10 @@ impl Operation {
     fn example_reply(&self, call: &Call<'_>) -> Reply {
         if self.method == "DELETE" {
             return Reply::no_content();
+        }
+        if self.example.is_empty() && !self.items_key.is_empty() {
+            // A list the description shows no example of: an empty page.
+            return Reply::ok(self.list(&Store::default(), call));
         }
         let mut json = self.template_json(call);
         if self.method == "POST" {
@@ -203,13 +210,31 @@ impl Operation {
             // Nothing with an identity (a token, a validation request): answered, not kept.
             return Reply::created(json);
         }
-        let sid = format!("{}{}", self.sid_prefix, hex32());
-        let instance = self.instance_path(call.path, &sid);
-        set(&mut json, "sid", sid.into());
-        let now = rfc2822(call.now);
-        set(&mut json, "date_created", now.clone().into());
-        set(&mut json, "date_updated", now.into());
+        let example: Value = serde_json::from_str(self.example).unwrap_or(Value::Null);
+        set(&mut json, "sid", format!("{}{}", self.sid_prefix, hex32()).into());
+        // The instance's name in its path: the SID, or the field the example's own link ends with
+        // (Verify's entities are named by their `identity`).
+        let link = example_link(&example);
+        let name_field = link
+            .and_then(|link| link.rsplit('/').next())
+            .map(|last| last.trim_end_matches(".json"))
+            .filter(|last| example["sid"].as_str() != Some(*last))
+            .and_then(|last| {
+                example
+                    .as_object()?
+                    .iter()
+                    .find(|(_, value)| value.as_str() == Some(last))
+                    .map(|(key, _)| key.clone())
+            })
+            .unwrap_or_else(|| "sid".to_owned());
+        let name = json[&name_field].as_str().unwrap_or_default().to_owned();
+        let instance = instance_path(call.path, link, &name);
+        for field in ["date_created", "date_updated"] {
+            let stamp = timestamp(&example[field], call.now);
+            set(&mut json, field, stamp.into());
+        }
         set(&mut json, "uri", instance.clone().into());
+        set(&mut json, "url", format!("{}{instance}", call.base_url).into());
         store.created += 1;
         let stored = Stored {
             account: call.account,
@@ -219,24 +244,6 @@ impl Operation {
         };
         store.resources.insert(instance, stored);
         Reply::created(json)
-    }
-
-    /// Where a resource created at `collection` lives: `{collection}/{sid}.json`, or beside the
-    /// collection when the example's own `uri` says so (`IncomingPhoneNumbers/Local.json` makes
-    /// `IncomingPhoneNumbers/PN….json`).
-    fn instance_path(&self, collection: &str, sid: &str) -> String {
-        let collection = collection.trim_end_matches(".json");
-        let example: Value = serde_json::from_str(self.example).unwrap_or(Value::Null);
-        let example_segments =
-            example["uri"].as_str().map(|uri| uri.split('?').next().unwrap_or(uri).split('/').count());
-        let segments = collection.split('/').count();
-        let base = match example_segments {
-            Some(count) if count == segments => {
-                collection.rsplit_once('/').map_or(collection, |(parent, _)| parent)
-            }
-            _ => collection,
-        };
-        format!("{base}/{sid}.json")
     }
 
     fn list(&self, store: &Store, call: &Call<'_>) -> Value {
@@ -301,6 +308,49 @@ impl Store {
 
     fn get_mut(&mut self, call: &Call<'_>) -> Option<&mut Stored> {
         self.resources.get_mut(call.path).filter(|stored| stored.account == call.account)
+    }
+}
+
+/// The path of the example's own link: its `uri` (2010), or the path of its `url` (the newer
+/// products), without the query.
+fn example_link(example: &Value) -> Option<&str> {
+    let link = match example["uri"].as_str() {
+        Some(uri) => uri,
+        None => {
+            let url = example["url"].as_str()?;
+            let rest = url.split_once("://").map_or(url, |(_, rest)| rest);
+            &rest[rest.find('/')?..]
+        }
+    };
+    Some(link.split('?').next().unwrap_or(link))
+}
+
+/// Where a resource created at `collection` and named `name` lives: `{collection}/{name}.json` (no
+/// `.json` in the newer products), or beside the collection when the example's own `link` has as
+/// many segments as the collection (`IncomingPhoneNumbers/Local.json` makes
+/// `IncomingPhoneNumbers/PN….json`).
+fn instance_path(collection: &str, link: Option<&str>, name: &str) -> String {
+    // The 2010 API's paths end in `.json`, the newer products' in the name.
+    let suffix = if collection.ends_with(".json") { ".json" } else { "" };
+    let collection = collection.trim_end_matches(".json");
+    let segments = collection.split('/').count();
+    let base = match link.map(|link| link.split('/').count()) {
+        Some(count) if count == segments => {
+            collection.rsplit_once('/').map_or(collection, |(parent, _)| parent)
+        }
+        _ => collection,
+    };
+    format!("{base}/{name}{suffix}")
+}
+
+/// `now` as the example writes its dates: RFC 2822 in the 2010 API (`Tue, 04 Aug 2015 18:39:09
+/// +0000`), ISO 8601 in the newer products (`2015-07-30T20:00:00Z`).
+fn timestamp(example: &Value, now: DateTime<Utc>) -> String {
+    match example.as_str() {
+        Some(text) if text.contains('T') && !text.contains(',') => {
+            now.format("%Y-%m-%dT%H:%M:%SZ").to_string()
+        }
+        _ => rfc2822(now),
     }
 }
 
@@ -412,6 +462,11 @@ fn parse_form(form: &str) -> Vec<(String, String)> {
             (unescape(key), unescape(value))
         })
         .collect()
+}
+
+/// A path with its percent escapes decoded (a `+` stays a `+`).
+fn unescape_path(path: &str) -> String {
+    if path.contains('%') { unescape(&path.replace('+', "%2B")) } else { path.to_owned() }
 }
 
 fn unescape(text: &str) -> String {

@@ -160,7 +160,14 @@ impl MockTwilio {
         let mut routes = Registry::default();
         // The generated operations of the enabled features first: the hand-written ones replace
         // none of them (they are other operations), and `register` replaces either.
-        for route in crate::api::v2010::generated::mock_routes() {
+        let generated = crate::api::v2010::generated::mock_routes().into_iter();
+        #[cfg(feature = "verify-v2")]
+        let generated = generated.chain(crate::api::verify::v2::mock_routes());
+        #[cfg(feature = "lookups-v2")]
+        let generated = generated.chain(crate::api::lookups::v2::mock_routes());
+        #[cfg(feature = "messaging-v1")]
+        let generated = generated.chain(crate::api::messaging::v1::mock_routes());
+        for route in generated {
             routes.add(route);
         }
         for route in catalog::routes() {

@@ -70,3 +70,15 @@ pub struct RateLimitResponse {
     #[serde(default, with = "crate::lenient::integer")]
     pub ttl: Option<i64>,
 }
+
+/// This family's operations as the mock serves them: kind, SID prefix of what a create makes, items' key
+/// of a list, and the description's example reply.
+#[cfg(feature = "mock")]
+pub(crate) fn mock_routes() -> Vec<crate::mock::generic::Route> {
+    use crate::mock::generic::{Kind::*, route};
+    vec![
+        route::<FetchLookupAccountRateLimits>(Other, "", "rate_limits", ""),
+        route::<FetchLookupRateLimit>(Other, "", "", ""),
+        route::<DeleteLookupRateLimit>(Other, "", "", ""),
+    ]
+}

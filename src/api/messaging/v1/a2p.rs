@@ -313,3 +313,60 @@ wire_enum! {
         Aegis = "aegis",
     }
 }
+
+/// This family's operations as the mock serves them: kind, SID prefix of what a create makes, items' key
+/// of a list, and the description's example reply.
+#[cfg(feature = "mock")]
+pub(crate) fn mock_routes() -> Vec<crate::mock::generic::Route> {
+    use crate::mock::generic::{Kind::*, route};
+    vec![
+        route::<CreateBrandRegistrationOtp>(
+            Create,
+            "",
+            "",
+            "{\"account_sid\":\"AC78e8e67fc0246521490fb9907fd0c165\",\"brand_registration_sid\":\"BN0044409f7e067e279523808d267e2d85\"}",
+        ),
+        route::<FetchBrandRegistrations>(
+            Fetch,
+            "",
+            "",
+            "{\"sid\":\"BN0044409f7e067e279523808d267e2d85\",\"account_sid\":\"AC78e8e67fc0246521490fb9907fd0c165\",\"customer_profile_bundle_sid\":\"BU3344409f7e067e279523808d267e2d85\",\"a2p_profile_bundle_sid\":\"BU3344409f7e067e279523808d267e2d85\",\"date_created\":\"2021-01-27T14:18:35Z\",\"date_updated\":\"2021-01-27T14:18:36Z\",\"brand_type\":\"STANDARD\",\"status\":\"PENDING\",\"tcr_id\":\"BXXXXXX\",\"failure_reason\":\"Registration error\",\"url\":\"https://messaging.twilio.com/v1/a2p/BrandRegistrations/BN0044409f7e067e279523808d267e2d85\",\"brand_score\":42,\"brand_feedback\":[\"TAX_ID\",\"NONPROFIT\"],\"identity_status\":\"VERIFIED\",\"russell_3000\":true,\"government_entity\":false,\"tax_exempt_status\":\"501c3\",\"skip_automatic_sec_vet\":false,\"mock\":false,\"errors\":[],\"links\":{\"brand_vettings\":\"https://messaging.twilio.com/v1/a2p/BrandRegistrations/BN0044409f7e067e279523808d267e2d85/Vettings\",\"brand_registration_otps\":\"https://messaging.twilio.com/v1/a2p/BrandRegistrations/BN0044409f7e067e279523808d267e2d85/SmsOtp\"}}",
+        ),
+        route::<UpdateBrandRegistrations>(
+            Update,
+            "",
+            "",
+            "{\"sid\":\"BNaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"account_sid\":\"ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"customer_profile_bundle_sid\":\"BU3344409f7e067e279523808d267e2d85\",\"a2p_profile_bundle_sid\":\"BU3344409f7e067e279523808d267e2d85\",\"date_created\":\"2021-01-27T14:18:35Z\",\"date_updated\":\"2021-01-27T14:18:36Z\",\"brand_type\":\"STANDARD\",\"status\":\"PENDING\",\"tcr_id\":\"BXXXXXX\",\"failure_reason\":\"Registration error\",\"url\":\"https://messaging.twilio.com/v1/a2p/BrandRegistrations/BNaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"brand_score\":42,\"brand_feedback\":[\"TAX_ID\",\"NONPROFIT\"],\"identity_status\":\"VERIFIED\",\"russell_3000\":false,\"government_entity\":false,\"tax_exempt_status\":\"501c3\",\"skip_automatic_sec_vet\":false,\"errors\":[],\"mock\":false,\"links\":{\"brand_vettings\":\"https://messaging.twilio.com/v1/a2p/BrandRegistrations/BNaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Vettings\",\"brand_registration_otps\":\"https://messaging.twilio.com/v1/a2p/BrandRegistrations/BNaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/SmsOtp\"}}",
+        ),
+        route::<ListBrandRegistrations>(
+            List,
+            "",
+            "data",
+            "{\"meta\":{\"page\":0,\"page_size\":50,\"first_page_url\":\"https://messaging.twilio.com/v1/a2p/BrandRegistrations?PageSize=50&Page=0\",\"previous_page_url\":null,\"next_page_url\":null,\"key\":\"data\",\"url\":\"https://messaging.twilio.com/v1/a2p/BrandRegistrations?PageSize=50&Page=0\"},\"data\":[{\"sid\":\"BN0044409f7e067e279523808d267e2d85\",\"account_sid\":\"AC78e8e67fc0246521490fb9907fd0c165\",\"customer_profile_bundle_sid\":\"BU3344409f7e067e279523808d267e2d85\",\"a2p_profile_bundle_sid\":\"BU3344409f7e067e279523808d267e2d85\",\"date_created\":\"2021-01-27T14:18:35Z\",\"date_updated\":\"2021-01-27T14:18:36Z\",\"brand_type\":\"STANDARD\",\"status\":\"APPROVED\",\"tcr_id\":\"BXXXXXX\",\"failure_reason\":\"Registration error\",\"url\":\"https://messaging.twilio.com/v1/a2p/BrandRegistrations/BN0044409f7e067e279523808d267e2d85\",\"brand_score\":42,\"brand_feedback\":[\"TAX_ID\",\"NONPROFIT\"],\"identity_status\":\"VERIFIED\",\"russell_3000\":true,\"tax_exempt_status\":\"501c3\",\"government_entity\":false,\"skip_automatic_sec_vet\":false,\"errors\":[],\"mock\":false,\"links\":{\"brand_vettings\":\"https://messaging.twilio.com/v1/a2p/BrandRegistrations/BN0044409f7e067e279523808d267e2d85/Vettings\",\"brand_registration_otps\":\"https://messaging.twilio.com/v1/a2p/BrandRegistrations/BN0044409f7e067e279523808d267e2d85/SmsOtp\"}}]}",
+        ),
+        route::<CreateBrandRegistrations>(
+            Create,
+            "BN",
+            "",
+            "{\"sid\":\"BN0044409f7e067e279523808d267e2d85\",\"account_sid\":\"AC78e8e67fc0246521490fb9907fd0c165\",\"customer_profile_bundle_sid\":\"BU0000009f7e067e279523808d267e2d90\",\"a2p_profile_bundle_sid\":\"BU1111109f7e067e279523808d267e2d85\",\"date_created\":\"2021-01-28T10:45:51Z\",\"date_updated\":\"2021-01-28T10:45:51Z\",\"brand_type\":\"STANDARD\",\"status\":\"PENDING\",\"tcr_id\":\"BXXXXXX\",\"failure_reason\":\"Registration error\",\"url\":\"https://messaging.twilio.com/v1/a2p/BrandRegistrations/BN0044409f7e067e279523808d267e2d85\",\"brand_score\":42,\"brand_feedback\":[\"TAX_ID\",\"NONPROFIT\"],\"identity_status\":\"VERIFIED\",\"russell_3000\":true,\"government_entity\":false,\"tax_exempt_status\":\"501c3\",\"skip_automatic_sec_vet\":false,\"errors\":[],\"mock\":false,\"links\":{\"brand_vettings\":\"https://messaging.twilio.com/v1/a2p/BrandRegistrations/BN0044409f7e067e279523808d267e2d85/Vettings\",\"brand_registration_otps\":\"https://messaging.twilio.com/v1/a2p/BrandRegistrations/BN0044409f7e067e279523808d267e2d85/SmsOtp\"}}",
+        ),
+        route::<CreateBrandVetting>(
+            Create,
+            "",
+            "",
+            "{\"account_sid\":\"AC78e8e67fc0246521490fb9907fd0c165\",\"brand_sid\":\"BN0044409f7e067e279523808d267e2d85\",\"brand_vetting_sid\":\"VT12445353\",\"vetting_provider\":\"campaign-verify\",\"vetting_id\":\"cv|1.0|tcr|10dlc|9975c339-d46f-49b7-a399-EXAMPLETOKEN|GQ3EXAMPLETOKENAXXBUNBT2AgL-LdQuPveFhEyY\",\"vetting_class\":\"POLITICAL\",\"vetting_status\":\"IN_PROGRESS\",\"date_created\":\"2021-01-27T14:18:35Z\",\"date_updated\":\"2021-01-27T14:18:35Z\",\"url\":\"https://messaging.twilio.com/v1/a2p/BrandRegistrations/BN0044409f7e067e279523808d267e2d85/Vettings/VT12445353\"}",
+        ),
+        route::<ListBrandVetting>(
+            Other,
+            "",
+            "data",
+            "{\"meta\":{\"page\":0,\"page_size\":50,\"first_page_url\":\"https://messaging.twilio.com/v1/a2p/BrandRegistrations/BN0044409f7e067e279523808d267e2d85/Vettings\",\"previous_page_url\":null,\"next_page_url\":null,\"key\":\"data\",\"url\":\"https://messaging.twilio.com/v1/a2p/BrandRegistrations/BN0044409f7e067e279523808d267e2d85/Vettings\"},\"data\":[{\"account_sid\":\"AC78e8e67fc0246521490fb9907fd0c165\",\"brand_sid\":\"BN0044409f7e067e279523808d267e2d85\",\"brand_vetting_sid\":\"VT12445353\",\"vetting_provider\":\"campaign-verify\",\"vetting_id\":\"cv|1.0|tcr|10dlc|9975c339-d46f-49b7-a399-EXAMPLETOKEN|GQ3EXAMPLETOKENAXXBUNBT2AgL-LdQuPveFhEyY\",\"vetting_class\":\"POLITICAL\",\"vetting_status\":\"IN_PROGRESS\",\"date_created\":\"2021-01-27T14:18:35Z\",\"date_updated\":\"2021-01-27T14:18:35Z\",\"url\":\"https://messaging.twilio.com/v1/a2p/BrandRegistrations/BN0044409f7e067e279523808d267e2d85/Vettings/VT12445353\"}]}",
+        ),
+        route::<FetchBrandVetting>(
+            Other,
+            "",
+            "",
+            "{\"account_sid\":\"AC78e8e67fc0246521490fb9907fd0c165\",\"brand_sid\":\"BN0044409f7e067e279523808d267e2d85\",\"brand_vetting_sid\":\"VT12445353\",\"vetting_provider\":\"campaign-verify\",\"vetting_id\":\"cv|1.0|tcr|10dlc|9975c339-d46f-49b7-a399-EXAMPLETOKEN|GQ3EXAMPLETOKENAXXBUNBT2AgL-LdQuPveFhEyY\",\"vetting_class\":\"POLITICAL\",\"vetting_status\":\"IN_PROGRESS\",\"date_created\":\"2021-01-27T14:18:35Z\",\"date_updated\":\"2021-01-27T14:18:35Z\",\"url\":\"https://messaging.twilio.com/v1/a2p/BrandRegistrations/BN0044409f7e067e279523808d267e2d85/Vettings/VT12445353\"}",
+        ),
+    ]
+}

@@ -14,3 +14,11 @@ pub struct FetchDeactivation {
     /// `Date` (query): date, optional.
     pub date: Option<NaiveDate>,
 }
+
+/// This family's operations as the mock serves them: kind, SID prefix of what a create makes, items' key
+/// of a list, and the description's example reply.
+#[cfg(feature = "mock")]
+pub(crate) fn mock_routes() -> Vec<crate::mock::generic::Route> {
+    use crate::mock::generic::{Kind::*, route};
+    vec![route::<FetchDeactivation>(Other, "", "", "")]
+}

@@ -291,3 +291,62 @@ pub struct RequestManagedCert {
     /// `requesting`: boolean.
     pub requesting: Option<bool>,
 }
+
+/// This family's operations as the mock serves them: kind, SID prefix of what a create makes, items' key
+/// of a list, and the description's example reply.
+#[cfg(feature = "mock")]
+pub(crate) fn mock_routes() -> Vec<crate::mock::generic::Route> {
+    use crate::mock::generic::{Kind::*, route};
+    vec![
+        route::<UpdateDomainCertV4>(
+            Create,
+            "",
+            "",
+            "{\"certificate_sid\":\"CWaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"domain_name\":\"https://api.example.com\",\"domain_sid\":\"DNaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"date_expires\":\"2021-02-06T18:02:04Z\",\"date_created\":\"2021-02-06T18:02:04Z\",\"date_updated\":\"2021-02-06T18:02:04Z\",\"url\":\"https://messaging.twilio.com/v1/LinkShortening/Domains/DNaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Certificate\",\"cert_in_validation\":{\"date_expires\":\"2021-02-06T18:02:04Z\",\"status\":\"pending\"}}",
+        ),
+        route::<FetchDomainCertV4>(
+            Other,
+            "",
+            "",
+            "{\"certificate_sid\":\"CWaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"domain_name\":\"https://api.example.com\",\"domain_sid\":\"DNaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"date_expires\":\"2021-02-06T18:02:04Z\",\"date_created\":\"2021-02-06T18:02:04Z\",\"date_updated\":\"2021-02-06T18:02:04Z\",\"url\":\"https://messaging.twilio.com/v1/LinkShortening/Domains/DNaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Certificate\",\"cert_in_validation\":{\"date_expires\":\"2021-02-06T18:02:04Z\",\"status\":\"pending\"}}",
+        ),
+        route::<DeleteDomainCertV4>(Other, "", "", ""),
+        route::<UpdateDomainConfig>(
+            Create,
+            "",
+            "",
+            "{\"domain_sid\":\"DNaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"config_sid\":\"ZKaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"fallback_url\":\"https://www.example.com\",\"callback_url\":\"https://www.example.com\",\"continue_on_failure\":true,\"date_created\":\"2015-07-30T20:00:00Z\",\"date_updated\":\"2015-07-30T20:00:00Z\",\"url\":\"https://messaging.twilio.com/v1/LinkShortening/Domains/DNaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Config\",\"disable_https\":false}",
+        ),
+        route::<FetchDomainConfig>(
+            Other,
+            "",
+            "",
+            "{\"domain_sid\":\"DNaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"config_sid\":\"ZKaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"fallback_url\":\"https://www.example.com\",\"callback_url\":\"https://www.example.com\",\"continue_on_failure\":true,\"date_created\":\"2015-07-30T20:00:00Z\",\"date_updated\":\"2015-07-30T20:00:00Z\",\"url\":\"https://messaging.twilio.com/v1/LinkShortening/Domains/DNaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Config\",\"disable_https\":false}",
+        ),
+        route::<FetchDomainConfigMessagingService>(
+            Other,
+            "",
+            "",
+            "{\"domain_sid\":\"DNaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"config_sid\":\"ZKaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"fallback_url\":\"https://www.example.com\",\"callback_url\":\"https://www.example.com\",\"continue_on_failure\":true,\"date_created\":\"2015-07-30T20:00:00Z\",\"date_updated\":\"2015-07-30T20:00:00Z\",\"url\":\"https://messaging.twilio.com/v1/LinkShortening/MessagingService/MGaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/DomainConfig\",\"messaging_service_sid\":\"MGaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\"}",
+        ),
+        route::<CreateLinkshorteningMessagingService>(
+            Other,
+            "",
+            "",
+            "{\"domain_sid\":\"DNaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"messaging_service_sid\":\"MGaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"url\":\"https://messaging.twilio.com/v1/LinkShortening/Domains/DNaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/MessagingServices/MGaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\"}",
+        ),
+        route::<DeleteLinkshorteningMessagingService>(Other, "", "", ""),
+        route::<FetchLinkshorteningMessagingServiceDomainAssociation>(
+            Other,
+            "",
+            "",
+            "{\"domain_sid\":\"DNaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"messaging_service_sid\":\"MGaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"url\":\"https://messaging.twilio.com/v1/LinkShortening/MessagingServices/MGaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Domain\"}",
+        ),
+        route::<UpdateRequestManagedCert>(
+            Create,
+            "",
+            "",
+            "{\"certificate_sid\":\"CWaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"domain_name\":\"https://api.example.com\",\"domain_sid\":\"DNaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"date_created\":\"2021-02-06T18:02:04Z\",\"date_updated\":\"2021-02-06T18:02:04Z\",\"date_expires\":\"2021-02-06T18:02:04Z\",\"url\":\"https://messaging.twilio.com/v1/LinkShortening/Domains/DNaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/RequestManagedCert\",\"managed\":true,\"requesting\":true}",
+        ),
+    ]
+}

@@ -13,3 +13,16 @@ pub mod services;
 pub use services::*;
 pub mod tollfree;
 pub use tollfree::*;
+
+/// The generated operations of every enabled family, as the mock serves them.
+#[cfg(feature = "mock")]
+pub(crate) fn mock_routes() -> Vec<crate::mock::generic::Route> {
+    #[allow(unused_mut)]
+    let mut routes = Vec::new();
+    routes.extend(a2p::mock_routes());
+    routes.extend(deactivations::mock_routes());
+    routes.extend(link_shortening::mock_routes());
+    routes.extend(services::mock_routes());
+    routes.extend(tollfree::mock_routes());
+    routes
+}

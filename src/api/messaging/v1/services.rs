@@ -1020,3 +1020,175 @@ wire_enum! {
         Disable = "disable",
     }
 }
+
+/// This family's operations as the mock serves them: kind, SID prefix of what a create makes, items' key
+/// of a list, and the description's example reply.
+#[cfg(feature = "mock")]
+pub(crate) fn mock_routes() -> Vec<crate::mock::generic::Route> {
+    use crate::mock::generic::{Kind::*, route};
+    vec![
+        route::<CreateAlphaSender>(
+            Create,
+            "AI",
+            "",
+            "{\"sid\":\"AIaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"account_sid\":\"ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"service_sid\":\"MGaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"date_created\":\"2015-07-30T20:12:31Z\",\"date_updated\":\"2015-07-30T20:12:33Z\",\"alpha_sender\":\"Twilio\",\"capabilities\":[\"SMS\"],\"url\":\"https://messaging.twilio.com/v1/Services/MGaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/AlphaSenders/AIaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\"}",
+        ),
+        route::<ListAlphaSender>(
+            List,
+            "",
+            "alpha_senders",
+            "{\"meta\":{\"page\":0,\"page_size\":20,\"first_page_url\":\"https://messaging.twilio.com/v1/Services/MGaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/AlphaSenders?PageSize=20&Page=0\",\"previous_page_url\":null,\"next_page_url\":null,\"key\":\"alpha_senders\",\"url\":\"https://messaging.twilio.com/v1/Services/MGaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/AlphaSenders?PageSize=20&Page=0\"},\"alpha_senders\":[{\"account_sid\":\"ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"service_sid\":\"MGaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"sid\":\"AIaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"date_created\":\"2015-07-30T20:12:31Z\",\"date_updated\":\"2015-07-30T20:12:33Z\",\"alpha_sender\":\"Twilio\",\"capabilities\":[\"SMS\"],\"url\":\"https://messaging.twilio.com/v1/Services/MGaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/AlphaSenders/AIaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\"}]}",
+        ),
+        route::<FetchAlphaSender>(
+            Fetch,
+            "",
+            "",
+            "{\"sid\":\"AIaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"account_sid\":\"ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"service_sid\":\"MGaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"date_created\":\"2015-07-30T20:12:31Z\",\"date_updated\":\"2015-07-30T20:12:33Z\",\"alpha_sender\":\"Twilio\",\"capabilities\":[\"SMS\"],\"url\":\"https://messaging.twilio.com/v1/Services/MGaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/AlphaSenders/AIaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\"}",
+        ),
+        route::<DeleteAlphaSender>(Delete, "", "", ""),
+        route::<ListChannelSender>(
+            List,
+            "",
+            "senders",
+            "{\"meta\":{\"page\":0,\"page_size\":20,\"first_page_url\":\"https://messaging.twilio.com/v1/Services/MGaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/ChannelSenders?PageSize=20&Page=0\",\"previous_page_url\":null,\"next_page_url\":null,\"key\":\"senders\",\"url\":\"https://messaging.twilio.com/v1/Services/MGaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/ChannelSenders?PageSize=20&Page=0\"},\"senders\":[{\"account_sid\":\"ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"messaging_service_sid\":\"MGaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"sid\":\"XEaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"sender\":\"whatsapp:+12487960483\",\"sender_type\":\"WhatsApp\",\"country_code\":\"US\",\"date_created\":\"2023-07-30T20:12:31Z\",\"date_updated\":\"2023-07-30T20:12:33Z\",\"url\":\"https://messaging.twilio.com/v1/Services/MGaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/ChannelSenders/XEaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\"},{\"account_sid\":\"ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"messaging_service_sid\":\"MGaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"sid\":\"XEaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaab\",\"sender\":\"messenger:104794531907950\",\"sender_type\":\"Messenger\",\"country_code\":\"US\",\"date_created\":\"2023-07-30T20:12:31Z\",\"date_updated\":\"2023-07-30T20:12:33Z\",\"url\":\"https://messaging.twilio.com/v1/Services/MGaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/ChannelSenders/XEaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaab\"},{\"account_sid\":\"ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"messaging_service_sid\":\"MGaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"sid\":\"XEaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaac\",\"sender\":\"rcs:ms_dev_ttatqler_agent\",\"sender_type\":\"RCS\",\"country_code\":\"US\",\"date_created\":\"2023-07-30T20:12:31Z\",\"date_updated\":\"2023-07-30T20:12:33Z\",\"url\":\"https://messaging.twilio.com/v1/Services/MGaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/ChannelSenders/XEaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaac\"}]}",
+        ),
+        route::<CreateChannelSender>(
+            Create,
+            "XE",
+            "",
+            "{\"account_sid\":\"ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"messaging_service_sid\":\"MGaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"sid\":\"XEaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"sender\":\"whatsapp:+12487960483\",\"sender_type\":\"WhatsApp\",\"country_code\":\"US\",\"date_created\":\"2023-07-30T20:12:31Z\",\"date_updated\":\"2023-07-30T20:12:33Z\",\"url\":\"https://messaging.twilio.com/v1/Services/MGaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/ChannelSenders/XEaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\"}",
+        ),
+        route::<FetchChannelSender>(
+            Fetch,
+            "",
+            "",
+            "{\"account_sid\":\"ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"messaging_service_sid\":\"MGaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"sid\":\"XEaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"sender\":\"whatsapp:+12487960483\",\"sender_type\":\"WhatsApp\",\"country_code\":\"US\",\"date_created\":\"2023-07-30T20:12:31Z\",\"date_updated\":\"2023-07-30T20:12:33Z\",\"url\":\"https://messaging.twilio.com/v1/Services/MGaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/ChannelSenders/XEaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\"}",
+        ),
+        route::<DeleteChannelSender>(Delete, "", "", ""),
+        route::<CreateDestinationAlphaSender>(
+            Create,
+            "AI",
+            "",
+            "{\"sid\":\"AIaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"account_sid\":\"ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"service_sid\":\"MGaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"date_created\":\"2015-07-30T20:12:31Z\",\"date_updated\":\"2015-07-30T20:12:33Z\",\"alpha_sender\":\"Twilio\",\"capabilities\":[\"SMS\"],\"iso_country_code\":\"FR\",\"url\":\"https://messaging.twilio.com/v1/Services/MGaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/DestinationAlphaSenders/AIaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\"}",
+        ),
+        route::<ListDestinationAlphaSender>(
+            List,
+            "",
+            "alpha_senders",
+            "{\"meta\":{\"page\":0,\"page_size\":20,\"first_page_url\":\"https://messaging.twilio.com/v1/Services/MGaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/DestinationAlphaSenders?PageSize=20&Page=0\",\"previous_page_url\":null,\"next_page_url\":null,\"key\":\"alpha_senders\",\"url\":\"https://messaging.twilio.com/v1/Services/MGaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/DestinationAlphaSenders?PageSize=20&Page=0\"},\"alpha_senders\":[{\"account_sid\":\"ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"service_sid\":\"MGaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"sid\":\"AIaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"date_created\":\"2015-07-30T20:12:31Z\",\"date_updated\":\"2015-07-30T20:12:33Z\",\"alpha_sender\":\"Twilio\",\"capabilities\":[\"SMS\"],\"iso_country_code\":\"FR\",\"url\":\"https://messaging.twilio.com/v1/Services/MGaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/DestinationAlphaSenders/AIaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\"}]}",
+        ),
+        route::<FetchDestinationAlphaSender>(
+            Fetch,
+            "",
+            "",
+            "{\"sid\":\"AIaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"account_sid\":\"ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"service_sid\":\"MGaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"date_created\":\"2015-07-30T20:12:31Z\",\"date_updated\":\"2015-07-30T20:12:33Z\",\"alpha_sender\":\"Twilio\",\"capabilities\":[\"SMS\"],\"iso_country_code\":\"FR\",\"url\":\"https://messaging.twilio.com/v1/Services/MGaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/DestinationAlphaSenders/AIaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\"}",
+        ),
+        route::<DeleteDestinationAlphaSender>(Delete, "", "", ""),
+        route::<CreateExternalCampaign>(
+            Create,
+            "QE",
+            "",
+            "{\"sid\":\"QE2c6890da8086d771620e9b13fadeba0b\",\"messaging_service_sid\":\"MGaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"campaign_id\":\"CMaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"account_sid\":\"ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"date_created\":\"2021-03-21T21:31:00Z\"}",
+        ),
+        route::<CreatePhoneNumber>(
+            Create,
+            "PN",
+            "",
+            "{\"sid\":\"PNaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"account_sid\":\"ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"service_sid\":\"MGaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"date_created\":\"2015-07-30T20:12:31Z\",\"date_updated\":\"2015-07-30T20:12:33Z\",\"phone_number\":\"+987654321\",\"country_code\":\"US\",\"capabilities\":[],\"url\":\"https://messaging.twilio.com/v1/Services/MGaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/PhoneNumbers/PNaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\"}",
+        ),
+        route::<ListPhoneNumber>(
+            List,
+            "",
+            "phone_numbers",
+            "{\"meta\":{\"page\":0,\"page_size\":20,\"first_page_url\":\"https://messaging.twilio.com/v1/Services/MGaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/PhoneNumbers?PageSize=20&Page=0\",\"previous_page_url\":null,\"next_page_url\":null,\"key\":\"phone_numbers\",\"url\":\"https://messaging.twilio.com/v1/Services/MGaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/PhoneNumbers?PageSize=20&Page=0\"},\"phone_numbers\":[{\"account_sid\":\"ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"service_sid\":\"MGaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"sid\":\"PNaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"date_created\":\"2015-07-30T20:12:31Z\",\"date_updated\":\"2015-07-30T20:12:33Z\",\"phone_number\":\"+987654321\",\"country_code\":\"US\",\"capabilities\":[],\"url\":\"https://messaging.twilio.com/v1/Services/MGaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/PhoneNumbers/PNaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\"}]}",
+        ),
+        route::<DeletePhoneNumber>(Delete, "", "", ""),
+        route::<FetchPhoneNumber>(
+            Fetch,
+            "",
+            "",
+            "{\"sid\":\"PNaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"account_sid\":\"ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"service_sid\":\"MGaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"date_created\":\"2015-07-30T20:12:31Z\",\"date_updated\":\"2015-07-30T20:12:33Z\",\"phone_number\":\"12345\",\"country_code\":\"US\",\"capabilities\":[],\"url\":\"https://messaging.twilio.com/v1/Services/MGaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/PhoneNumbers/PNaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\"}",
+        ),
+        route::<CreateService>(
+            Create,
+            "MG",
+            "",
+            "{\"account_sid\":\"ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"sid\":\"MGaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"date_created\":\"2015-07-30T20:12:31Z\",\"date_updated\":\"2015-07-30T20:12:33Z\",\"friendly_name\":\"My Service!\",\"inbound_request_url\":\"https://www.example.com/\",\"inbound_method\":\"POST\",\"fallback_url\":\"https://www.example.com\",\"fallback_method\":\"GET\",\"status_callback\":\"https://www.example.com\",\"sticky_sender\":true,\"smart_encoding\":false,\"mms_converter\":true,\"fallback_to_long_code\":true,\"scan_message_content\":\"inherit\",\"area_code_geomatch\":true,\"validity_period\":600,\"synchronous_validation\":true,\"usecase\":\"marketing\",\"us_app_to_person_registered\":false,\"use_inbound_webhook_on_number\":true,\"sending_windows\":[],\"links\":{\"phone_numbers\":\"https://messaging.twilio.com/v1/Services/MGaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/PhoneNumbers\",\"short_codes\":\"https://messaging.twilio.com/v1/Services/MGaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/ShortCodes\",\"alpha_senders\":\"https://messaging.twilio.com/v1/Services/MGaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/AlphaSenders\",\"messages\":\"https://messaging.twilio.com/v1/Services/MGaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Messages\",\"us_app_to_person\":\"https://messaging.twilio.com/v1/Services/MGaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Compliance/Usa2p\",\"us_app_to_person_usecases\":\"https://messaging.twilio.com/v1/Services/MGaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Compliance/Usa2p/Usecases\",\"channel_senders\":\"https://messaging.twilio.com/v1/Services/MGaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/ChannelSenders\",\"destination_alpha_senders\":\"https://messaging.twilio.com/v1/Services/MGaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/DestinationAlphaSenders\"},\"url\":\"https://messaging.twilio.com/v1/Services/MGaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\"}",
+        ),
+        route::<ListService>(
+            List,
+            "",
+            "services",
+            "{\"meta\":{\"page\":0,\"page_size\":20,\"first_page_url\":\"https://messaging.twilio.com/v1/Services?PageSize=20&Page=0\",\"previous_page_url\":null,\"next_page_url\":null,\"key\":\"services\",\"url\":\"https://messaging.twilio.com/v1/Services?PageSize=20&Page=0\"},\"services\":[{\"account_sid\":\"ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"friendly_name\":\"My Service!\",\"sid\":\"MGaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"date_created\":\"2015-07-30T20:12:31Z\",\"date_updated\":\"2015-07-30T20:12:33Z\",\"sticky_sender\":true,\"mms_converter\":true,\"smart_encoding\":false,\"fallback_to_long_code\":true,\"area_code_geomatch\":true,\"validity_period\":600,\"scan_message_content\":\"inherit\",\"synchronous_validation\":true,\"inbound_request_url\":\"https://www.example.com/\",\"inbound_method\":\"POST\",\"fallback_url\":null,\"fallback_method\":\"POST\",\"status_callback\":\"https://www.example.com\",\"usecase\":\"marketing\",\"us_app_to_person_registered\":false,\"use_inbound_webhook_on_number\":false,\"sending_windows\":[{\"start_time\":\"10:00\",\"end_time\":\"21:00\"}],\"links\":{\"phone_numbers\":\"https://messaging.twilio.com/v1/Services/MGaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/PhoneNumbers\",\"short_codes\":\"https://messaging.twilio.com/v1/Services/MGaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/ShortCodes\",\"alpha_senders\":\"https://messaging.twilio.com/v1/Services/MGaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/AlphaSenders\",\"messages\":\"https://messaging.twilio.com/v1/Services/MGaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Messages\",\"us_app_to_person\":\"https://messaging.twilio.com/v1/Services/MGaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Compliance/Usa2p\",\"us_app_to_person_usecases\":\"https://messaging.twilio.com/v1/Services/MGaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Compliance/Usa2p/Usecases\",\"channel_senders\":\"https://messaging.twilio.com/v1/Services/MGaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/ChannelSenders\",\"destination_alpha_senders\":\"https://messaging.twilio.com/v1/Services/MGaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/DestinationAlphaSenders\"},\"url\":\"https://messaging.twilio.com/v1/Services/MGaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\"}]}",
+        ),
+        route::<UpdateService>(
+            Update,
+            "",
+            "",
+            "{\"account_sid\":\"ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"friendly_name\":\"My Service!\",\"sid\":\"MGaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"date_created\":\"2015-07-30T20:12:31Z\",\"date_updated\":\"2015-07-30T20:12:33Z\",\"sticky_sender\":false,\"mms_converter\":true,\"smart_encoding\":false,\"fallback_to_long_code\":true,\"scan_message_content\":\"inherit\",\"synchronous_validation\":true,\"area_code_geomatch\":true,\"validity_period\":600,\"inbound_request_url\":\"https://www.example.com\",\"inbound_method\":\"POST\",\"fallback_url\":null,\"fallback_method\":\"POST\",\"status_callback\":\"https://www.example.com\",\"usecase\":\"marketing\",\"us_app_to_person_registered\":false,\"use_inbound_webhook_on_number\":true,\"sending_windows\":[],\"links\":{\"phone_numbers\":\"https://messaging.twilio.com/v1/Services/MGaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/PhoneNumbers\",\"short_codes\":\"https://messaging.twilio.com/v1/Services/MGaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/ShortCodes\",\"alpha_senders\":\"https://messaging.twilio.com/v1/Services/MGaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/AlphaSenders\",\"messages\":\"https://messaging.twilio.com/v1/Services/MGaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Messages\",\"us_app_to_person\":\"https://messaging.twilio.com/v1/Services/MGaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Compliance/Usa2p\",\"us_app_to_person_usecases\":\"https://messaging.twilio.com/v1/Services/MGaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Compliance/Usa2p/Usecases\",\"channel_senders\":\"https://messaging.twilio.com/v1/Services/MGaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/ChannelSenders\",\"destination_alpha_senders\":\"https://messaging.twilio.com/v1/Services/MGaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/DestinationAlphaSenders\"},\"url\":\"https://messaging.twilio.com/v1/Services/MGaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\"}",
+        ),
+        route::<FetchService>(
+            Fetch,
+            "",
+            "",
+            "{\"account_sid\":\"ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"sid\":\"MGaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"date_created\":\"2015-07-30T20:12:31Z\",\"date_updated\":\"2015-07-30T20:12:33Z\",\"friendly_name\":\"My Service!\",\"inbound_request_url\":\"https://www.example.com/\",\"inbound_method\":\"POST\",\"fallback_url\":null,\"fallback_method\":\"POST\",\"status_callback\":\"https://www.example.com\",\"sticky_sender\":true,\"mms_converter\":true,\"smart_encoding\":false,\"fallback_to_long_code\":true,\"area_code_geomatch\":true,\"validity_period\":600,\"scan_message_content\":\"inherit\",\"synchronous_validation\":true,\"usecase\":\"marketing\",\"us_app_to_person_registered\":false,\"use_inbound_webhook_on_number\":true,\"sending_windows\":[{\"start_time\":\"10:00\",\"end_time\":\"21:00\"}],\"links\":{\"phone_numbers\":\"https://messaging.twilio.com/v1/Services/MGaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/PhoneNumbers\",\"short_codes\":\"https://messaging.twilio.com/v1/Services/MGaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/ShortCodes\",\"alpha_senders\":\"https://messaging.twilio.com/v1/Services/MGaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/AlphaSenders\",\"messages\":\"https://messaging.twilio.com/v1/Services/MGaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Messages\",\"us_app_to_person\":\"https://messaging.twilio.com/v1/Services/MGaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Compliance/Usa2p\",\"us_app_to_person_usecases\":\"https://messaging.twilio.com/v1/Services/MGaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Compliance/Usa2p/Usecases\",\"channel_senders\":\"https://messaging.twilio.com/v1/Services/MGaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/ChannelSenders\",\"destination_alpha_senders\":\"https://messaging.twilio.com/v1/Services/MGaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/DestinationAlphaSenders\"},\"url\":\"https://messaging.twilio.com/v1/Services/MGaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\"}",
+        ),
+        route::<DeleteService>(Delete, "", "", ""),
+        route::<CreateShortCode>(
+            Create,
+            "SC",
+            "",
+            "{\"sid\":\"SCaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"account_sid\":\"ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"service_sid\":\"MGaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"date_created\":\"2015-07-30T20:12:31Z\",\"date_updated\":\"2015-07-30T20:12:33Z\",\"short_code\":\"12345\",\"country_code\":\"US\",\"capabilities\":[\"SMS\"],\"url\":\"https://messaging.twilio.com/v1/Services/MGaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/ShortCodes/SCaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\"}",
+        ),
+        route::<ListShortCode>(
+            List,
+            "",
+            "short_codes",
+            "{\"meta\":{\"page\":0,\"page_size\":20,\"first_page_url\":\"https://messaging.twilio.com/v1/Services/MGaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/ShortCodes?PageSize=20&Page=0\",\"previous_page_url\":null,\"next_page_url\":null,\"key\":\"short_codes\",\"url\":\"https://messaging.twilio.com/v1/Services/MGaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/ShortCodes?PageSize=20&Page=0\"},\"short_codes\":[{\"account_sid\":\"ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"service_sid\":\"MGaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"sid\":\"SCaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"date_created\":\"2015-07-30T20:12:31Z\",\"date_updated\":\"2015-07-30T20:12:33Z\",\"short_code\":\"12345\",\"country_code\":\"US\",\"capabilities\":[\"SMS\"],\"url\":\"https://messaging.twilio.com/v1/Services/MGaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/ShortCodes/SCaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\"}]}",
+        ),
+        route::<DeleteShortCode>(Delete, "", "", ""),
+        route::<FetchShortCode>(
+            Fetch,
+            "",
+            "",
+            "{\"sid\":\"SCaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"account_sid\":\"ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"service_sid\":\"MGaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"date_created\":\"2015-07-30T20:12:31Z\",\"date_updated\":\"2015-07-30T20:12:33Z\",\"short_code\":\"12345\",\"country_code\":\"US\",\"capabilities\":[\"SMS\"],\"url\":\"https://messaging.twilio.com/v1/Services/MGaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/ShortCodes/SCaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\"}",
+        ),
+        route::<CreateUsAppToPerson>(
+            Create,
+            "QE",
+            "",
+            "{\"sid\":\"QE2c6890da8086d771620e9b13fadeba0b\",\"account_sid\":\"ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"brand_registration_sid\":\"BNaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"messaging_service_sid\":\"MGaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"description\":\"Send marketing messages about sales to opted in customers.\",\"message_samples\":[\"EXPRESS: Denim Days Event is ON\",\"LAST CHANCE: Book your next flight for just 1 (ONE) EUR\"],\"us_app_to_person_usecase\":\"MARKETING\",\"has_embedded_links\":true,\"has_embedded_phone\":false,\"subscriber_opt_in\":false,\"age_gated\":false,\"direct_lending\":false,\"campaign_status\":\"PENDING\",\"campaign_id\":\"CFOOBAR\",\"is_externally_registered\":false,\"rate_limits\":{\"att\":{\"mps\":600,\"msg_class\":\"A\"},\"tmobile\":{\"brand_tier\":\"TOP\"}},\"message_flow\":\"End users opt-in by visiting www.example.com and adding their phone number. They then check a box agreeing to receive text messages from Example Brand. Additionally, end users can also opt-in by texting START to (111) 222-3333 to opt in.\",\"opt_in_message\":\"Acme Corporation: You are now opted-in. For help, reply HELP. To opt-out, reply STOP\",\"opt_out_message\":\"You have successfully been unsubscribed from Acme Corporation. You will not receive any more messages from this number.\",\"help_message\":\"Acme Corporation: Please visit www.example.com to get support. To opt-out, reply STOP.\",\"opt_in_keywords\":[\"START\"],\"opt_out_keywords\":[\"STOP\"],\"help_keywords\":[\"HELP\"],\"date_created\":\"2021-02-18T14:48:52Z\",\"date_updated\":\"2021-02-18T14:48:52Z\",\"url\":\"https://messaging.twilio.com/v1/Services/MGaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Compliance/Usa2p/QE2c6890da8086d771620e9b13fadeba0b\",\"mock\":false,\"errors\":[]}",
+        ),
+        route::<ListUsAppToPerson>(
+            List,
+            "",
+            "compliance",
+            "{\"compliance\":[{\"sid\":\"QE2c6890da8086d771620e9b13fadeba0b\",\"account_sid\":\"ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"brand_registration_sid\":\"BNaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"messaging_service_sid\":\"MGaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"description\":\"Send marketing messages about sales to opted in customers.\",\"message_samples\":[\"EXPRESS: Denim Days Event is ON\",\"LAST CHANCE: Book your next flight for just 1 (ONE) EUR\"],\"us_app_to_person_usecase\":\"MARKETING\",\"has_embedded_links\":true,\"has_embedded_phone\":false,\"subscriber_opt_in\":true,\"age_gated\":false,\"direct_lending\":false,\"campaign_status\":\"PENDING\",\"campaign_id\":\"CFOOBAR\",\"is_externally_registered\":false,\"rate_limits\":{\"att\":{\"mps\":600,\"msg_class\":\"A\"},\"tmobile\":{\"brand_tier\":\"TOP\"}},\"message_flow\":\"End users opt-in by visiting www.example.com and adding their phone number. They then check a box agreeing to receive text messages from Example Brand. Additionally, end users can also opt-in by texting START to (111) 222-3333 to opt in.\",\"opt_in_message\":\"Acme Corporation: You are now opted-in. For help, reply HELP. To opt-out, reply STOP\",\"opt_out_message\":\"You have successfully been unsubscribed from Acme Corporation. You will not receive any more messages from this number.\",\"help_message\":\"Acme Corporation: Please visit www.example.com to get support. To opt-out, reply STOP.\",\"opt_in_keywords\":[\"START\"],\"opt_out_keywords\":[\"STOP\"],\"help_keywords\":[\"HELP\"],\"date_created\":\"2021-02-18T14:48:52Z\",\"date_updated\":\"2021-02-18T14:48:52Z\",\"url\":\"https://messaging.twilio.com/v1/Services/MGaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Compliance/Usa2p/QE2c6890da8086d771620e9b13fadeba0b\",\"mock\":false,\"errors\":[]}],\"meta\":{\"page\":0,\"page_size\":20,\"first_page_url\":\"https://messaging.twilio.com/v1/Services/MGaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Compliance/Usa2p?PageSize=20&Page=0\",\"previous_page_url\":null,\"next_page_url\":null,\"url\":\"https://messaging.twilio.com/v1/Services/MGaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Compliance/Usa2p?PageSize=20&Page=0\",\"key\":\"compliance\"}}",
+        ),
+        route::<DeleteUsAppToPerson>(Delete, "", "", ""),
+        route::<FetchUsAppToPerson>(
+            Fetch,
+            "",
+            "",
+            "{\"sid\":\"QE2c6890da8086d771620e9b13fadeba0b\",\"account_sid\":\"ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"brand_registration_sid\":\"BNaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"messaging_service_sid\":\"MGaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"description\":\"Send marketing messages about sales to opted in customers.\",\"message_samples\":[\"EXPRESS: Denim Days Event is ON\",\"LAST CHANCE: Book your next flight for just 1 (ONE) EUR\"],\"us_app_to_person_usecase\":\"MARKETING\",\"has_embedded_links\":true,\"has_embedded_phone\":false,\"subscriber_opt_in\":true,\"age_gated\":false,\"direct_lending\":false,\"campaign_status\":\"PENDING\",\"campaign_id\":\"CFOOBAR\",\"is_externally_registered\":false,\"rate_limits\":{\"att\":{\"mps\":600,\"msg_class\":\"A\"},\"tmobile\":{\"brand_tier\":\"TOP\"}},\"message_flow\":\"End users opt-in by visiting www.example.com and adding their phone number. They then check a box agreeing to receive text messages from Example Brand. Additionally, end users can also opt-in by texting START to (111) 222-3333 to opt in.\",\"opt_in_message\":\"Acme Corporation: You are now opted-in. For help, reply HELP. To opt-out, reply STOP\",\"opt_out_message\":\"You have successfully been unsubscribed from Acme Corporation. You will not receive any more messages from this number.\",\"help_message\":\"Acme Corporation: Please visit www.example.com to get support. To opt-out, reply STOP.\",\"opt_in_keywords\":[\"START\"],\"opt_out_keywords\":[\"STOP\"],\"help_keywords\":[\"HELP\"],\"date_created\":\"2021-02-18T14:48:52Z\",\"date_updated\":\"2021-02-18T14:48:52Z\",\"url\":\"https://messaging.twilio.com/v1/Services/MGaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Compliance/Usa2p/QE2c6890da8086d771620e9b13fadeba0b\",\"mock\":false,\"errors\":[]}",
+        ),
+        route::<UpdateUsAppToPerson>(
+            Update,
+            "",
+            "",
+            "{\"sid\":\"QE2c6890da8086d771620e9b13fadeba0b\",\"account_sid\":\"ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"brand_registration_sid\":\"BNaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"messaging_service_sid\":\"MGaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"description\":\"Send marketing messages about sales to opted in customers.\",\"message_samples\":[\"EXPRESS: Denim Days Event is ON\",\"LAST CHANCE: Book your next flight for just 1 (ONE) EUR\"],\"us_app_to_person_usecase\":\"MARKETING\",\"has_embedded_links\":true,\"has_embedded_phone\":false,\"campaign_status\":\"PENDING\",\"campaign_id\":\"CFOOBAR\",\"is_externally_registered\":false,\"rate_limits\":{\"att\":{\"mps\":600,\"msg_class\":\"A\"},\"tmobile\":{\"brand_tier\":\"TOP\"}},\"subscriber_opt_in\":false,\"age_gated\":false,\"direct_lending\":false,\"date_created\":\"2021-02-18T14:48:52Z\",\"date_updated\":\"2021-02-18T14:48:52Z\",\"url\":\"https://messaging.twilio.com/v1/Services/MGaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Compliance/Usa2p/QE2c6890da8086d771620e9b13fadeba0b\",\"message_flow\":\"End users opt-in by visiting www.example.com and adding their phone number. They then check a box agreeing to receive text messages from Example Brand. Additionally, end users can also opt-in by texting START to (111) 222-3333 to opt in.\",\"opt_in_message\":\"Acme Corporation: You are now opted-in. For help, reply HELP. To opt-out, reply STOP\",\"opt_out_message\":\"You have successfully been unsubscribed from Acme Corporation. You will not receive any more messages from this number.\",\"opt_in_keywords\":[\"START\"],\"opt_out_keywords\":[\"STOP\"],\"help_keywords\":[\"HELP\"],\"help_message\":\"Acme Corporation: Please visit www.example.com to get support. To opt-out, reply STOP.\",\"mock\":false,\"errors\":[]}",
+        ),
+        route::<FetchUsAppToPersonUsecase>(
+            Other,
+            "",
+            "",
+            "{\"us_app_to_person_usecases\":[{\"code\":\"2FA\",\"name\":\"Two-Factor authentication (2FA)\",\"description\":\"Two-Factor authentication, one-time use password, password reset\",\"post_approval_required\":false},{\"code\":\"ACCOUNT_NOTIFICATION\",\"name\":\"Account Notification\",\"description\":\"All reminders, alerts, and notifications. (Examples include: flight delayed, hotel booked, appointment reminders.)\",\"post_approval_required\":false},{\"code\":\"AGENTS_FRANCHISES\",\"name\":\"Agents and Franchises\",\"description\":\"For brands that have multiple agents, franchises or offices in the same brand vertical, but require individual localised numbers per agent/location/office.\",\"post_approval_required\":true},{\"code\":\"CHARITY\",\"name\":\"Charity\",\"description\":\"Includes:  5013C Charity\\nDoes not include: Religious organizations\",\"post_approval_required\":false},{\"code\":\"PROXY\",\"name\":\"Proxy\",\"description\":\"Peer-to-peer app-based group messaging with proxy/pooled numbers (For example: GroupMe)\\nSupporting personalized services and non-exposure of personal numbers for enterprise or A2P communications. (Examples include: Uber and AirBnb.)\",\"post_approval_required\":true},{\"code\":\"CUSTOMER_CARE\",\"name\":\"Customer Care\",\"description\":\"All customer care messaging, including account management and support\",\"post_approval_required\":false},{\"code\":\"DELIVERY_NOTIFICATION\",\"name\":\"Delivery Notification\",\"description\":\"Information about the status of the delivery of a product or service\",\"post_approval_required\":false},{\"code\":\"EMERGENCY\",\"name\":\"Emergency\",\"description\":\"Notification services designed to support public safety / health during natural disasters, armed conflicts, pandemics and other national or regional emergencies\",\"post_approval_required\":true},{\"code\":\"FRAUD_ALERT\",\"name\":\"Fraud Alert Messaging\",\"description\":\"Fraud alert notification\",\"post_approval_required\":false},{\"code\":\"HIGHER_EDUCATION\",\"name\":\"Higher Education\",\"description\":\"For campaigns created on behalf of Colleges or Universities and will also include School Districts etc that fall outside of any \\\"free to the consumer\\\" messaging model\",\"post_approval_required\":false},{\"code\":\"K12_EDUCATION\",\"name\":\"K-12 Education\",\"description\":\"Campaigns created for messaging platforms that support schools from grades K-12 and distance learning centers. This is not for Post-Secondary schools.\",\"post_approval_required\":true},{\"code\":\"LOW_VOLUME\",\"name\":\"Low Volume Mixed\",\"description\":\"Low throughput, any combination of use-cases. Examples include:  test, demo accounts\",\"post_approval_required\":false},{\"code\":\"MARKETING\",\"name\":\"Marketing\",\"description\":\"Any communication with marketing and/or promotional content\",\"post_approval_required\":false},{\"code\":\"MIXED\",\"name\":\"Mixed\",\"description\":\"Mixed messaging reserved for specific consumer service industry\",\"post_approval_required\":false},{\"code\":\"POLITICAL\",\"name\":\"Political\",\"description\":\"Part of organized effort to influence decision making of specific group. All campaigns to be verified\",\"post_approval_required\":false},{\"code\":\"POLLING_VOTING\",\"name\":\"Polling and voting\",\"description\":\"Polling and voting\",\"post_approval_required\":false},{\"code\":\"PUBLIC_SERVICE_ANNOUNCEMENT\",\"name\":\"Public Service Announcement\",\"description\":\"An informational message that is meant to raise the audience awareness about an important issue\",\"post_approval_required\":false},{\"code\":\"SECURITY_ALERT\",\"name\":\"Security Alert\",\"description\":\"A notification that the security of a system, either software or hardware, has been compromised in some way and there is an action you need to take\",\"post_approval_required\":false},{\"code\":\"SOCIAL\",\"name\":\"Social\",\"description\":\"Communication within or between closed communities (For example: influencers alerts)\",\"post_approval_required\":true},{\"code\":\"SWEEPSTAKE\",\"name\":\"Sweepstake\",\"description\":\"Sweepstake\",\"post_approval_required\":true}]}",
+        ),
+        route::<FetchUsecase>(
+            Other,
+            "",
+            "",
+            "{\"usecases\":[{\"usecase\":\"notifications\",\"description\":\"Transactional notifications and Alerts for any Delivery, Account, Reminder, Order, Fraud, Security, Public Service, or Emergency announcements.\",\"purpose\":\"Notify my users.\"},{\"usecase\":\"marketing\",\"description\":\"Marketing messages may contain product information, offers, and calls to action to engage with your organization.\",\"purpose\":\"Market my services.\"}]}",
+        ),
+    ]
+}

@@ -848,7 +848,7 @@ pub(crate) fn mock_routes() -> Vec<crate::mock::generic::Route> {
         route::<ListAvailablePhoneNumberCountry>(
             Other,
             "",
-            "",
+            "countries",
             "{\"countries\":[{\"beta\":false,\"country\":\"Denmark\",\"country_code\":\"DK\",\"subresource_uris\":{\"local\":\"/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/AvailablePhoneNumbers/DK/Local.json\",\"toll_free\":\"/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/AvailablePhoneNumbers/DK/TollFree.json\"},\"uri\":\"/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/AvailablePhoneNumbers/DK.json\"},{\"beta\":false,\"country\":\"Australia\",\"country_code\":\"AU\",\"subresource_uris\":{\"local\":\"/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/AvailablePhoneNumbers/AU/Local.json\",\"mobile\":\"/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/AvailablePhoneNumbers/AU/Mobile.json\",\"toll_free\":\"/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/AvailablePhoneNumbers/AU/TollFree.json\"},\"uri\":\"/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/AvailablePhoneNumbers/AU.json\"}],\"uri\":\"/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/AvailablePhoneNumbers.json\"}",
         ),
         route::<FetchAvailablePhoneNumberCountry>(
@@ -860,43 +860,43 @@ pub(crate) fn mock_routes() -> Vec<crate::mock::generic::Route> {
         route::<ListAvailablePhoneNumberLocal>(
             Other,
             "",
-            "",
+            "available_phone_numbers",
             "{\"available_phone_numbers\":[{\"address_requirements\":\"none\",\"beta\":false,\"capabilities\":{\"mms\":true,\"sms\":false,\"voice\":true},\"friendly_name\":\"(808) 925-1571\",\"iso_country\":\"US\",\"lata\":\"834\",\"latitude\":\"19.720000\",\"locality\":\"Hilo\",\"longitude\":\"-155.090000\",\"phone_number\":\"+18089251571\",\"postal_code\":\"96720\",\"rate_center\":\"HILO\",\"region\":\"HI\"}],\"uri\":\"/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/AvailablePhoneNumbers/US/Local.json\"}",
         ),
         route::<ListAvailablePhoneNumberMachineToMachine>(
             Other,
             "",
-            "",
+            "available_phone_numbers",
             "{\"available_phone_numbers\":[{\"address_requirements\":\"none\",\"beta\":false,\"capabilities\":{\"mms\":false,\"sms\":true,\"voice\":false},\"friendly_name\":\"+4759440374\",\"iso_country\":\"NO\",\"lata\":null,\"latitude\":null,\"locality\":null,\"longitude\":null,\"phone_number\":\"+4759440374\",\"postal_code\":null,\"rate_center\":null,\"region\":null}],\"uri\":\"/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/AvailablePhoneNumbers/US/MachineToMachine.json\"}",
         ),
         route::<ListAvailablePhoneNumberMobile>(
             Other,
             "",
-            "",
+            "available_phone_numbers",
             "{\"available_phone_numbers\":[{\"address_requirements\":\"none\",\"beta\":false,\"capabilities\":{\"mms\":false,\"sms\":true,\"voice\":false},\"friendly_name\":\"+4759440374\",\"iso_country\":\"NO\",\"lata\":null,\"latitude\":null,\"locality\":null,\"longitude\":null,\"phone_number\":\"+4759440374\",\"postal_code\":null,\"rate_center\":null,\"region\":null}],\"uri\":\"/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/AvailablePhoneNumbers/US/Mobile.json\"}",
         ),
         route::<ListAvailablePhoneNumberNational>(
             Other,
             "",
-            "",
+            "available_phone_numbers",
             "{\"available_phone_numbers\":[{\"address_requirements\":\"none\",\"beta\":false,\"capabilities\":{\"mms\":false,\"sms\":true,\"voice\":false},\"friendly_name\":\"+4759440374\",\"iso_country\":\"NO\",\"lata\":null,\"latitude\":null,\"locality\":null,\"longitude\":null,\"phone_number\":\"+4759440374\",\"postal_code\":null,\"rate_center\":null,\"region\":null}],\"uri\":\"/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/AvailablePhoneNumbers/US/National.json\"}",
         ),
         route::<ListAvailablePhoneNumberSharedCost>(
             Other,
             "",
-            "",
+            "available_phone_numbers",
             "{\"available_phone_numbers\":[{\"address_requirements\":\"none\",\"beta\":false,\"capabilities\":{\"mms\":false,\"sms\":true,\"voice\":false},\"friendly_name\":\"+4759440374\",\"iso_country\":\"NO\",\"lata\":null,\"latitude\":null,\"locality\":null,\"longitude\":null,\"phone_number\":\"+4759440374\",\"postal_code\":null,\"rate_center\":null,\"region\":null}],\"uri\":\"/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/AvailablePhoneNumbers/US/SharedCost.json\"}",
         ),
         route::<ListAvailablePhoneNumberTollFree>(
             Other,
             "",
-            "",
+            "available_phone_numbers",
             "{\"available_phone_numbers\":[{\"address_requirements\":\"none\",\"beta\":false,\"capabilities\":{\"mms\":true,\"sms\":true,\"voice\":true},\"friendly_name\":\"(800) 100-0052\",\"iso_country\":\"US\",\"lata\":null,\"latitude\":null,\"locality\":null,\"longitude\":null,\"phone_number\":\"+18001000052\",\"postal_code\":null,\"rate_center\":null,\"region\":null}],\"uri\":\"/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/AvailablePhoneNumbers/US/TollFree.json\"}",
         ),
         route::<ListAvailablePhoneNumberVoip>(
             Other,
             "",
-            "",
+            "available_phone_numbers",
             "{\"available_phone_numbers\":[{\"address_requirements\":\"none\",\"beta\":false,\"capabilities\":{\"mms\":false,\"sms\":true,\"voice\":false},\"friendly_name\":\"+4759440374\",\"iso_country\":\"NO\",\"lata\":null,\"latitude\":null,\"locality\":null,\"longitude\":null,\"phone_number\":\"+4759440374\",\"postal_code\":null,\"rate_center\":null,\"region\":null}],\"uri\":\"/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/AvailablePhoneNumbers/US/Voip.json\"}",
         ),
     ]

@@ -2151,7 +2151,7 @@ pub(crate) fn mock_routes() -> Vec<crate::mock::generic::Route> {
         route::<ListCallEvent>(
             Other,
             "",
-            "",
+            "events",
             "{\"events\":[{\"request\":{\"method\":\"POST\",\"url\":\"https://api.twilio.com/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Calls/CAaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.json\",\"parameters\":{\"status_callback_method\":\"POST\",\"twiml\":\"<Response><Say>Hi!</Say></Response>\",\"trim\":\"trim-silence\",\"timeout\":\"55\",\"method\":\"POST\",\"from\":\"+987654321\",\"to\":\"+123456789\",\"account_sid\":\"ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"machine_detection_timeout\":\"0\"}},\"response\":{\"response_code\":201,\"request_duration\":50,\"content_type\":\"application/json\",\"response_body\":\"{\\\"sid\\\": \\\"CAaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\\\"}\",\"date_created\":\"Tue, 11 Aug 2020 17:44:08 +0000\"}}],\"end\":0,\"first_page_uri\":\"/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Calls/CAaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Events.json?PageSize=50&Page=0\",\"next_page_uri\":null,\"page\":0,\"page_size\":50,\"previous_page_uri\":null,\"start\":0,\"uri\":\"/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Calls/CAaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Events.json?PageSize=50&Page=0\"}",
         ),
         route::<FetchCallNotification>(
@@ -2163,7 +2163,7 @@ pub(crate) fn mock_routes() -> Vec<crate::mock::generic::Route> {
         route::<ListCallNotification>(
             Other,
             "",
-            "",
+            "notifications",
             "{\"notifications\":[{\"account_sid\":\"ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"api_version\":\"2008-08-01\",\"call_sid\":\"CAaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"date_created\":\"Tue, 18 Aug 2015 08:46:56 +0000\",\"date_updated\":\"Tue, 18 Aug 2015 08:46:57 +0000\",\"error_code\":\"15003\",\"log\":\"1\",\"message_date\":\"Tue, 18 Aug 2015 08:46:56 +0000\",\"message_text\":\"statusCallback=http%3A%2F%2Fexample.com%2Ffoo.xml&ErrorCode=15003&LogLevel=WARN&Msg=Got+HTTP+404+response+to+http%3A%2F%2Fexample.com%2Ffoo.xml\",\"more_info\":\"https://www.twilio.com/docs/errors/15003\",\"request_method\":null,\"request_url\":\"\",\"sid\":\"NOaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"uri\":\"/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Calls/CAaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Notifications/NOaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.json\"}],\"page\":0,\"page_size\":50,\"previous_page_uri\":null,\"end\":0,\"first_page_uri\":\"/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Calls/CAaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Notifications.json?MessageDate=2008-01-02&Log=1&PageSize=50&Page=0\",\"next_page_uri\":null,\"start\":0,\"uri\":\"/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Calls/CAaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Notifications.json?MessageDate=2008-01-02&Log=1&PageSize=50&Page=0\"}",
         ),
         route::<CreateCallRecording>(

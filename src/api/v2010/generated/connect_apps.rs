@@ -229,7 +229,7 @@ pub(crate) fn mock_routes() -> Vec<crate::mock::generic::Route> {
         route::<ListAuthorizedConnectApp>(
             Other,
             "",
-            "",
+            "authorized_connect_apps",
             "{\"authorized_connect_apps\":[{\"account_sid\":\"ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"connect_app_company_name\":\"aaa\",\"connect_app_description\":\"alksjdfl;ajseifj;alsijfl;ajself;jasjfjas;lejflj\",\"connect_app_friendly_name\":\"aaa\",\"connect_app_homepage_url\":\"http://www.google.com\",\"connect_app_sid\":\"CNaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"permissions\":[\"get-all\"],\"uri\":\"/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/AuthorizedConnectApps/CNaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.json\"}],\"end\":0,\"first_page_uri\":\"/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/AuthorizedConnectApps.json?Page=0&PageSize=50\",\"next_page_uri\":\"/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/AuthorizedConnectApps.json?Page=2&PageSize=50\",\"page\":0,\"page_size\":50,\"previous_page_uri\":\"/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/AuthorizedConnectApps.json?Page=1&PageSize=50\",\"start\":0,\"uri\":\"/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/AuthorizedConnectApps.json?Page=0&PageSize=50\"}",
         ),
         route::<FetchConnectApp>(
@@ -248,7 +248,7 @@ pub(crate) fn mock_routes() -> Vec<crate::mock::generic::Route> {
         route::<ListConnectApp>(
             Other,
             "",
-            "",
+            "connect_apps",
             "{\"connect_apps\":[{\"account_sid\":\"ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"authorize_redirect_url\":\"http://example.com/redirect\",\"company_name\":\"Twilio\",\"deauthorize_callback_method\":\"GET\",\"deauthorize_callback_url\":\"http://example.com/deauth\",\"description\":null,\"friendly_name\":\"Connect app for deletion\",\"homepage_url\":\"http://example.com/home\",\"permissions\":[],\"sid\":\"CNaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"uri\":\"/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/ConnectApps/CNaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.json\"}],\"end\":0,\"first_page_uri\":\"/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/ConnectApps.json?Page=0&PageSize=50\",\"next_page_uri\":null,\"page\":0,\"page_size\":50,\"previous_page_uri\":null,\"start\":0,\"uri\":\"/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/ConnectApps.json?Page=0&PageSize=50\"}",
         ),
     ]

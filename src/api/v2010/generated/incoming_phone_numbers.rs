@@ -1223,7 +1223,7 @@ pub(crate) fn mock_routes() -> Vec<crate::mock::generic::Route> {
         route::<ListIncomingPhoneNumberAssignedAddOnExtension>(
             Other,
             "",
-            "",
+            "extensions",
             "{\"end\":0,\"first_page_uri\":\"/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/IncomingPhoneNumbers/PNaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/AssignedAddOns/XEaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Extensions.json?PageSize=50&Page=0\",\"next_page_uri\":null,\"page\":0,\"page_size\":50,\"previous_page_uri\":null,\"extensions\":[{\"sid\":\"XFaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"assigned_add_on_sid\":\"XEaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"resource_sid\":\"PNaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"account_sid\":\"ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"friendly_name\":\"Incoming Voice Call\",\"product_name\":\"Programmable Voice\",\"unique_name\":\"voice-incoming\",\"enabled\":true,\"uri\":\"/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/IncomingPhoneNumbers/PNaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/AssignedAddOns/XEaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Extensions/XFaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.json\"}],\"start\":0,\"uri\":\"/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/IncomingPhoneNumbers/PNaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/AssignedAddOns/XEaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Extensions.json?PageSize=50&Page=0\"}",
         ),
         route::<ListIncomingPhoneNumberLocal>(

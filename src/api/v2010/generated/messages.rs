@@ -180,7 +180,7 @@ pub(crate) fn mock_routes() -> Vec<crate::mock::generic::Route> {
         route::<ListMedia>(
             Other,
             "",
-            "",
+            "media_list",
             "{\"end\":0,\"first_page_uri\":\"/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Messages/SMaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Media.json?DateCreated%3E=2008-01-02&PageSize=50&Page=0\",\"media_list\":[{\"account_sid\":\"ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"content_type\":\"image/jpeg\",\"date_created\":\"Sun, 16 Aug 2015 15:53:54 +0000\",\"date_updated\":\"Sun, 16 Aug 2015 15:53:55 +0000\",\"parent_sid\":\"SMaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"sid\":\"MEaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"uri\":\"/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Messages/SMaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Media/MEaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.json\"}],\"next_page_uri\":null,\"page\":0,\"page_size\":50,\"previous_page_uri\":null,\"start\":0,\"uri\":\"/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Messages/SMaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Media.json?DateCreated%3E=2008-01-02&PageSize=50&Page=0\"}",
         ),
         route::<CreateMessageFeedback>(

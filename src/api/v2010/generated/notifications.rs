@@ -155,7 +155,7 @@ pub(crate) fn mock_routes() -> Vec<crate::mock::generic::Route> {
         route::<ListNotification>(
             Other,
             "",
-            "",
+            "notifications",
             "{\"end\":0,\"first_page_uri\":\"/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Notifications.json?MessageDate=2008-01-02&Log=1&PageSize=50&Page=0\",\"previous_page_uri\":null,\"next_page_uri\":null,\"notifications\":[{\"account_sid\":\"ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"api_version\":\"2008-08-01\",\"call_sid\":\"CAaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"date_created\":\"Thu, 30 Apr 2015 16:47:33 +0000\",\"date_updated\":\"Thu, 30 Apr 2015 16:47:35 +0000\",\"error_code\":\"21609\",\"log\":\"1\",\"message_date\":\"Thu, 30 Apr 2015 16:47:32 +0000\",\"message_text\":\"LogLevel=WARN&invalidStatusCallbackUrl=&Msg=Invalid+Url+for+callSid%3A+CAaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa+invalid+statusCallbackUrl%3A+&ErrorCode=21609\",\"more_info\":\"https://www.twilio.com/docs/errors/21609\",\"request_method\":null,\"request_url\":\"\",\"sid\":\"NOaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"uri\":\"/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Notifications/NOaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.json\"}],\"page\":0,\"page_size\":50,\"start\":0,\"uri\":\"/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Notifications.json?MessageDate=2008-01-02&Log=1&PageSize=50&Page=0\"}",
         ),
     ]

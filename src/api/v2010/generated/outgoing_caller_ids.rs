@@ -173,7 +173,7 @@ pub(crate) fn mock_routes() -> Vec<crate::mock::generic::Route> {
         route::<ListOutgoingCallerId>(
             Other,
             "",
-            "",
+            "outgoing_caller_ids",
             "{\"end\":0,\"first_page_uri\":\"/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/OutgoingCallerIds.json?PageSize=50&Page=0\",\"next_page_uri\":null,\"outgoing_caller_ids\":[{\"account_sid\":\"ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"date_created\":\"Fri, 21 Aug 2009 00:11:24 +0000\",\"date_updated\":\"Fri, 21 Aug 2009 00:11:24 +0000\",\"friendly_name\":\"(415) 867-5309\",\"phone_number\":\"+141586753096\",\"sid\":\"PNaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"uri\":\"/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/OutgoingCallerIds/PNaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.json\"}],\"page\":0,\"page_size\":50,\"previous_page_uri\":null,\"start\":0,\"uri\":\"/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/OutgoingCallerIds.json?PageSize=50&Page=0\"}",
         ),
         route::<CreateValidationRequest>(

@@ -240,7 +240,7 @@ pub(crate) fn mock_routes() -> Vec<crate::mock::generic::Route> {
         route::<ListMember>(
             Other,
             "",
-            "",
+            "queue_members",
             "{\"end\":0,\"first_page_uri\":\"/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Queues/QUaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Members.json?PageSize=50&Page=0\",\"next_page_uri\":null,\"page\":0,\"page_size\":50,\"previous_page_uri\":null,\"queue_members\":[{\"queue_sid\":\"QUaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"call_sid\":\"CAaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"date_enqueued\":\"Mon, 17 Dec 2018 18:36:39 +0000\",\"position\":1,\"uri\":\"/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Queues/QUaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Members/CAaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.json\",\"wait_time\":124}],\"start\":0,\"uri\":\"/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Queues/QUaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Members.json?PageSize=50&Page=0\"}",
         ),
         route::<FetchQueue>(

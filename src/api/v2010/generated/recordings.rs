@@ -508,7 +508,7 @@ pub(crate) fn mock_routes() -> Vec<crate::mock::generic::Route> {
         route::<ListRecording>(
             Other,
             "",
-            "",
+            "recordings",
             "{\"end\":0,\"first_page_uri\":\"/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Recordings.json?PageSize=1&Page=0\",\"next_page_uri\":null,\"page\":0,\"page_size\":1,\"previous_page_uri\":null,\"recordings\":[{\"account_sid\":\"ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"api_version\":\"2010-04-01\",\"call_sid\":\"CAaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"conference_sid\":\"CFaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"channels\":1,\"date_created\":\"Fri, 14 Oct 2016 21:56:34 +0000\",\"date_updated\":\"Fri, 14 Oct 2016 21:56:38 +0000\",\"start_time\":\"Fri, 14 Oct 2016 21:56:34 +0000\",\"price\":\"0.04\",\"price_unit\":\"USD\",\"duration\":\"4\",\"sid\":\"REaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"source\":\"StartConferenceRecordingAPI\",\"status\":\"completed\",\"error_code\":null,\"uri\":\"/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Recordings/REaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.json\",\"subresource_uris\":{\"add_on_results\":\"/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Recordings/REaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/AddOnResults.json\",\"transcriptions\":\"/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Recordings/REaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Transcriptions.json\"},\"encryption_details\":{\"encryption_public_key_sid\":\"CRaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"encryption_cek\":\"OV4h6zrsxMIW7h0Zfqwfn6TI2GCNl54KALlg8wn8YB8KYZhXt6HlgvBWAmQTlfYVeLWydMiCewY0YkDDT1xmNe5huEo9vjuKBS5OmYK4CZkSx1NVv3XOGrZHpd2Pl/5WJHVhUK//AUO87uh5qnUP2E0KoLh1nyCLeGcEkXU0RfpPn/6nxjof/n6m6OzZOyeIRK4Oed5+rEtjqFDfqT0EVKjs6JAxv+f0DCc1xYRHl2yV8bahUPVKs+bHYdy4PVszFKa76M/Uae4jFA9Lv233JqWcxj+K2UoghuGhAFbV/JQIIswY2CBYI8JlVSifSqNEl9vvsTJ8bkVMm3MKbG2P7Q==\",\"encryption_iv\":\"8I2hhNIYNTrwxfHk\"},\"media_url\":\"http://api.twilio.com/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Recordings/REaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\"}],\"start\":0,\"uri\":\"/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Recordings.json?PageSize=1&Page=0\"}",
         ),
         route::<FetchRecordingAddOnResult>(
@@ -521,7 +521,7 @@ pub(crate) fn mock_routes() -> Vec<crate::mock::generic::Route> {
         route::<ListRecordingAddOnResult>(
             Other,
             "",
-            "",
+            "add_on_results",
             "{\"end\":0,\"first_page_uri\":\"/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Recordings/REaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/AddOnResults.json?PageSize=50&Page=0\",\"next_page_uri\":null,\"page\":0,\"page_size\":50,\"previous_page_uri\":null,\"add_on_results\":[{\"sid\":\"XRaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"account_sid\":\"ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"reference_sid\":\"REaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"status\":\"completed\",\"add_on_sid\":\"XBaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"add_on_configuration_sid\":\"XEaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"date_created\":\"Wed, 01 Sep 2010 15:15:41 +0000\",\"date_updated\":\"Wed, 01 Sep 2010 15:15:41 +0000\",\"date_completed\":\"Wed, 01 Sep 2010 15:15:41 +0000\",\"subresource_uris\":{\"payloads\":\"/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Recordings/REaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/AddOnResults/XRaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Payloads.json\"}}],\"start\":0,\"uri\":\"/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Recordings/REaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/AddOnResults.json?PageSize=50&Page=0\"}",
         ),
         route::<FetchRecordingAddOnResultPayload>(
@@ -534,7 +534,7 @@ pub(crate) fn mock_routes() -> Vec<crate::mock::generic::Route> {
         route::<ListRecordingAddOnResultPayload>(
             Other,
             "",
-            "",
+            "payloads",
             "{\"end\":0,\"first_page_uri\":\"/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Recordings/REaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/AddOnResults/XRaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Payloads.json?PageSize=50&Page=0\",\"next_page_uri\":null,\"page\":0,\"page_size\":50,\"previous_page_uri\":null,\"payloads\":[{\"sid\":\"XHaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"reference_sid\":\"REaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"add_on_sid\":\"XBaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"add_on_configuration_sid\":\"XEaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"add_on_result_sid\":\"XRaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"account_sid\":\"ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"label\":\"XHaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"content_type\":\"application/json\",\"date_created\":\"Wed, 01 Sep 2010 15:15:41 +0000\",\"date_updated\":\"Wed, 01 Sep 2010 15:15:41 +0000\",\"subresource_uris\":{\"data\":\"/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Recordings/REaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/AddOnResults/XRaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Payloads/XHaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Data.json\"}}],\"start\":0,\"uri\":\"/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Recordings/REaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/AddOnResults/XRaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Payloads.json?PageSize=50&Page=0\"}",
         ),
         route::<FetchRecordingAddOnResultPayloadData>(Other, "", "", ""),
@@ -548,7 +548,7 @@ pub(crate) fn mock_routes() -> Vec<crate::mock::generic::Route> {
         route::<ListRecordingTranscription>(
             Other,
             "",
-            "",
+            "transcriptions",
             "{\"end\":0,\"first_page_uri\":\"/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Recordings/REaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Transcriptions.json?PageSize=50&Page=0\",\"next_page_uri\":null,\"page\":0,\"page_size\":50,\"previous_page_uri\":null,\"start\":0,\"transcriptions\":[{\"account_sid\":\"ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"api_version\":\"2008-08-01\",\"date_created\":\"Mon, 22 Aug 2011 20:58:44 +0000\",\"date_updated\":\"Mon, 22 Aug 2011 20:58:44 +0000\",\"duration\":\"10\",\"price\":\"0.00000\",\"price_unit\":\"USD\",\"recording_sid\":\"REaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"sid\":\"TRaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"status\":\"in-progress\",\"transcription_text\":\"THIS IS A TEST\",\"type\":\"fast\",\"uri\":\"/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Transcriptions/TRaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.json\"}],\"uri\":\"/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Recordings/REaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Transcriptions.json?PageSize=50&Page=0\"}",
         ),
     ]

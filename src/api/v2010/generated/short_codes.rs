@@ -133,7 +133,7 @@ pub(crate) fn mock_routes() -> Vec<crate::mock::generic::Route> {
         route::<ListShortCode>(
             Other,
             "",
-            "",
+            "short_codes",
             "{\"end\":0,\"first_page_uri\":\"/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/SMS/ShortCodes.json?FriendlyName=friendly_name&ShortCode=short_code&PageSize=50&Page=0\",\"next_page_uri\":null,\"page\":0,\"page_size\":50,\"previous_page_uri\":null,\"short_codes\":[{\"account_sid\":\"ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"api_version\":\"2010-04-01\",\"date_created\":\"Thu, 01 Apr 2010 00:00:00 +0000\",\"date_updated\":\"Thu, 01 Apr 2010 00:00:00 +0000\",\"friendly_name\":\"API_CLUSTER_TEST_SHORT_CODE\",\"short_code\":\"99990\",\"sid\":\"SCaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"sms_fallback_method\":\"POST\",\"sms_fallback_url\":null,\"sms_method\":\"POST\",\"sms_url\":null,\"uri\":\"/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/SMS/ShortCodes/SCaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.json\"}],\"start\":0,\"uri\":\"/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/SMS/ShortCodes.json?FriendlyName=friendly_name&ShortCode=short_code&PageSize=50&Page=0\"}",
         ),
     ]

@@ -124,7 +124,7 @@ pub(crate) fn mock_routes() -> Vec<crate::mock::generic::Route> {
         route::<ListTranscription>(
             Other,
             "",
-            "",
+            "transcriptions",
             "{\"end\":0,\"first_page_uri\":\"/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Transcriptions.json?PageSize=1&Page=0\",\"next_page_uri\":null,\"page\":0,\"page_size\":1,\"previous_page_uri\":null,\"start\":0,\"transcriptions\":[{\"account_sid\":\"ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"api_version\":\"2008-08-01\",\"date_created\":\"Thu, 25 Aug 2011 20:59:45 +0000\",\"date_updated\":\"Thu, 25 Aug 2011 20:59:45 +0000\",\"duration\":\"10\",\"price\":\"0.00000\",\"price_unit\":\"USD\",\"recording_sid\":\"REaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"sid\":\"TRaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"status\":\"completed\",\"transcription_text\":null,\"type\":\"fast\",\"uri\":\"/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Transcriptions/TRaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.json\"}],\"uri\":\"/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Transcriptions.json?PageSize=1&Page=0\"}",
         ),
     ]

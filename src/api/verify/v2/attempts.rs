@@ -181,3 +181,30 @@ wire_enum! {
         Rbm = "rbm",
     }
 }
+
+/// This family's operations as the mock serves them: kind, SID prefix of what a create makes, items' key
+/// of a list, and the description's example reply.
+#[cfg(feature = "mock")]
+pub(crate) fn mock_routes() -> Vec<crate::mock::generic::Route> {
+    use crate::mock::generic::{Kind::*, route};
+    vec![
+        route::<ListVerificationAttempt>(
+            Other,
+            "",
+            "attempts",
+            "{\"attempts\":[],\"meta\":{\"key\":\"attempts\",\"page\":0,\"page_size\":50,\"first_page_url\":\"https://verify.twilio.com/v2/Attempts?PageSize=50&Page=0\",\"previous_page_url\":null,\"url\":\"https://verify.twilio.com/v2/Attempts?PageSize=50&Page=0\",\"next_page_url\":null}}",
+        ),
+        route::<FetchVerificationAttempt>(
+            Other,
+            "",
+            "",
+            "{\"sid\":\"VLaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"account_sid\":\"ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"service_sid\":\"VAaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"verification_sid\":\"VEaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"date_created\":\"2020-08-11T18:36:59Z\",\"date_updated\":\"2020-08-11T18:37:00Z\",\"conversion_status\":\"unconverted\",\"channel\":\"sms\",\"price\":{\"value\":\"0.005\",\"currency\":\"usd\"},\"channel_data\":{\"verification_sid\":\"VEaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"to\":\"+573003003030\",\"status\":\"unconfirmed\",\"message_status\":\"undelivered\",\"error_code\":\"30008\",\"country\":\"CO\",\"code_length\":6,\"locale\":\"es\",\"mcc\":\"732\",\"mnc\":\"103\",\"carrier\":\"Colombia Movil (Tigo)\"},\"url\":\"https://verify.twilio.com/v2/Attempts/VLaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\"}",
+        ),
+        route::<FetchVerificationAttemptsSummary>(
+            Other,
+            "",
+            "",
+            "{\"total_attempts\":11,\"total_converted\":9,\"total_unconverted\":2,\"conversion_rate_percentage\":\"81.818181818\",\"url\":\"https://verify.twilio.com/v2/Attempts/Summary\"}",
+        ),
+    ]
+}

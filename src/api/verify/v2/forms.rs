@@ -54,3 +54,16 @@ wire_enum! {
         FormPush = "form-push",
     }
 }
+
+/// This family's operations as the mock serves them: kind, SID prefix of what a create makes, items' key
+/// of a list, and the description's example reply.
+#[cfg(feature = "mock")]
+pub(crate) fn mock_routes() -> Vec<crate::mock::generic::Route> {
+    use crate::mock::generic::{Kind::*, route};
+    vec![route::<FetchForm>(
+        Other,
+        "",
+        "",
+        "{\"form_type\":\"form-push\",\"forms\":{\"create_factor\":{},\"verify_factor\":{},\"create_challenge\":{}},\"form_meta\":{},\"url\":\"https://verify.twilio.com/v2/Forms/form-push\"}",
+    )]
+}

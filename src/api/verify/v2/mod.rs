@@ -13,3 +13,16 @@ pub mod services;
 pub use services::*;
 pub mod templates;
 pub use templates::*;
+
+/// The generated operations of every enabled family, as the mock serves them.
+#[cfg(feature = "mock")]
+pub(crate) fn mock_routes() -> Vec<crate::mock::generic::Route> {
+    #[allow(unused_mut)]
+    let mut routes = Vec::new();
+    routes.extend(attempts::mock_routes());
+    routes.extend(forms::mock_routes());
+    routes.extend(safe_list::mock_routes());
+    routes.extend(services::mock_routes());
+    routes.extend(templates::mock_routes());
+    routes
+}

@@ -60,3 +60,25 @@ pub struct Safelist {
     /// `url`: URI.
     pub url: Option<String>,
 }
+
+/// This family's operations as the mock serves them: kind, SID prefix of what a create makes, items' key
+/// of a list, and the description's example reply.
+#[cfg(feature = "mock")]
+pub(crate) fn mock_routes() -> Vec<crate::mock::generic::Route> {
+    use crate::mock::generic::{Kind::*, route};
+    vec![
+        route::<CreateSafelist>(
+            Create,
+            "GN",
+            "",
+            "{\"sid\":\"GNaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"phone_number\":\"+18001234567\",\"url\":\"https://verify.twilio.com/v2/SafeList/Numbers/+18001234567\"}",
+        ),
+        route::<FetchSafelist>(
+            Fetch,
+            "",
+            "",
+            "{\"sid\":\"GNaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"phone_number\":\"+18001234567\",\"url\":\"https://verify.twilio.com/v2/SafeList/Numbers/+18001234567\"}",
+        ),
+        route::<DeleteSafelist>(Delete, "", "", ""),
+    ]
+}

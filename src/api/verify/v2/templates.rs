@@ -44,3 +44,16 @@ pub struct VerificationTemplate {
     /// `translations`: JSON value.
     pub translations: Option<serde_json::Value>,
 }
+
+/// This family's operations as the mock serves them: kind, SID prefix of what a create makes, items' key
+/// of a list, and the description's example reply.
+#[cfg(feature = "mock")]
+pub(crate) fn mock_routes() -> Vec<crate::mock::generic::Route> {
+    use crate::mock::generic::{Kind::*, route};
+    vec![route::<ListVerificationTemplate>(
+        Other,
+        "",
+        "templates",
+        "{\"templates\":[{\"sid\":\"HJaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"account_sid\":\"ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"friendly_name\":\"Base Verification Template 2 with do not share\",\"channels\":[\"sms\"],\"translations\":{\"en\":{\"is_default_translation\":true,\"status\":\"approved\",\"locale\":\"en\",\"text\":\"Your {{friendly_name}} verification code is: {{code}}. Do not share this code with anyone.\",\"date_updated\":\"2021-07-29T20:38:28.759979905Z\",\"date_created\":\"2021-07-29T20:38:28.165602325Z\"}}},{\"sid\":\"HJaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaab\",\"account_sid\":\"ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"friendly_name\":\"Base Verification Template 3\",\"channels\":[\"sms\",\"voice\"],\"translations\":{\"en\":{\"is_default_translation\":true,\"status\":\"approved\",\"locale\":\"en\",\"text\":\"Your verification code is: {{code}}. Do not share it.\",\"date_updated\":\"2021-07-29T20:38:28.759979905Z\",\"date_created\":\"2021-07-29T20:38:28.165602325Z\"}}}],\"meta\":{\"page\":0,\"page_size\":50,\"first_page_url\":\"https://verify.twilio.com/v2/Templates?PageSize=50&Page=0\",\"previous_page_url\":null,\"url\":\"https://verify.twilio.com/v2/Templates?PageSize=50&Page=0\",\"next_page_url\":null,\"key\":\"templates\"}}",
+    )]
+}
