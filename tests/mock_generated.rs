@@ -531,3 +531,49 @@ fn base64_basic(text: &str) -> String {
     }
     out
 }
+
+#[tokio::test]
+async fn a_verification_lives_on_verify_s_paths_and_its_services_page_with_meta() {
+    use futures_util::TryStreamExt;
+    use twilio_endpoint::api::verify::v2 as verify;
+
+    let twilio = MockTwilio::start().await;
+    let client = twilio.client();
+    let login = verify::CreateService::new("Login".to_owned()).send(&client).await.unwrap();
+    let service = login.sid.unwrap();
+    assert!(service.as_str().starts_with("VA"));
+    assert_eq!(login.friendly_name.as_deref(), Some("Login"));
+    assert_eq!(login.account_sid, Some(MockTwilio::ACCOUNT_SID));
+    assert_eq!(login.url, Some(format!("{}/v2/Services/{service}", twilio.base_url())));
+
+    let started =
+        verify::CreateVerification::new(service, "+15017122661".to_owned(), verify::VerifyChannel::Sms)
+            .send(&client)
+            .await
+            .unwrap();
+    assert_eq!((started.service_sid, started.to.as_deref()), (Some(service), Some("+15017122661")));
+    assert!(started.date_created.is_some(), "an ISO 8601 date, as Verify writes them");
+    let sid = started.sid.unwrap().to_string();
+    let fetched = verify::FetchVerification::new(service, sid.clone()).send(&client).await.unwrap();
+    assert_eq!(fetched, started);
+    let approved = verify::UpdateVerification::new(service, sid, verify::VerificationStatus::Approved)
+        .send(&client)
+        .await
+        .unwrap();
+    assert_eq!(approved.status.as_deref(), Some("approved"));
+
+    let signup = verify::CreateService::new("Signup".to_owned()).send(&client).await.unwrap();
+    let first = verify::ListService::new().page_size(1).send(&client).await.unwrap();
+    assert_eq!(first.key.as_deref(), Some("services"));
+    assert_eq!(first.items, std::slice::from_ref(&signup), "newest first");
+    let next = first.next_page_uri.clone().unwrap();
+    assert!(next.starts_with(&format!("{}/v2/Services?", twilio.base_url())), "{next}");
+    // The client walks the pages by the absolute `meta.next_page_url`.
+    let request = verify::ListService::new().page_size(1);
+    let all: Vec<verify::Service> = client.stream(&request).try_collect().await.unwrap();
+    let names: Vec<_> = all.iter().map(|service| service.friendly_name.clone().unwrap()).collect();
+    assert_eq!(names, ["Signup", "Login"]);
+
+    verify::DeleteService::new(service).send(&client).await.unwrap();
+    not_found(verify::FetchService::new(service).send(&client).await);
+}
