@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Checks the facade with no catalog family, with each family of the generated 2010 catalog alone, and
-# with all of them (`v2010`), and with each other product (`verify-v2`, `lookups-v2`, `messaging-v1`): each must compile without a warning, so that an application enabling one
-# family gets a clean build.
+# Checks the facade with no catalog family, with each family of the generated 2010 catalog alone, with
+# all of them (`v2010`), and with each other product (`verify-v2`, `lookups-v2`, `messaging-v1`): each
+# must compile without a warning, so that an application enabling one family gets a clean build.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

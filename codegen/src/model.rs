@@ -110,6 +110,9 @@ pub struct Model<'a> {
 }
 
 const PAGING: &[&str] = &["PageToken", "Page", "PageSize"];
+/// The upper bound of a required list's `len` when nothing else bounds it: `u32::MAX`, which a
+/// `usize` holds on every target (the attribute's ranges need both ends).
+const LIST_MAX: i64 = u32::MAX as i64;
 const PAGE_KEYS: &[&str] =
     &["end", "first_page_uri", "next_page_uri", "page", "page_size", "previous_page_uri", "start", "uri"];
 
@@ -461,6 +464,12 @@ impl<'a> Model<'a> {
         {
             field.len = Some((int("minLength").unwrap_or(0), high));
         }
+        // A required list needs an item (an empty `Vec` sends no key at all): the attribute's `len`
+        // counts a list's items and takes two bounds, so the open end is the most a `usize` holds
+        // everywhere.
+        if field.vec && field.required && field.path.is_none() {
+            field.len = Some(field.len.map_or((1, LIST_MAX), |(low, high)| (low.max(1), high)));
+        }
         if field.path.is_some() && field.len.is_some() {
             if field.ty != "String" {
                 return Err(format!("`{key}`: a length rule on a path parameter of type `{}`", field.ty));
@@ -486,8 +495,10 @@ impl<'a> Model<'a> {
         if let Some((low, high)) = field.range {
             doc.push_str(&format!(" Range: {low} to {high}."));
         }
-        if let Some((low, high)) = field.len.or(field.path_len) {
-            doc.push_str(&format!(" Length: {low} to {high}."));
+        match field.len.or(field.path_len) {
+            Some((low, LIST_MAX)) => doc.push_str(&format!(" Length: at least {low}.")),
+            Some((low, high)) => doc.push_str(&format!(" Length: {low} to {high}.")),
+            None => {}
         }
         if let Some(default) = shown.get("default") {
             doc.push_str(&format!(" Default: `{}`.", default.text()));
@@ -965,6 +976,27 @@ mod tests {
         assert!(!create.contains("validate_with"), "{create}");
         assert!(render::enumeration(&model.enums["ThingStatus"]).contains("#[open]"));
         assert!(!render::enumeration(&model.enums["ThingMode"]).contains("#[open]"));
+    }
+
+    #[test]
+    fn a_required_list_needs_an_item() {
+        let (spec, overlay) = build("").unwrap();
+        let mut model = Model::new(&spec, &overlay, "crate", BTreeSet::new());
+        model.build(None).unwrap();
+        assert_eq!(field(&model.ops[1], "Tags").len, None, "an optional list may be empty");
+        let required = SPEC.replace(r#""required": ["Name"]"#, r#""required": ["Name", "Tags"]"#);
+        let spec: Json = serde_json::from_str(&required).unwrap();
+        let mut model = Model::new(&spec, &overlay, "crate", BTreeSet::new());
+        model.build(None).unwrap();
+        assert_eq!(field(&model.ops[1], "Tags").len, Some((1, LIST_MAX)));
+        let create = render::operation(&model, &model.ops[1]);
+        assert!(create.contains("#[twilio(len = 1..=4294967295)]"), "{create}");
+        assert!(create.contains("required. Length: at least 1."), "{create}");
+        // A higher minimum of the overlay stays.
+        let (_, overlay) = build("[CreateThing.params]\nTags = { len = [2, 5], why = \"t\" }").unwrap();
+        let mut model = Model::new(&spec, &overlay, "crate", BTreeSet::new());
+        model.build(None).unwrap();
+        assert_eq!(field(&model.ops[1], "Tags").len, Some((2, 5)));
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! Request variants of every operation of the registry, built from the description and the rules
 //! overlay rather than written by hand, as wire pairs in the official SDK's order: only the required
 //! parameters; every parameter (once per choice of each parameter group); one per value of each enum;
-//! lists with two items. Each variant is decoded into the operation's type, validated, and encoded
+//! lists with two items (every list with at least as many as the overlay's `len` needs). Each variant is decoded into the operation's type, validated, and encoded
 //! again, which must give exactly the bytes built (keys, wire order, value formats, escaping); with a
 //! contract server, it is then sent through the real `Client` (`Contract::check`).
 
@@ -365,8 +365,22 @@ impl Plan {
         include
     }
 
-    /// The pairs of the parameters in `include`, in wire order, a list with two items when `two`,
-    /// with `overrides` in place of the chosen values.
+    /// The items sent for list parameter `index`: one, or two when `two`, and never fewer than the
+    /// overlay's `len` minimum nor more than its maximum (Messaging's two to five samples).
+    fn items(&self, index: usize, two: bool) -> Vec<String> {
+        let wanted = if two { 2 } else { 1 };
+        let wanted = match self.rules[index].len {
+            Some((min, max)) => wanted.max(min).min(max),
+            None => wanted,
+        };
+        let (first, second) = (self.value(index), self.second(index));
+        // Beyond two, the second again: how many items, not which, is what a list's rules are about.
+        (0..wanted).map(|item| if item == 0 { first.clone() } else { second.clone() }).collect()
+    }
+
+    /// The pairs of the parameters in `include`, in wire order, a list with two items when `two`
+    /// (with as many as the overlay's `len` needs in any case), with `overrides` in place of the
+    /// chosen values.
     pub fn pairs(
         &self,
         include: &BTreeSet<String>,
@@ -380,7 +394,7 @@ impl Plan {
             }
             let values = match overrides.get(&param.key) {
                 Some(values) => values.clone(),
-                None if param.array && two => vec![self.value(index), self.second(index)],
+                None if param.array => self.items(index, two),
                 None => vec![self.value(index)],
             };
             pairs.extend(values.into_iter().map(|value| (param.key.clone(), value)));
@@ -658,9 +672,12 @@ fn snake(key: &str) -> String {
 }
 
 /// A difference the catalog makes on purpose, or a defect of Prism or of the description, reviewed:
-/// the operation, the kind of failure (`decode`, `validate`, `wire order`, `encoding`, `contract`),
+/// the product and operation, the kind of failure (`decode`, `validate`, `wire order`, `encoding`, `contract`),
 /// a text the variant's name contains, and why.
 struct Allowed {
+    /// The registry: `api_v2010`, `verify_v2`, `lookups_v2`, `messaging_v1` (operation ids repeat
+    /// across products).
+    product: &'static str,
     operation: &'static str,
     kind: &'static str,
     variant: &'static str,
@@ -676,6 +693,7 @@ const RECORDING_STATUS: &str =
 
 const ALLOWED: &[Allowed] = &[
     Allowed {
+        product: "api_v2010",
         operation: "FetchRecordingAddOnResultPayloadData",
         kind: "contract",
         variant: "",
@@ -683,24 +701,36 @@ const ALLOWED: &[Allowed] = &[
               plays it and the client reports an answer other than 2xx as an error",
     },
     Allowed {
+        product: "messaging_v1",
+        operation: "FetchDeactivation",
+        kind: "contract",
+        variant: "",
+        why: "the description's only answer is 307 with `redirect_to` (the report is downloaded from elsewhere); \
+              Prism plays it and the client reports an answer other than 2xx as an error",
+    },
+    Allowed {
+        product: "api_v2010",
         operation: "UpdateConferenceRecording",
         kind: "decode",
         variant: "Status=absent",
         why: RECORDING_STATUS,
     },
     Allowed {
+        product: "api_v2010",
         operation: "UpdateConferenceRecording",
         kind: "decode",
         variant: "Status=completed",
         why: RECORDING_STATUS,
     },
     Allowed {
+        product: "api_v2010",
         operation: "UpdateConferenceRecording",
         kind: "decode",
         variant: "Status=processing",
         why: RECORDING_STATUS,
     },
     Allowed {
+        product: "api_v2010",
         operation: "UpdateCall",
         kind: "wire order",
         variant: "CallRedirect = Twiml",
@@ -717,6 +747,8 @@ const PRISM_LISTS: &str =
 
 /// Builds and checks the variants of every visited operation; see the module's documentation.
 pub struct Generated<'a> {
+    /// Which registry is visited, for the allow-list: `api_v2010` unless set.
+    pub product: &'static str,
     pub description: &'a Description,
     pub rules: &'a Rules,
     /// With a contract server: the contract and the runtime to send on.
@@ -734,6 +766,7 @@ pub struct Generated<'a> {
 impl<'a> Generated<'a> {
     pub fn new(description: &'a Description, rules: &'a Rules) -> Self {
         Generated {
+            product: "api_v2010",
             description,
             rules,
             contract: None,
@@ -748,7 +781,10 @@ impl<'a> Generated<'a> {
 
     fn allowed(&mut self, operation: &str, kind: &str, variant: &str) -> bool {
         let found = ALLOWED.iter().position(|allowed| {
-            allowed.operation == operation && allowed.kind == kind && variant.contains(allowed.variant)
+            allowed.product == self.product
+                && allowed.operation == operation
+                && allowed.kind == kind
+                && variant.contains(allowed.variant)
         });
         if let Some(index) = found {
             self.used.insert(index);
@@ -760,12 +796,17 @@ impl<'a> Generated<'a> {
     /// used only when sending (`sending`), the others only when not.
     pub fn unused_allowances(&self, sending: bool) -> Vec<String> {
         (0..ALLOWED.len())
-            .filter(|index| !self.used.contains(index) && (ALLOWED[*index].kind == "contract") == sending)
+            .filter(|index| {
+                let allowed = &ALLOWED[*index];
+                allowed.product == self.product
+                    && !self.used.contains(index)
+                    && (allowed.kind == "contract") == sending
+            })
             .map(|index| {
                 let allowed = &ALLOWED[index];
                 format!(
-                    "allow-list entry no longer needed: {} {} `{}`",
-                    allowed.operation, allowed.kind, allowed.variant
+                    "allow-list entry no longer needed: {} {} {} `{}`",
+                    allowed.product, allowed.operation, allowed.kind, allowed.variant
                 )
             })
             .collect()

@@ -22,9 +22,15 @@
 //! - `overlay.rs`: the bad-input table of `codegen/overlay/api_v2010/rules.toml`, every rule of every
 //!   operation (ranges, lengths, value sets, groups, secrets, type overrides).
 //!
-//! `scripts/contract.sh` installs the pinned description and Prism, starts Prism and runs these tests
-//! with `TWILIO_OAI_SPEC` and `TWILIO_CONTRACT_URL` set. Without `TWILIO_CONTRACT_URL` the contract
-//! test is skipped with a message; without `TWILIO_OAI_SPEC`, conformance reads the description
+//! The other products' registries (`operations_{verify,lookups,messaging}.rs`) go through the same
+//! generic checks against their own descriptions, and each is sent to a Prism serving its product's
+//! description, through a `Client` whose base-URL override points there (the override sends every
+//! product to one base, so one client per product).
+//!
+//! `scripts/contract.sh` installs the pinned descriptions and Prism, starts one Prism per description
+//! and runs these tests with `TWILIO_CONTRACT_URL` (the 2010 API's) and `TWILIO_CONTRACT_URL_VERIFY`,
+//! `TWILIO_CONTRACT_URL_LOOKUPS`, `TWILIO_CONTRACT_URL_MESSAGING` set. Without one of them, that
+//! contract test (or product) is skipped with a message; without `TWILIO_OAI_SPEC`, conformance reads the description
 //! installed by that script, or the copy in `../shared/twilio-oai/`, and is skipped when neither exists.
 
 mod calls;
@@ -241,6 +247,20 @@ fn generated_variants_of_every_operation_are_accepted_by_the_description() {
         return;
     };
     let Some((description, rules)) = generic_inputs("generated contract") else { return };
+    let (failures, summary) = generated_contract(&description, &rules, "api_v2010", &base_url);
+    println!("generated contract: {summary}");
+    assert!(failures.is_empty(), "{} failures:\n{}", failures.len(), failures.join("\n"));
+}
+
+/// Sends the generated variants of every operation of `product`'s registry to the contract server at
+/// `base_url`, through a `Client` whose base-URL override points there: the failures (round trip,
+/// rejected or undecodable requests, stale allow-list entries of `product`) and a summary line.
+fn generated_contract(
+    description: &description::Description,
+    rules: &description::Rules,
+    product: &'static str,
+    base_url: &str,
+) -> (Vec<String>, String) {
     let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().expect("a runtime");
     let client = {
         let _entered = runtime.enter();
@@ -258,26 +278,27 @@ fn generated_variants_of_every_operation_are_accepted_by_the_description() {
         sent: Mutex::new(Vec::new()),
         failures: Mutex::new(Vec::new()),
     };
-    let mut generated = generated::Generated::new(&description, &rules);
+    let mut generated = generated::Generated::new(description, rules);
+    generated.product = product;
     generated.contract = Some((&contract, &runtime));
-    operations::visit_all(&mut generated);
+    visit_product(product, &mut generated);
     let (operations, variants, not_sent) = (generated.operations, generated.variants, generated.not_sent);
     // The round trip's failures (also reported by its own test) and stale entries of the allow-list.
     let mut failures = std::mem::take(&mut generated.failures);
     failures.extend(generated.unused_allowances(true));
     for allowed in &generated.allowed_failures {
-        println!("allowed (reviewed, see generated.rs ALLOWED): {allowed}");
+        println!("allowed (reviewed, see generated.rs ALLOWED): {product}: {allowed}");
     }
     let allowed = generated.allowed_failures.len();
     drop(generated);
     let sent = contract.requests.load(Ordering::Relaxed);
     failures.extend(contract.failures.into_inner().unwrap());
-    println!(
-        "generated contract: {variants} variants of {operations} operations, {sent} requests sent \
+    let summary = format!(
+        "{variants} variants of {operations} operations, {sent} requests sent to {base_url} \
          ({not_sent} with a form list sent without it), {} failed, {allowed} allow-listed",
         failures.len()
     );
-    assert!(failures.is_empty(), "{} failures:\n{}", failures.len(), failures.join("\n"));
+    (failures, summary)
 }
 
 #[test]
@@ -336,9 +357,10 @@ fn product_inputs(test: &str) -> Option<Vec<(&'static str, description::Descript
     Some(out)
 }
 
-/// Visits the registry of `product` with `visit`.
+/// Visits the registry of `product` (`api_v2010` for the 2010 API's) with `visit`.
 fn visit_product<V: Visit>(product: &str, visit: &mut V) {
     match product {
+        "api_v2010" => operations::visit_all(visit),
         "verify_v2" => operations_verify::visit_all(visit),
         "lookups_v2" => operations_lookups::visit_all(visit),
         "messaging_v1" => operations_messaging::visit_all(visit),
@@ -355,57 +377,13 @@ const PRODUCT_NOT_GENERATED: &[&str] = &[
     "UpdateLookupPhoneNumberOverrides",
 ];
 
-/// Reviewed failures of the generic checks on the products, each with why: the start of the failure's
-/// text. Each must still occur (a stale entry fails), so that a fix is noticed.
-const PRODUCT_KNOWN: &[(&str, &str)] = &[
-    // A list the description requires is a `Vec` that may be empty: the attribute has no "required,
-    // at least one item" for lists, and the generator writes none. Application code must fill it;
-    // Twilio refuses the request otherwise.
-    ("verify_v2: CreateWebhook: `EventTypes`: required by the description", "required list"),
-    (
-        "messaging_v1: CreateTollfreeVerification: `UseCaseCategories`: required by the description",
-        "required list",
-    ),
-    (
-        "messaging_v1: CreateTollfreeVerification: `OptInImageUrls`: required by the description",
-        "required list",
-    ),
-    ("messaging_v1: CreateUsAppToPerson: `MessageSamples`: required by the description", "required list"),
-    ("messaging_v1: UpdateUsAppToPerson: `MessageSamples`: required by the description", "required list"),
-    // The overlay's two-to-five samples: the generic variants send a required list with one item,
-    // which the rule refuses, as Twilio does.
-    ("messaging_v1: CreateUsAppToPerson: `MessageSamples`: free text in the description", "two samples"),
-    (
-        "messaging_v1: CreateUsAppToPerson: only the required parameters: validate: invalid request: MessageSamples",
-        "two samples",
-    ),
-    ("messaging_v1: UpdateUsAppToPerson: `MessageSamples`: free text in the description", "two samples"),
-    (
-        "messaging_v1: UpdateUsAppToPerson: only the required parameters: validate: invalid request: MessageSamples",
-        "two samples",
-    ),
-    ("messaging_v1: CreateUsAppToPerson `Description`: length", "two samples"),
-    ("messaging_v1: UpdateUsAppToPerson `Description`: length", "two samples"),
-];
-
-/// `failures` without the reviewed ones of [`PRODUCT_KNOWN`] whose text starts with one of `known`.
-fn without_known(failures: Vec<String>, known: &[&str]) -> Vec<String> {
-    let mut out: Vec<String> =
-        failures.iter().filter(|f| !known.iter().any(|k| f.starts_with(k))).cloned().collect();
-    for k in known {
-        if !failures.iter().any(|f| f.starts_with(k)) {
-            out.push(format!("PRODUCT_KNOWN entry no longer fails: {k}"));
-        }
-    }
-    out
-}
-
 #[test]
 fn products_generated_variants_round_trip() {
     let Some(products) = product_inputs("products' generated variants") else { return };
     let mut failures = Vec::new();
     for (product, description, rules) in &products {
         let mut generated = generated::Generated::new(description, rules);
+        generated.product = product;
         visit_product(product, &mut generated);
         failures.extend(generated.failures.drain(..).map(|f| format!("{product}: {f}")));
         println!(
@@ -413,12 +391,30 @@ fn products_generated_variants_round_trip() {
             generated.variants, generated.operations
         );
     }
-    let known: Vec<&str> = PRODUCT_KNOWN
-        .iter()
-        .map(|(k, _)| *k)
-        .filter(|k| k.contains(": only the required") || k.contains("free text in the description"))
-        .collect();
-    let failures = without_known(failures, &known);
+    assert!(failures.is_empty(), "{} failures:\n{}", failures.len(), failures.join("\n"));
+}
+
+/// The variable `scripts/contract.sh` sets to the URL of the Prism serving `product`'s description
+/// (`verify_v2` -> `TWILIO_CONTRACT_URL_VERIFY`); the 2010 API's is `TWILIO_CONTRACT_URL`.
+fn product_url_variable(product: &str) -> String {
+    let name = product.split('_').next().unwrap_or(product);
+    format!("TWILIO_CONTRACT_URL_{}", name.to_uppercase())
+}
+
+#[test]
+fn products_generated_variants_are_accepted_by_their_descriptions() {
+    let Some(products) = product_inputs("products' generated contract") else { return };
+    let mut failures = Vec::new();
+    for (product, description, rules) in &products {
+        let variable = product_url_variable(product);
+        let Ok(base_url) = std::env::var(&variable) else {
+            eprintln!("{product} contract skipped: {variable} is not set (scripts/contract.sh sets it)");
+            continue;
+        };
+        let (found, summary) = generated_contract(description, rules, product, &base_url);
+        println!("{product} contract: {summary}");
+        failures.extend(found.into_iter().map(|f| format!("{product}: {f}")));
+    }
     assert!(failures.is_empty(), "{} failures:\n{}", failures.len(), failures.join("\n"));
 }
 
@@ -448,9 +444,6 @@ fn products_registered_operations_conform_to_their_descriptions() {
             coverage.checks
         );
     }
-    let known: Vec<&str> =
-        PRODUCT_KNOWN.iter().map(|(k, _)| *k).filter(|k| k.contains("required by the description")).collect();
-    let failures = without_known(failures, &known);
     assert!(failures.is_empty(), "{} failures:\n{}", failures.len(), failures.join("\n"));
 }
 
@@ -465,8 +458,5 @@ fn products_overlay_rules_are_enforced() {
         failures.extend(check.unvisited().into_iter().map(|f| format!("{product}: {f}")));
         println!("{product}: {} rules checked with {} requests", check.rules_checked, check.requests);
     }
-    let known: Vec<&str> =
-        PRODUCT_KNOWN.iter().map(|(k, _)| *k).filter(|k| k.contains("`Description`: length")).collect();
-    let failures = without_known(failures, &known);
     assert!(failures.is_empty(), "{} failures:\n{}", failures.len(), failures.join("\n"));
 }

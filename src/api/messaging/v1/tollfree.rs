@@ -161,13 +161,15 @@ pub struct CreateTollfreeVerification {
     pub business_website: String,
     /// `NotificationEmail` (form): string, required.
     pub notification_email: String,
-    /// `UseCaseCategories` (form): list of string, required.
+    /// `UseCaseCategories` (form): list of string, required. Length: at least 1.
+    #[twilio(len = 1..=4294967295)]
     pub use_case_categories: Vec<String>,
     /// `UseCaseSummary` (form): string, required.
     pub use_case_summary: String,
     /// `ProductionMessageSample` (form): string, required.
     pub production_message_sample: String,
-    /// `OptInImageUrls` (form): list of string, required.
+    /// `OptInImageUrls` (form): list of string, required. Length: at least 1.
+    #[twilio(len = 1..=4294967295)]
     pub opt_in_image_urls: Vec<String>,
     /// `OptInType` (form): enum, required.
     pub opt_in_type: TollfreeVerificationOptInType,

@@ -1102,7 +1102,8 @@ pub struct CreateWebhook {
     pub service_sid: VerifyServiceSid,
     /// `FriendlyName` (form): string, required.
     pub friendly_name: String,
-    /// `EventTypes` (form): list of string, required. Values: `*`, `factor.deleted`, `factor.created`, `factor.verified`, `challenge.approved`, `challenge.denied`.
+    /// `EventTypes` (form): list of string, required. Values: `*`, `factor.deleted`, `factor.created`, `factor.verified`, `challenge.approved`, `challenge.denied`. Length: at least 1.
+    #[twilio(len = 1..=4294967295)]
     pub event_types: Vec<VerifyWebhookEvent>,
     /// `WebhookUrl` (form): string, required.
     pub webhook_url: String,
