@@ -68,9 +68,13 @@ pub fn module_routes(model: &Model<'_>, families: &[String], feature: Option<fn(
     let mut out = String::from(
         "\n/// The generated operations of every enabled family, as the mock serves them.\n\
          #[cfg(feature = \"mock\")]\n\
-         pub(crate) fn mock_routes() -> Vec<crate::mock::generic::Route> {\n\
-         #[allow(unused_mut)]\nlet mut routes = Vec::new();\n",
+         pub(crate) fn mock_routes() -> Vec<crate::mock::generic::Route> {\n",
     );
+    if feature.is_some() {
+        // With no family's feature on, nothing is added.
+        out.push_str("#[allow(unused_mut)]\n");
+    }
+    out.push_str("let mut routes = Vec::new();\n");
     for family in families {
         if model.ops.iter().any(|o| &o.family == family && !o.curated) {
             if let Some(feature) = feature {
@@ -207,7 +211,61 @@ fn compact(json: &Json) -> String {
 
 #[cfg(test)]
 mod tests {
+    use std::collections::BTreeSet;
+
     use super::*;
+    use crate::overlay::Overlay;
+
+    const SPEC: &str = r##"{
+      "components": {"schemas": {
+        "api.v2010.account.thing": {"type": "object", "properties": {
+          "sid": {"type": "string", "pattern": "^TH[0-9a-fA-F]{32}$"}, "name": {"type": "string"}}}
+      }},
+      "paths": {
+        "/2010-04-01/Accounts/{AccountSid}/Things.json": {
+          "post": {"operationId": "CreateThing",
+            "responses": {"201": {"content": {"application/json": {
+              "schema": {"$ref": "#/components/schemas/api.v2010.account.thing"},
+              "examples": {"create": {"value": {"sid": "THaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", "name": "x"}}}}}}}},
+          "get": {"operationId": "ListThing",
+            "responses": {"200": {"content": {"application/json": {"schema": {"type": "object", "properties": {
+              "things": {"type": "array", "items": {"$ref": "#/components/schemas/api.v2010.account.thing"}},
+              "page": {"type": "integer"}, "uri": {"type": "string"}}}}}}}}},
+        "/2010-04-01/Accounts/{AccountSid}/Things/{Sid}.json": {
+          "get": {"operationId": "FetchThing",
+            "parameters": [{"name": "Sid", "in": "path", "required": true, "schema": {"type": "string"}}],
+            "responses": {"200": {"content": {"application/json": {"schema": {"$ref": "#/components/schemas/api.v2010.account.thing"}}}}}},
+          "delete": {"operationId": "DeleteThing",
+            "parameters": [{"name": "Sid", "in": "path", "required": true, "schema": {"type": "string"}}],
+            "responses": {"204": {}}}},
+        "/2010-04-01/Accounts/{AccountSid}/Others/{Sid}.json": {
+          "get": {"operationId": "FetchOther",
+            "parameters": [{"name": "Sid", "in": "path", "required": true, "schema": {"type": "string"}}],
+            "responses": {"200": {"content": {"application/json": {"schema": {"$ref": "#/components/schemas/api.v2010.account.thing"}}}}}}}
+      }
+    }"##;
+
+    #[test]
+    fn kinds_prefixes_and_keys_come_from_the_description() {
+        let spec: Json = serde_json::from_str(SPEC).unwrap();
+        let overlay = Overlay::default();
+        let mut model = Model::new(&spec, &overlay, "crate", BTreeSet::new());
+        model.build(None).unwrap();
+        let code = family_routes(&spec, &model, "things");
+        assert!(code.contains("#[cfg(feature = \"mock\")]"), "{code}");
+        assert!(code.contains(r#"route::<CreateThing>(Create, "TH", "", "{\"sid\":"#), "{code}");
+        assert!(code.contains(r#"route::<ListThing>(List, "", "things", "")"#), "{code}");
+        assert!(code.contains(r#"route::<FetchThing>(Fetch, "", "", "")"#), "{code}");
+        assert!(code.contains(r#"route::<DeleteThing>(Delete, "", "", "")"#), "{code}");
+        // Nothing creates an `Other`: it answers its example.
+        let others = family_routes(&spec, &model, "others");
+        assert!(others.contains(r#"route::<FetchOther>(Other, "", "", "")"#), "{others}");
+        let module = module_routes(&model, &["others".into(), "things".into()], Some(naming::feature));
+        assert!(
+            module.contains("#[cfg(feature = \"v2010-things\")]\nroutes.extend(things::mock_routes());"),
+            "{module}"
+        );
+    }
 
     #[test]
     fn compact_keeps_order_and_escapes() {

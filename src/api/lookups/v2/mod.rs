@@ -18,7 +18,6 @@ pub use rate_limits::*;
 /// The generated operations of every enabled family, as the mock serves them.
 #[cfg(feature = "mock")]
 pub(crate) fn mock_routes() -> Vec<crate::mock::generic::Route> {
-    #[allow(unused_mut)]
     let mut routes = Vec::new();
     routes.extend(phone_numbers::mock_routes());
     routes.extend(rate_limits::mock_routes());

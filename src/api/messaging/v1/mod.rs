@@ -17,7 +17,6 @@ pub use tollfree::*;
 /// The generated operations of every enabled family, as the mock serves them.
 #[cfg(feature = "mock")]
 pub(crate) fn mock_routes() -> Vec<crate::mock::generic::Route> {
-    #[allow(unused_mut)]
     let mut routes = Vec::new();
     routes.extend(a2p::mock_routes());
     routes.extend(deactivations::mock_routes());

@@ -17,7 +17,6 @@ pub use templates::*;
 /// The generated operations of every enabled family, as the mock serves them.
 #[cfg(feature = "mock")]
 pub(crate) fn mock_routes() -> Vec<crate::mock::generic::Route> {
-    #[allow(unused_mut)]
     let mut routes = Vec::new();
     routes.extend(attempts::mock_routes());
     routes.extend(forms::mock_routes());
