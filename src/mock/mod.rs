@@ -34,7 +34,8 @@
 //! - **Credentials**: HTTP Basic with an account's SID and auth token, or with the SID and secret of
 //!   an [`ApiKey`] of the account; else `401` with code 20003. The main account may act for its
 //!   [`Subaccount`]s, a subaccount only for itself.
-//! - **Route**: the method and path of an endpoint the mock serves: the catalog's operations, and any
+//! - **Route**: the method and path of an endpoint the mock serves: the catalog's operations (the
+//!   generated ones of the enabled features included), and any
 //!   endpoint registered with [`register`](MockTwilio::register), those of other products included
 //!   (`host = "verify"`: the client's base URL override sends every product's requests to the mock,
 //!   and a path without `{AccountSid}` acts for the account the credentials authenticate). Else `404`
@@ -61,8 +62,8 @@
 //!
 //! # Generated operations
 //!
-//! With a family's feature on (`v2010-queues`, `v2010` for all), every generated operation of that
-//! family is served too, from what the generator writes beside it (the operation's kind, the SID
+//! With a family's feature on (`v2010-queues`, `v2010` for all; `verify-v2`, `lookups-v2`,
+//! `messaging-v1`), every generated operation of it is served too, from what the generator writes beside it (the operation's kind, the SID
 //! prefix of what its create makes, the items' key of its list, the description's example reply),
 //! by a generic store: a create answers the example reply with the request's parameters in their
 //! fields, a fresh SID, the account, dates and URI, and keeps it; fetches, updates, deletes and lists

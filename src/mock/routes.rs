@@ -3,7 +3,8 @@
 //! applies any scripted fault and answers.
 //!
 //! There is no table of paths beside the declarations: the catalog registers its types
-//! (`catalog.rs`), an application registers its own with a responder.
+//! (`catalog.rs`), the generated catalogs theirs with the data the generator writes beside them
+//! (`generic.rs`), an application registers its own with a responder.
 
 use std::any::TypeId;
 use std::cell::RefCell;
