@@ -86,6 +86,9 @@ type Serve =
 pub(crate) struct Route {
     pub(crate) method: Method,
     pub(crate) template: &'static str,
+    /// How many `/`-separated segments the template has, which a path it matches has too: with the
+    /// generated catalogs, most routes are passed over on that count alone.
+    segments: usize,
     endpoint: TypeId,
     serve: Box<Serve>,
 }
@@ -156,7 +159,13 @@ impl Route {
             let applied = lock(services.scripts).take(TypeId::of::<E>());
             Ok(applied.answer(|| respond(&decoded, request.path, services)))
         };
-        Route { method: E::METHOD, template: E::PATH, endpoint: TypeId::of::<E>(), serve: Box::new(serve) }
+        Route {
+            method: E::METHOD,
+            template: E::PATH,
+            segments: E::PATH.split('/').count(),
+            endpoint: TypeId::of::<E>(),
+            serve: Box::new(serve),
+        }
     }
 
     pub(crate) fn serve(
@@ -221,7 +230,8 @@ impl Registry {
     ) -> Result<(Arc<Route>, PathParams<'p>), TwilioError> {
         let mut allowed = Vec::new();
         let mut best: Option<(usize, &Arc<Route>, PathParams<'p>)> = None;
-        for route in self.routes.iter().rev() {
+        let segments = path.split('/').count();
+        for route in self.routes.iter().rev().filter(|route| route.segments == segments) {
             match PathParams::matching(route.template, path) {
                 Ok(params) if route.method.as_str() == method => {
                     let literal = literal_len(route.template);
