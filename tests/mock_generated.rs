@@ -574,6 +574,14 @@ async fn a_verification_lives_on_verify_s_paths_and_its_services_page_with_meta(
     let names: Vec<_> = all.iter().map(|service| service.friendly_name.clone().unwrap()).collect();
     assert_eq!(names, ["Signup", "Login"]);
 
+    // Lookups answers from its example, the number asked for filled in, linked to the mock.
+    let number = twilio_endpoint::api::lookups::v2::FetchPhoneNumber::new("+14155552671".to_owned())
+        .send(&client)
+        .await
+        .unwrap();
+    assert_eq!(number.phone_number.as_deref(), Some("+14155552671"));
+    assert_eq!(number.url, Some(format!("{}/v2/PhoneNumbers/+14155552671", twilio.base_url())));
+
     verify::DeleteService::new(service).send(&client).await.unwrap();
     not_found(verify::FetchService::new(service).send(&client).await);
 }

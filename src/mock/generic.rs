@@ -185,7 +185,8 @@ impl Operation {
     }
 
     /// The example reply, parsed, with the values of the path's placeholders in the fields named
-    /// after them, `account_sid` the request's account and `uri` the path.
+    /// after them, `account_sid` the request's account and `uri` (`url` in the newer products) the
+    /// path.
     fn template_json(&self, call: &Call<'_>) -> Value {
         let mut json: Value = serde_json::from_str(self.example).unwrap_or(Value::Object(Map::new()));
         for (name, value) in path_values(self.template, call.path) {
@@ -200,6 +201,10 @@ impl Operation {
         }
         set(&mut json, "account_sid", call.account.as_str().into());
         set(&mut json, "uri", call.path.into());
+        if self.host != "api" {
+            // The newer products link to themselves with an absolute URL: the mock's.
+            set(&mut json, "url", format!("{}{}", call.base_url, call.path).into());
+        }
         json
     }
 
