@@ -14,6 +14,7 @@ use crate::error::Error;
 
 use crate::endpoint::{Endpoint, Params, encode};
 use crate::form::{FormWriter, escape};
+use crate::json::{BodyFormat, JsonWriter};
 use crate::method::Method;
 use crate::path::PathWriter;
 use crate::preview::Preview;
@@ -116,6 +117,17 @@ impl<E: Endpoint> Params for WithExtraParams<E> {
         self.request.check(errors);
         // The keys the request sends, as the form writes them: a pair starts the form or follows `&`.
         let declared = encode(&self.request);
+        // A JSON body writes every declared member, `null` when unset: each of its keys is taken.
+        let members: Vec<String> = match E::BODY {
+            BodyFormat::Form => Vec::new(),
+            BodyFormat::Json => crate::endpoint::encode_json(&self.request)
+                .ok()
+                .and_then(|body| {
+                    serde_json::from_str::<serde_json::Map<String, serde_json::Value>>(&body).ok()
+                })
+                .map(|members| members.into_iter().map(|(key, _)| key).collect())
+                .unwrap_or_default(),
+        };
         for (key, _) in &self.extra {
             if let Some(problem) = key_problem(key) {
                 errors.push(Violation::new(shown_key(key), Rule::Custom(Cow::Borrowed(problem)), None));
@@ -128,6 +140,15 @@ impl<E: Endpoint> Params for WithExtraParams<E> {
                     Rule::Custom(Cow::Borrowed(
                         "is a placeholder of the path, which the request's path field (or, for the account, \
                          the client) fills; set that field instead of sending it as a parameter",
+                    )),
+                    None,
+                ));
+            } else if members.contains(key) {
+                errors.push(Violation::new(
+                    key.clone(),
+                    Rule::Custom(Cow::Borrowed(
+                        "is a member of the request's JSON body already (sent as `null` when unset); set the \
+                         declared field instead",
                     )),
                     None,
                 ));
@@ -155,10 +176,20 @@ impl<E: Endpoint> Params for WithExtraParams<E> {
 impl<E: Endpoint> Endpoint for WithExtraParams<E> {
     const METHOD: Method = E::METHOD;
     const PATH: &'static str = E::PATH;
+    const HOST: &'static str = E::HOST;
+    const BODY: BodyFormat = E::BODY;
     type Response = E::Response;
 
     fn write_path(&self, account: &AccountSid, out: &mut PathWriter) {
         self.request.write_path(account, out);
+    }
+
+    /// The request's members, then each extra parameter as a string member.
+    fn write_json(&self, out: &mut JsonWriter) {
+        self.request.write_json(out);
+        for (key, value) in &self.extra {
+            out.member(key, value.as_str());
+        }
     }
 
     fn decode_response(body: &[u8]) -> Result<Self::Response, serde_json::Error> {
