@@ -23,6 +23,9 @@ pub struct Field {
     pub range: Option<(i64, i64)>,
     pub len: Option<(i64, i64)>,
     pub doc: String,
+    /// A member of the operation's JSON body (`body = json`): an optional list is `Option<Vec<T>>`,
+    /// sent as `null` when unset as the official SDK does.
+    pub json: bool,
     /// The enum of the field's values, when it is one of the description's (for open-enum checks).
     pub enum_name: Option<String>,
     /// The values the description lists for it.
@@ -62,6 +65,8 @@ pub struct Operation {
     /// `None`: no typed response (`serde_json::Value`).
     pub response: Option<String>,
     pub host: Option<String>,
+    /// The parameters are the members of an `application/json` body (`body = json`).
+    pub json_body: bool,
 }
 
 #[derive(Clone, Debug)]
@@ -201,7 +206,8 @@ impl<'a> Model<'a> {
         let mut list_params = BTreeSet::new();
         for (path, method, op, item) in Self::operations(spec) {
             let id = op.at("operationId").str().unwrap_or_default().to_owned();
-            let params: BTreeSet<String> = raw_params(op, item, &path).into_iter().map(|(k, ..)| k).collect();
+            let params: BTreeSet<String> =
+                raw_params(spec, op, item, &path).into_iter().map(|(k, ..)| k).collect();
             if method == "GET" {
                 list_params.extend(params.iter().cloned());
             }
@@ -255,21 +261,30 @@ impl<'a> Model<'a> {
                 members: Vec::new(),
                 response: None,
                 host,
+                json_body: false,
             });
         }
-        if !matches!(method, "GET" | "POST" | "DELETE") {
-            return Err(format!("`{method}` is not a method the attribute supports (GET, POST, DELETE)"));
+        if let Some(reason) = unsupported(method, op) {
+            return Err(reason);
         }
-        let response = self.response(op)?;
+        let json_body = op.at("requestBody").at("content").get("application/json").is_some();
+        let response = self.response(op, method)?;
         let is_list = method == "GET" && response.as_deref().is_some_and(|r| r.starts_with("Page<"));
         let rules = self.overlay.ops.get(id).cloned().unwrap_or_default();
         let mut fields = Vec::new();
-        for (key, location, schema, required) in raw_params(op, item, path) {
+        for (key, location, schema, required) in raw_params(self.spec, op, item, path) {
             let mut rule = rules.params.get(&key).cloned().unwrap_or_default();
             if is_list && let Some(list_rule) = self.overlay.every_list.get(&key) {
                 merge(&mut rule, list_rule);
             }
-            fields.push(self.field(id, &key, &location, schema, required, &rule)?);
+            // A JSON member's enum is named after the body's schema (`OverridesRequestLineType`), which
+            // the create and the update of a resource share.
+            let owner =
+                match schema_ref(op.at("requestBody").at("content").at("application/json").at("schema")) {
+                    Some(name) if location == "json" => naming::type_name(name),
+                    _ => id.to_owned(),
+                };
+            fields.push(self.field(&owner, &key, &location, schema, required, &rule)?);
         }
         // A parameter named like a path field (the body's `AccountSid` of Update Incoming Phone Number)
         // keeps its key under another name.
@@ -290,7 +305,7 @@ impl<'a> Model<'a> {
                 f.doc.push_str(" `OrEmpty::Empty` sends it empty, which clears it.");
             }
         }
-        if method != "POST" {
+        if !matches!(method, "POST" | "PUT") {
             // Paging last, token first, as the official SDKs send it.
             let (mut rest, paging): (Vec<Field>, Vec<Field>) =
                 fields.into_iter().partition(|f| !PAGING.contains(&f.key.as_str()) || f.path.is_some());
@@ -358,6 +373,7 @@ impl<'a> Model<'a> {
             members,
             response,
             host,
+            json_body,
         })
     }
 
@@ -370,7 +386,17 @@ impl<'a> Model<'a> {
         required: bool,
         rule: &ParamRule,
     ) -> Result<Field, String> {
-        let (ident, rename) = naming::request_field(key);
+        let json = location == "json";
+        let (ident, rename) = if json {
+            // The attribute sends a JSON member under the field's own name.
+            let (ident, _) = naming::response_field(key);
+            let ident = ident.trim_start_matches("r#").to_owned();
+            let ident = if ident == key { ident } else { format!("{}_", ident.trim_end_matches('_')) };
+            let rename = (ident != key).then(|| key.to_owned());
+            (ident, rename)
+        } else {
+            naming::request_field(key)
+        };
         let mut field = Field {
             ident,
             key: key.into(),
@@ -383,6 +409,7 @@ impl<'a> Model<'a> {
             range: rule.range,
             len: rule.len,
             doc: String::new(),
+            json,
             enum_name: None,
             enum_values: Vec::new(),
             path_len: None,
@@ -391,7 +418,15 @@ impl<'a> Model<'a> {
             field.rename = None;
             field.path = Some((naming::macro_key(&field.ident) != key).then(|| key.to_owned()));
         }
-        let (ty, mut desc) = if key == "AccountSid" && location == "path" {
+        let (ty, mut desc) = if json {
+            let schema = if schema.at("type").str() == Some("array") {
+                field.vec = true;
+                schema.at("items")
+            } else {
+                schema
+            };
+            self.json_type(op, key, schema, &mut field.enum_name)?
+        } else if key == "AccountSid" && location == "path" {
             field.required = false;
             ("AccountSid".to_owned(), "account SID `AC…`, the client's account when unset".to_owned())
         } else if PAGING.contains(&key) && location == "query" && key != "PageToken" {
@@ -470,8 +505,9 @@ impl<'a> Model<'a> {
         if field.range.is_some() && !matches!(field.ty.as_str(), "u32" | "i64") {
             return Err(format!("`{key}`: a range on a parameter of type `{}`", field.ty));
         }
+        let where_ = if json { "JSON body" } else { location };
         let mut doc = format!(
-            "`{key}` ({location}): {}{desc}, {}.",
+            "`{key}` ({where_}): {}{desc}, {}.",
             if field.vec { "list of " } else { "" },
             if field.required { "required" } else { "optional" }
         );
@@ -497,6 +533,36 @@ impl<'a> Model<'a> {
         }
         field.doc = doc;
         Ok(field)
+    }
+
+    /// A JSON body member's type and its description in words: an object of the description is a
+    /// serde struct (the response types' kind: every member optional, sent as `null` when unset as the
+    /// official SDK does), an enum a closed enum, numbers and text as for a form.
+    fn json_type(
+        &mut self,
+        op: &str,
+        key: &str,
+        schema: &Json,
+        enum_name: &mut Option<String>,
+    ) -> Result<(String, String), String> {
+        if let Some(name) = schema_ref(schema) {
+            let target = self.schema(name);
+            if target.at("enum").items().is_empty() {
+                if target.at("properties").pairs().is_empty() {
+                    return Ok(("serde_json::Value".into(), format!("JSON value (`{name}`)")));
+                }
+                let ty = self.struct_for_schema(name)?;
+                return Ok((ty.clone(), format!("object `{ty}`")));
+            }
+        }
+        match (schema.at("type").str().unwrap_or_default(), schema.at("format").str().unwrap_or_default()) {
+            ("object", _) | ("", _)
+                if schema_ref(schema).is_none() && schema.at("enum").items().is_empty() =>
+            {
+                Ok(("serde_json::Value".into(), "JSON value".into()))
+            }
+            _ => self.request_type(op, key, schema, enum_name),
+        }
     }
 
     /// A request value's type and its description in words.
@@ -626,7 +692,7 @@ impl<'a> Model<'a> {
     }
 
     /// The `response = …` of an operation.
-    fn response(&mut self, op: &Json) -> Result<Option<String>, String> {
+    fn response(&mut self, op: &Json, method: &str) -> Result<Option<String>, String> {
         let responses = op.at("responses");
         if responses.get("204").is_some() {
             return Ok(Some("()".into()));
@@ -652,7 +718,10 @@ impl<'a> Model<'a> {
             }
         }
         match item {
-            Some(name) if page => Ok(Some(format!("Page<{}>", self.struct_for_schema(name)?))),
+            // Only a list (a GET) pages: a batch's answer (Lookups' `CreateBulkLookup`) is one object.
+            Some(name) if page && method == "GET" => {
+                Ok(Some(format!("Page<{}>", self.struct_for_schema(name)?)))
+            }
             // Another shape (the newer APIs' lists, with `meta`): a type of its own, named after the
             // operation.
             _ if !schema.at("properties").pairs().is_empty() => {
@@ -775,6 +844,21 @@ impl<'a> Model<'a> {
             let mut direct = Vec::new();
             for member in &op.members {
                 match member {
+                    Member::Field(f) if f.json => {
+                        // A JSON member's object and what it uses, transitively.
+                        let mut pending = vec![f.ty.clone()];
+                        while let Some(name) = pending.pop() {
+                            let name =
+                                name.strip_prefix("Vec<").and_then(|n| n.strip_suffix('>')).unwrap_or(&name);
+                            if direct.iter().any(|d| d == name) {
+                                continue;
+                            }
+                            if let Some(s) = self.structs.get(name) {
+                                pending.extend(s.enums.iter().cloned());
+                            }
+                            direct.push(name.to_owned());
+                        }
+                    }
                     Member::Field(f) => direct.push(f.ty.clone()),
                     Member::Group(g) => {
                         direct.push(g.name.clone());
@@ -807,21 +891,26 @@ impl<'a> Model<'a> {
     }
 }
 
-/// Why the attribute cannot declare an operation, if it cannot: it sends `GET`, `POST` and `DELETE`,
-/// with the parameters in the query or a form body.
+/// Why the attribute cannot declare an operation, if it cannot: it sends `GET`, `POST`, `PUT` and
+/// `DELETE`, with the parameters in the query, a form body, or (`POST` and `PUT`) a JSON body.
 fn unsupported(method: &str, op: &Json) -> Option<String> {
-    if !matches!(method, "GET" | "POST" | "DELETE") {
-        return Some(format!("`{method}` is not a method the attribute supports (GET, POST, DELETE)"));
+    if !matches!(method, "GET" | "POST" | "PUT" | "DELETE") {
+        return Some(format!("`{method}` is not a method the attribute supports (GET, POST, PUT, DELETE)"));
     }
     let content = op.at("requestBody").at("content");
-    let types: Vec<&String> = content
-        .pairs()
-        .iter()
-        .map(|(t, _)| t)
-        .filter(|t| *t != "application/x-www-form-urlencoded")
-        .collect();
-    if let Some(other) = types.first() {
-        return Some(format!("its body is `{other}`, and the attribute sends form bodies only"));
+    let types: Vec<&String> = content.pairs().iter().map(|(t, _)| t).collect();
+    if let Some(other) =
+        types.iter().find(|t| !matches!(t.as_str(), "application/x-www-form-urlencoded" | "application/json"))
+    {
+        return Some(format!("its body is `{other}`, and the attribute sends form and JSON bodies only"));
+    }
+    if types.len() > 1 {
+        return Some("it takes a form body or a JSON body, and the attribute sends one format".into());
+    }
+    if content.get("application/json").is_some() && !matches!(method, "POST" | "PUT") {
+        return Some(format!(
+            "a `{method}` with a JSON body, which the attribute sends only with POST or PUT"
+        ));
     }
     None
 }
@@ -854,7 +943,12 @@ fn quoted(values: &[String]) -> String {
 
 /// An operation's parameters in wire order: path parameters in the path's order, then query
 /// parameters or form properties in the description's order: (key, location, schema, required).
-pub fn raw_params<'j>(op: &'j Json, item: &'j Json, path: &str) -> Vec<(String, String, &'j Json, bool)> {
+pub fn raw_params<'j>(
+    spec: &'j Json,
+    op: &'j Json,
+    item: &'j Json,
+    path: &str,
+) -> Vec<(String, String, &'j Json, bool)> {
     let mut out = Vec::new();
     let declared: Vec<&Json> =
         item.at("parameters").items().iter().chain(op.at("parameters").items()).collect();
@@ -882,6 +976,16 @@ pub fn raw_params<'j>(op: &'j Json, item: &'j Json, path: &str) -> Vec<(String, 
     let required: Vec<&str> = body.at("required").items().iter().filter_map(Json::str).collect();
     for (key, schema) in body.at("properties").pairs() {
         out.push((key.clone(), "form".into(), schema, required.contains(&key.as_str())));
+    }
+    // A JSON body's members: the object's properties, the object given in place or by reference.
+    let body = op.at("requestBody").at("content").at("application/json").at("schema");
+    let body = match schema_ref(body) {
+        Some(name) => spec.at("components").at("schemas").at(name),
+        None => body,
+    };
+    let required: Vec<&str> = body.at("required").items().iter().filter_map(Json::str).collect();
+    for (key, schema) in body.at("properties").pairs() {
+        out.push((key.clone(), "json".into(), schema, required.contains(&key.as_str())));
     }
     out
 }

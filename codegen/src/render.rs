@@ -39,6 +39,9 @@ pub fn operation(model: &Model<'_>, op: &Operation) -> String {
     {
         let _ = writeln!(out, "    host = \"{label}\",");
     }
+    if op.json_body {
+        out.push_str("    body = json,\n");
+    }
     if let Some(response) = &op.response {
         let _ = writeln!(out, "    response = {response},");
     }
@@ -190,7 +193,10 @@ fn options(f: &Field, endpoint: bool) -> Vec<String> {
 }
 
 fn full_type(f: &Field) -> String {
-    if f.vec {
+    if f.vec && f.json && !f.required {
+        // Unset, a JSON body's list is `null`, as the official SDK sends it.
+        format!("Option<Vec<{}>>", f.ty)
+    } else if f.vec {
         format!("Vec<{}>", f.ty)
     } else if f.required {
         f.ty.clone()
