@@ -1,6 +1,7 @@
 //! Endpoints declared with `body = json` and with `PUT`: the parameters are one JSON object, sent with
 //! `Content-Type: application/json` in the layout of Twilio's official Python SDK (`", "` and `": "`,
-//! ASCII only, an unset field as `null`), previewed as sent and read back by `decode_request`.
+//! ASCII only, no `null`: an unset field is left out, at every depth), previewed as sent and read
+//! back by `decode_request`.
 
 use serde::{Deserialize, Serialize};
 use twilio_endpoint::values::AccountSid;
@@ -67,7 +68,7 @@ fn batch() -> CreateBatch {
     ])
 }
 
-const BATCH_BODY: &str = r#"{"phone_numbers": [{"correlation_id": "a/1", "phone_number": "+14155552671", "fields": null}, {"correlation_id": null, "phone_number": "Caf\u00e9 \ud83d\ude00", "fields": ["line_type_intelligence", "sim_swap"]}]}"#;
+const BATCH_BODY: &str = r#"{"phone_numbers": [{"correlation_id": "a/1", "phone_number": "+14155552671"}, {"phone_number": "Caf\u00e9 \ud83d\ude00", "fields": ["line_type_intelligence", "sim_swap"]}]}"#;
 
 #[tokio::test]
 async fn a_json_post_sends_the_object_with_its_content_type() {
@@ -87,12 +88,12 @@ async fn a_json_post_sends_the_object_with_its_content_type() {
 }
 
 #[tokio::test]
-async fn a_put_sends_its_path_and_every_member_null_when_unset() {
+async fn a_put_sends_its_path_and_leaves_out_the_members_not_set() {
     let (server, client) = server_and_client().await;
     Mock::given(method("PUT"))
         .and(path("/v2/RateLimits/Fields/line_type_intelligence/Bucket/per%20day"))
         .and(header("content-type", "application/json"))
-        .and(body_string(r#"{"limit": 10, "ttl": null, "note": null}"#))
+        .and(body_string(r#"{"limit": 10}"#))
         .respond_with(ResponseTemplate::new(204))
         .expect(1)
         .mount(&server)
@@ -166,7 +167,7 @@ fn decode_request_names_what_does_not_fit() {
     assert_eq!(error.to_string(), "`note`: not a valid value (a secret: not shown)");
     let error = UpdateLimit::decode_request(path, b"{\"limit\": null, \"ttl\": -1}").unwrap_err();
     assert_eq!(error.key(), "ttl");
-    // An unset member may be absent, or `null` as the SDK sends it.
+    // An unset member is absent; `null` is read as unset too.
     let read = CreateBatch::decode_request("/v2/batch/query", b"{}").unwrap();
     assert_eq!(read, CreateBatch::new());
     let read = CreateBatch::decode_request("/v2/batch/query", br#"{"phone_numbers": null}"#).unwrap();
@@ -183,8 +184,9 @@ fn an_extra_parameter_is_a_string_member_after_the_declared_ones() {
     let client = Client::new(ACCOUNT, "token").unwrap();
     let request = UpdateLimit::new("f", "b").limit(3).extra_param("window", "1h");
     let preview = request.preview(&client).unwrap();
-    assert_eq!(preview.body(), Some(r#"{"limit": 3, "ttl": null, "note": null, "window": "1h"}"#));
+    assert_eq!(preview.body(), Some(r#"{"limit": 3, "window": "1h"}"#));
     assert_eq!(preview.url(), "https://lookups.twilio.com/v2/RateLimits/Fields/f/Bucket/b");
-    let errors = UpdateLimit::new("f", "b").extra_param("ttl", "1").validate().unwrap_err();
-    assert_eq!(errors.violations()[0].key(), "ttl");
+    let errors = UpdateLimit::new("f", "b").limit(3).extra_param("limit", "1").validate().unwrap_err();
+    assert_eq!(errors.violations()[0].key(), "limit");
+    assert!(UpdateLimit::new("f", "b").extra_param("ttl", "1").validate().is_ok());
 }

@@ -87,7 +87,8 @@ pub trait Endpoint: Params {
     }
 
     /// Writes the members of the JSON body, for an endpoint whose [`BODY`](Self::BODY) is
-    /// [`BodyFormat::Json`]: every parameter, in declaration order. A form endpoint writes none.
+    /// [`BodyFormat::Json`]: every parameter that is set, in declaration order. A form endpoint writes
+    /// none.
     fn write_json(&self, out: &mut JsonWriter) {
         let _ = out;
     }

@@ -117,7 +117,7 @@ impl<E: Endpoint> Params for WithExtraParams<E> {
         self.request.check(errors);
         // The keys the request sends, as the form writes them: a pair starts the form or follows `&`.
         let declared = encode(&self.request);
-        // A JSON body writes every declared member, `null` when unset: each of its keys is taken.
+        // The members a JSON body writes: those of the declared fields that are set.
         let members: Vec<String> = match E::BODY {
             BodyFormat::Form => Vec::new(),
             BodyFormat::Json => crate::endpoint::encode_json(&self.request)
@@ -147,8 +147,8 @@ impl<E: Endpoint> Params for WithExtraParams<E> {
                 errors.push(Violation::new(
                     key.clone(),
                     Rule::Custom(Cow::Borrowed(
-                        "is a member of the request's JSON body already (sent as `null` when unset); set the \
-                         declared field instead",
+                        "is already sent by a declared parameter; set one or the other (an extra parameter \
+                         may only replace a parameter left unset)",
                     )),
                     None,
                 ));

@@ -1,19 +1,23 @@
 //! JSON request bodies: what an endpoint declared with `body = json` sends instead of a form, and the
 //! way back for [`DecodeRequest`](crate::DecodeRequest).
 //!
-//! The text is the one Twilio's official Python SDK sends for the same request, byte for byte: the
-//! SDK builds a dict in the description's property order, every property present (`None` for one that
-//! is not set), and `requests` writes it with `json.dumps`'s defaults. So members are written in
-//! declaration order, an unset `Option` as `null`, with `", "` between members and items and `": "`
-//! after a key, and every character outside printable ASCII escaped as `\uXXXX` (lowercase hex, a
-//! surrogate pair above U+FFFF), as `ensure_ascii` does. Whether an unset field is sent as `null` is
-//! the field type's own serde choice: a nested struct may skip it with `skip_serializing_if`.
+//! The text is the one Twilio's official Python SDK sends for the same request, byte for byte. The
+//! SDK builds a dict in the description's property order, drops every `None` from it, at every depth
+//! (dict members and list items: `copy_non_none_values` in its `ClientBase`), and `requests` writes
+//! what is left with `json.dumps`'s defaults. So members are written in declaration order (a nested
+//! struct's in its serde order), a `null` anywhere (an unset `Option`) is left out, `", "` separates
+//! members and items and `": "` follows a key, and every character outside printable ASCII is escaped
+//! as `\uXXXX` (lowercase hex, a surrogate pair above U+FFFF), as `ensure_ascii` does.
+//!
+//! Numbers are written as serde_json writes them; Python writes a float such as `1e16` as `1e+16`,
+//! which no Twilio JSON body this crate knows takes (Lookups' are text, lists and integers).
 
 use std::borrow::Cow;
 use std::io;
 
-use serde::Serialize;
-use serde::de::DeserializeOwned;
+use serde::de::{DeserializeOwned, MapAccess, SeqAccess, Visitor};
+use serde::ser::{SerializeMap as _, SerializeSeq as _};
+use serde::{Deserialize, Deserializer, Serialize};
 use serde_json::ser::{CharEscape, Formatter, Serializer};
 use serde_json::{Map, Value};
 
@@ -52,26 +56,32 @@ impl JsonWriter {
         Self { buf: b"{".to_vec(), members: 0, errors: ValidationErrors::default() }
     }
 
-    /// Writes `"key": value`. A value serde cannot write as JSON (a map with keys that are not
-    /// text, a type whose `Serialize` fails) is reported by [`finish`](Self::finish), naming `key`.
+    /// Writes `"key": value`, or nothing when the value is `null` (an unset `Option`), as the official
+    /// SDK leaves out every `None`; a `null` inside the value (a nested struct's unset member, a list's
+    /// `None`) is left out too. A value serde cannot write as JSON (a map with keys that are not text,
+    /// a type whose `Serialize` fails) is reported by [`finish`](Self::finish), naming `key`.
     pub fn member<T: Serialize + ?Sized>(&mut self, key: &str, value: &T) {
-        let start = self.buf.len();
+        // Through serde_json's text and back into a tree that keeps the members' order, whose nulls
+        // are then skipped: what the SDK's dict holds once it has dropped its `None`s.
+        let node = serde_json::to_string(value).and_then(|text| serde_json::from_str::<Node>(&text));
+        let node = match node {
+            Ok(Node::Null) => return,
+            Ok(node) => node,
+            Err(error) => {
+                let rule = Rule::Custom(Cow::Owned(format!("cannot be written as JSON: {error}")));
+                self.errors.push(Violation::new(key.to_owned(), rule, None));
+                return;
+            }
+        };
         if self.members > 0 {
             self.buf.extend_from_slice(b", ");
         }
-        let written =
-            key.serialize(&mut Serializer::with_formatter(&mut self.buf, PythonFormatter)).and_then(|()| {
-                self.buf.extend_from_slice(b": ");
-                value.serialize(&mut Serializer::with_formatter(&mut self.buf, PythonFormatter))
-            });
-        match written {
-            Ok(()) => self.members += 1,
-            Err(error) => {
-                self.buf.truncate(start);
-                let rule = Rule::Custom(Cow::Owned(format!("cannot be written as JSON: {error}")));
-                self.errors.push(Violation::new(key.to_owned(), rule, None));
-            }
-        }
+        let mut serializer = Serializer::with_formatter(&mut self.buf, PythonFormatter);
+        // A string and a tree of plain values: writing them into a `Vec` cannot fail.
+        let _ = key.serialize(&mut serializer);
+        self.buf.extend_from_slice(b": ");
+        let _ = node.serialize(&mut Serializer::with_formatter(&mut self.buf, PythonFormatter));
+        self.members += 1;
     }
 
     /// The object's text, or every member that could not be written.
@@ -80,6 +90,104 @@ impl JsonWriter {
         self.buf.push(b'}');
         // Only ASCII is written: every other character is escaped.
         Ok(String::from_utf8(self.buf).expect("the JSON text is ASCII"))
+    }
+}
+
+/// A JSON value whose objects keep their members' order (serde_json's `Value` sorts them unless its
+/// `preserve_order` feature is on); written without its nulls.
+enum Node {
+    Null,
+    Bool(bool),
+    Number(serde_json::Number),
+    Text(String),
+    List(Vec<Node>),
+    Object(Vec<(String, Node)>),
+}
+
+impl Serialize for Node {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Node::Null => serializer.serialize_unit(),
+            Node::Bool(value) => serializer.serialize_bool(*value),
+            Node::Number(value) => value.serialize(serializer),
+            Node::Text(value) => serializer.serialize_str(value),
+            Node::List(items) => {
+                let mut seq = serializer.serialize_seq(None)?;
+                for item in items.iter().filter(|item| !matches!(item, Node::Null)) {
+                    seq.serialize_element(item)?;
+                }
+                seq.end()
+            }
+            Node::Object(members) => {
+                let mut map = serializer.serialize_map(None)?;
+                for (key, value) in members.iter().filter(|(_, value)| !matches!(value, Node::Null)) {
+                    map.serialize_entry(key, value)?;
+                }
+                map.end()
+            }
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Node {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct NodeVisitor;
+
+        impl<'de> Visitor<'de> for NodeVisitor {
+            type Value = Node;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a JSON value")
+            }
+
+            fn visit_unit<E>(self) -> Result<Node, E> {
+                Ok(Node::Null)
+            }
+
+            fn visit_bool<E>(self, value: bool) -> Result<Node, E> {
+                Ok(Node::Bool(value))
+            }
+
+            fn visit_i64<E>(self, value: i64) -> Result<Node, E> {
+                Ok(Node::Number(value.into()))
+            }
+
+            fn visit_u64<E>(self, value: u64) -> Result<Node, E> {
+                Ok(Node::Number(value.into()))
+            }
+
+            fn visit_f64<E: serde::de::Error>(self, value: f64) -> Result<Node, E> {
+                serde_json::Number::from_f64(value)
+                    .map(Node::Number)
+                    .ok_or_else(|| E::custom("a number that is not finite"))
+            }
+
+            fn visit_str<E>(self, value: &str) -> Result<Node, E> {
+                Ok(Node::Text(value.to_owned()))
+            }
+
+            fn visit_string<E>(self, value: String) -> Result<Node, E> {
+                Ok(Node::Text(value))
+            }
+
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Node, A::Error> {
+                let mut items = Vec::new();
+                while let Some(item) = seq.next_element()? {
+                    items.push(item);
+                }
+                Ok(Node::List(items))
+            }
+
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Node, A::Error> {
+                let mut members = Vec::new();
+                while let Some(member) = map.next_entry::<String, Node>()? {
+                    members.push(member);
+                }
+                Ok(Node::Object(members))
+            }
+        }
+
+        deserializer.deserialize_any(NodeVisitor)
     }
 }
 
@@ -206,19 +314,45 @@ mod tests {
 
     #[test]
     fn the_layout_is_json_dumps_defaults() {
-        // `json.dumps({"limit": 10, "ttl": None, "fields": ["a", "b"], "o": {"x": True, "y": {}}, "e": []})`
+        // `json.dumps({"limit": 10, "fields": ["a", "b"], "o": {"x": True, "y": {}}, "e": [], "z": 0})`
         let text = object(&[
             ("limit", Value::from(10)),
-            ("ttl", Value::Null),
             ("fields", serde_json::json!(["a", "b"])),
             ("o", serde_json::json!({"x": true, "y": {}})),
             ("e", serde_json::json!([])),
+            ("z", Value::from(0)),
         ]);
         assert_eq!(
             text,
-            r#"{"limit": 10, "ttl": null, "fields": ["a", "b"], "o": {"x": true, "y": {}}, "e": []}"#
+            r#"{"limit": 10, "fields": ["a", "b"], "o": {"x": true, "y": {}}, "e": [], "z": 0}"#
         );
         assert_eq!(object(&[]), "{}");
+    }
+
+    #[test]
+    fn nulls_are_left_out_at_every_depth_and_members_keep_their_order() {
+        #[derive(Serialize)]
+        struct Nested {
+            zeta: Option<u32>,
+            alpha: Option<&'static str>,
+            list: Vec<Option<u32>>,
+            inner: Option<Box<Nested>>,
+        }
+        let nested = Nested {
+            zeta: None,
+            alpha: Some(""),
+            list: vec![None, Some(2), None],
+            inner: Some(Box::new(Nested { zeta: Some(1), alpha: None, list: Vec::new(), inner: None })),
+        };
+        let mut out = JsonWriter::new();
+        out.member("unset", &None::<u32>);
+        out.member("n", &nested);
+        out.member("also_unset", &Value::Null);
+        out.member("f", &1.5);
+        assert_eq!(
+            out.finish().unwrap(),
+            r#"{"n": {"alpha": "", "list": [2], "inner": {"zeta": 1, "list": []}}, "f": 1.5}"#
+        );
     }
 
     #[test]
@@ -226,8 +360,8 @@ mod tests {
         // `json.dumps("Café & \"Co\" \\ / \n\t\x01\x7f 😀 ~")`
         let text = object(&[("k", Value::from("Café & \"Co\" \\ / \n\t\u{1}\u{7f} 😀 ~"))]);
         assert_eq!(text, r#"{"k": "Caf\u00e9 & \"Co\" \\ / \n\t\u0001\u007f \ud83d\ude00 ~"}"#);
-        let key = object(&[("é", Value::Null)]);
-        assert_eq!(key, r#"{"\u00e9": null}"#);
+        let key = object(&[("é", Value::Bool(false))]);
+        assert_eq!(key, r#"{"\u00e9": false}"#);
     }
 
     #[test]
