@@ -388,10 +388,14 @@ impl<'a> Model<'a> {
     ) -> Result<Field, String> {
         let json = location == "json";
         let (ident, rename) = if json {
-            // The attribute sends a JSON member under the field's own name.
+            // The attribute sends a JSON member under the field's own name, so the field keeps its key
+            // but under another name when its own is a keyword (`r#type` would not make `type(...)` a
+            // setter) or a generated method's.
             let (ident, _) = naming::response_field(key);
-            let ident = ident.trim_start_matches("r#").to_owned();
-            let ident = if ident == key { ident } else { format!("{}_", ident.trim_end_matches('_')) };
+            let mut ident = ident.trim_start_matches("r#").to_owned();
+            if naming::is_reserved(&ident) {
+                ident.push('_');
+            }
             let rename = (ident != key).then(|| key.to_owned());
             (ident, rename)
         } else {
@@ -1199,6 +1203,56 @@ mod tests {
         assert_eq!(field(create, "VoiceUrl").ty, "Url", "a create has nothing to clear");
         let code = render::operation(&model, update);
         assert!(code.contains("pub voice_url: Option<OrEmpty<Url>>,"), "{code}");
+    }
+
+    #[test]
+    fn json_bodies_and_put_are_generated_and_other_bodies_skipped() {
+        let spec: Json = serde_json::from_str(
+            r##"{
+          "servers": [{"url": "https://lookups.twilio.com"}],
+          "components": {"schemas": {
+            "Limits": {"type": "object", "properties": {
+              "limit": {"type": "integer", "format": "int32"},
+              "items": {"type": "array", "items": {"$ref": "#/components/schemas/Item"}},
+              "kind": {"type": "string", "enum": ["a", "bB"]},
+              "type": {"type": "string", "maxLength": 8}}},
+            "Item": {"type": "object", "properties": {"phone_number": {"type": "string"}}}
+          }},
+          "paths": {"/v2/Limits/{Field}": {
+            "put": {"operationId": "UpdateLimits", "parameters": [
+              {"name": "Field", "in": "path", "required": true, "schema": {"type": "string"}}],
+              "requestBody": {"content": {"application/json": {"schema": {"$ref": "#/components/schemas/Limits"}}}},
+              "responses": {"200": {"content": {"application/json": {"schema": {"$ref": "#/components/schemas/Item"}}}}}},
+            "post": {"operationId": "CreateLimits",
+              "requestBody": {"content": {"application/xml": {"schema": {"type": "object"}}}},
+              "responses": {"201": {"description": "made"}}},
+            "patch": {"operationId": "PatchLimits", "responses": {"200": {"description": "patched"}}}
+          }}
+        }"##,
+        )
+        .unwrap();
+        let overlay = Overlay::default();
+        let mut model = Model::new(&spec, &overlay, "crate", BTreeSet::new());
+        model.build(None).unwrap();
+        let skipped: Vec<&str> = model.skipped.iter().map(|(id, _)| id.as_str()).collect();
+        assert_eq!(skipped, ["CreateLimits", "PatchLimits"]);
+        let code = render::operation(&model, &model.ops[0]);
+        assert!(
+            code.contains("    PUT,\n    \"/v2/Limits/{Field}\",\n    host = \"lookups\",\n    body = json,"),
+            "{code}"
+        );
+        assert!(code.contains("#[twilio(path)]\n    pub field: String,"), "{code}");
+        assert!(code.contains("pub limit: Option<u32>,"), "{code}");
+        // An optional list is `null` when unset, which the SDK leaves out: an `Option`.
+        assert!(code.contains("pub items: Option<Vec<Item>>,"), "{code}");
+        assert!(code.contains("pub kind: Option<LimitsKind>,"), "{code}");
+        // A keyword keeps its key; a length the schema states is a rule.
+        assert!(
+            code.contains("#[twilio(rename = \"type\", len = 0..=8)]\n    pub type_: Option<String>,"),
+            "{code}"
+        );
+        assert_eq!(model.enums["LimitsKind"].values, ["a", "bB"]);
+        assert!(model.structs.contains_key("Item"));
     }
 
     #[test]

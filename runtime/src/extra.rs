@@ -143,16 +143,7 @@ impl<E: Endpoint> Params for WithExtraParams<E> {
                     )),
                     None,
                 ));
-            } else if members.contains(key) {
-                errors.push(Violation::new(
-                    key.clone(),
-                    Rule::Custom(Cow::Borrowed(
-                        "is already sent by a declared parameter; set one or the other (an extra parameter \
-                         may only replace a parameter left unset)",
-                    )),
-                    None,
-                ));
-            } else if sends_key(&declared, key) {
+            } else if sends_key(&declared, key) || members.contains(key) {
                 errors.push(Violation::new(
                     key.clone(),
                     Rule::Custom(Cow::Borrowed(

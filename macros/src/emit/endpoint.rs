@@ -95,9 +95,11 @@ fn expand_write_json(endpoint: &Endpoint<'_>) -> TokenStream {
             let ident = &field.ident;
             let cfgs = field.cfgs();
             let span = field.original.ty.span();
-            let write =
-                respan(&quote!(__twilio::JsonWriter::member(__twilio_out, #key, &self.#ident);), span);
-            Some(quote!(#(#cfgs)* #write))
+            // The type named in the call, at the field's type: rustc reports a type that is not
+            // `Serialize` there, as it reports one that is not `Deserialize` (`decode.rs`).
+            let ty = &field.original.ty;
+            let member = respan(&quote!(__twilio::JsonWriter::member::<#ty>), span);
+            Some(quote!(#(#cfgs)* #member(__twilio_out, #key, &self.#ident);))
         })
         .collect();
     let out_arg = if members.is_empty() { quote!(_) } else { quote!(__twilio_out) };
