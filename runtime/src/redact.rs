@@ -104,7 +104,7 @@ pub(crate) fn form_keys(params: &str) -> String {
     out
 }
 
-/// The top-level keys of a JSON body, each with its value redacted (`{"limit": <redacted>}`), for the
+/// The top-level keys of a JSON body (in key order), each with its value redacted (`{"limit": <redacted>}`), for the
 /// trace log of a request whose values are not logged; a body that is not a JSON object is redacted
 /// whole.
 pub(crate) fn json_keys(body: &str) -> String {
@@ -205,6 +205,14 @@ mod tests {
             "Authorization: Basic <redacted> echoed"
         );
         assert_eq!(redact("basic research"), "basic research");
+    }
+
+    #[test]
+    fn json_keys_keep_the_top_level_keys_only() {
+        let body = r#"{"phone_numbers": [{"phone_number": "+14155552671"}], "reason": "x"}"#;
+        assert_eq!(json_keys(body), format!(r#"{{"phone_numbers": {REDACTED}, "reason": {REDACTED}}}"#));
+        assert_eq!(json_keys("{}"), "{}");
+        assert_eq!(json_keys("+14155552671"), REDACTED);
     }
 
     #[test]
