@@ -190,3 +190,26 @@ fn an_extra_parameter_is_a_string_member_after_the_declared_ones() {
     assert_eq!(errors.violations()[0].key(), "limit");
     assert!(UpdateLimit::new("f", "b").extra_param("ttl", "1").validate().is_ok());
 }
+
+/// The generated Lookups operation checks the lengths the description states inside its nested
+/// objects, which the attribute does not reach (`validate_with`).
+#[test]
+fn the_generated_bulk_lookup_checks_the_lengths_inside_its_objects() {
+    use twilio_endpoint::api::lookups::v2::{
+        CreateBulkLookup, LookupRequestWithCorId, SmsPumpingRiskParameters,
+    };
+    let item = |partner: &str| LookupRequestWithCorId {
+        phone_number: Some("+14155552671".into()),
+        sms_pumping_risk: Some(SmsPumpingRiskParameters { partner_sub_id: Some(partner.into()) }),
+        ..Default::default()
+    };
+    let fits = CreateBulkLookup::new().phone_numbers(vec![item(&"p".repeat(64))]);
+    assert!(fits.validate().is_ok());
+    let errors = CreateBulkLookup::new()
+        .phone_numbers(vec![item("ok"), item(&"é".repeat(65))])
+        .validate()
+        .unwrap_err();
+    assert_eq!(errors.violations().len(), 1, "{errors}");
+    assert_eq!(errors.violations()[0].key(), "phone_numbers.sms_pumping_risk.partner_sub_id");
+    assert!(errors.to_string().contains("must have between 0 and 64 characters"), "{errors}");
+}

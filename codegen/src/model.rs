@@ -841,6 +841,49 @@ impl<'a> Model<'a> {
         })
     }
 
+    /// The length rules the description states inside the objects a JSON body member holds (Lookups'
+    /// `phone_numbers[].sms_pumping_risk.partner_sub_id`, at most 64 characters), which the attribute
+    /// does not check (it checks the members themselves): each as the iterator chain that reaches the
+    /// text from the member's values (`.filter_map(|v| v.x.as_ref())`...), the keys on the way, and the
+    /// bounds.
+    pub fn nested_lengths(&self, ty: &str) -> Vec<(String, String, i64, i64)> {
+        let mut out = Vec::new();
+        self.walk_lengths(ty, "", "", &mut out, 0);
+        out
+    }
+
+    fn walk_lengths(
+        &self,
+        ty: &str,
+        chain: &str,
+        keys: &str,
+        out: &mut Vec<(String, String, i64, i64)>,
+        depth: usize,
+    ) {
+        // The descriptions nest a few levels; a type that holds itself would not end.
+        let Some(s) = self.structs.get(ty).filter(|_| depth < 4) else { return };
+        let properties = self.schema(&s.schema).at("properties");
+        for f in &s.fields {
+            let key = f.rename.clone().unwrap_or_else(|| f.ident.trim_start_matches("r#").to_owned());
+            let keys = if keys.is_empty() { key.clone() } else { format!("{keys}.{key}") };
+            let ident = &f.ident;
+            if f.ty == "String" {
+                let property = properties.at(&key);
+                let int = |name: &str| property.at(name).num().and_then(|n| n.as_i64());
+                if let Some(high) = int("maxLength") {
+                    let chain = format!("{chain}.filter_map(|v| v.{ident}.as_ref())");
+                    out.push((chain, keys, int("minLength").unwrap_or(0), high));
+                }
+            } else if let Some(item) = f.ty.strip_prefix("Vec<").and_then(|t| t.strip_suffix('>')) {
+                let chain = format!("{chain}.flat_map(|v| v.{ident}.iter().flatten())");
+                self.walk_lengths(item, &chain, &keys, out, depth + 1);
+            } else {
+                let chain = format!("{chain}.filter_map(|v| v.{ident}.as_ref())");
+                self.walk_lengths(&f.ty, &chain, &keys, out, depth + 1);
+            }
+        }
+    }
+
     /// The families that use each generated type (through an operation, a response or an enum).
     pub fn users(&self) -> BTreeMap<String, BTreeSet<String>> {
         let mut users: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
@@ -1216,7 +1259,7 @@ mod tests {
               "items": {"type": "array", "items": {"$ref": "#/components/schemas/Item"}},
               "kind": {"type": "string", "enum": ["a", "bB"]},
               "type": {"type": "string", "maxLength": 8}}},
-            "Item": {"type": "object", "properties": {"phone_number": {"type": "string"}}}
+            "Item": {"type": "object", "properties": {"phone_number": {"type": "string", "maxLength": 16}}}
           }},
           "paths": {"/v2/Limits/{Field}": {
             "put": {"operationId": "UpdateLimits", "parameters": [
@@ -1249,6 +1292,12 @@ mod tests {
         // A keyword keeps its key; a length the schema states is a rule.
         assert!(
             code.contains("#[twilio(rename = \"type\", len = 0..=8)]\n    pub type_: Option<String>,"),
+            "{code}"
+        );
+        // A length inside a member's objects is checked by the operation's own function.
+        assert!(code.contains("validate_with = check_update_limits,"), "{code}");
+        assert!(
+            code.contains("for value in request.items.iter().flatten().filter_map(|v| v.phone_number.as_ref()) { if !(0..=16).contains(&value.chars().count()) { errors.push(Violation::new(\"items.phone_number\""),
             "{code}"
         );
         assert_eq!(model.enums["LimitsKind"].values, ["a", "bB"]);

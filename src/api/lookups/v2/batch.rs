@@ -6,7 +6,7 @@
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-use crate::twilio_endpoint;
+use crate::{LengthUnit, Rule, ValidationErrors, Violation, twilio_endpoint};
 
 /// `POST /v2/batch/query` (operation `CreateBulkLookup`).
 #[twilio_endpoint(
@@ -15,11 +15,46 @@ use crate::twilio_endpoint;
     host = "lookups",
     body = json,
     response = CreateBulkLookupResponse,
+    validate_with = check_create_bulk_lookup,
 )]
 #[derive(Clone, PartialEq)]
 pub struct CreateBulkLookup {
     /// `phone_numbers` (JSON body): list of object `LookupRequestWithCorId`, optional.
     pub phone_numbers: Option<Vec<LookupRequestWithCorId>>,
+}
+
+// The attribute checks a JSON body's members, not the objects they hold: their lengths here.
+fn check_create_bulk_lookup(request: &CreateBulkLookup, errors: &mut ValidationErrors) {
+    for value in request
+        .phone_numbers
+        .iter()
+        .flatten()
+        .filter_map(|v| v.reassigned_number.as_ref())
+        .filter_map(|v| v.last_verified_date.as_ref())
+    {
+        if !(0..=8).contains(&value.chars().count()) {
+            errors.push(Violation::new(
+                "phone_numbers.reassigned_number.last_verified_date",
+                Rule::Length { min: 0, max: 8, unit: LengthUnit::Characters },
+                Some(value.clone()),
+            ));
+        }
+    }
+    for value in request
+        .phone_numbers
+        .iter()
+        .flatten()
+        .filter_map(|v| v.sms_pumping_risk.as_ref())
+        .filter_map(|v| v.partner_sub_id.as_ref())
+    {
+        if !(0..=64).contains(&value.chars().count()) {
+            errors.push(Violation::new(
+                "phone_numbers.sms_pumping_risk.partner_sub_id",
+                Rule::Length { min: 0, max: 64, unit: LengthUnit::Characters },
+                Some(value.clone()),
+            ));
+        }
+    }
 }
 
 /// The description's `CallForwarding`.
