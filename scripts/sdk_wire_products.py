@@ -12,7 +12,8 @@ typed code, comparing byte for byte.
 
 Values: text with spaces, `+`, `&`, `*`, `~`, `/` and non-ASCII; the empty string; `true` and
 `false`; integers, zero included; lists of one and of several items; enums; URLs with query strings;
-date-times; objects the SDK sends as JSON text; paging; fetches and deletes.
+date-times; objects the SDK sends as JSON text; paging; fetches and deletes; Lookups' JSON bodies
+(`POST` and `PUT`), whose `Content-Type` is recorded with that of every other body.
 
 Usage: scripts/sdk_wire.sh (runs the scripts and checks their output against the fixtures); by hand,
 with `twilio==9.13.0` installed:
@@ -29,10 +30,35 @@ from http.server import HTTPServer
 import twilio
 from twilio.http.http_client import TwilioHttpClient
 from twilio.rest import Client
+from twilio.rest.lookups.v2.bucket import BucketContext
+from twilio.rest.lookups.v2.lookup_override import LookupOverrideContext
+from twilio.rest.lookups.v2.query import QueryList
 
 # The capture server and the pinned version are the ones of the hand-written operations' script.
 sys.dont_write_bytecode = True
-from sdk_wire import ACCOUNT, SDK_VERSION, CaptureHandler
+from sdk_wire import ACCOUNT, PAGE_REPLY, RESOURCE_REPLY, SDK_VERSION, CaptureHandler
+
+
+class ProductsCaptureHandler(CaptureHandler):
+    """The hand-written operations' capture server, which also takes `PUT` (Lookups' rate limits and
+    overrides) and records the `Content-Type` of a request with a body (`POST`, `PUT`): a form, or
+    JSON for Lookups' four operations with a JSON body."""
+
+    def capture(self):
+        # Recorded before the reply is sent: the scenario reads the record once it has the reply.
+        length = int(self.headers.get("Content-Length") or 0)
+        record = {"method": self.command, "path": self.path, "body": self.rfile.read(length).decode("utf-8")}
+        if self.command in ("POST", "PUT"):
+            record["content_type"] = self.headers.get("Content-Type")
+        self.server.captured.append(record)
+        reply = json.dumps(PAGE_REPLY if self.command == "GET" else RESOURCE_REPLY).encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(reply)))
+        self.end_headers()
+        self.wfile.write(reply)
+
+    do_GET = do_POST = do_PUT = do_DELETE = capture
 
 SERVICE = "VAaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
 VERIFICATION = "VEaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
@@ -433,6 +459,85 @@ def delete_rate_limit_bucket(client):
     client.lookups.v2.bucket("sim_swap", "custom-1").delete()
 
 
+# The four operations with a JSON body (two of them `PUT`): the SDK takes the body as one object of
+# its own class, built from a dict, whose `to_dict` lists every property (None for one not given),
+# and `requests` writes it with `json.dumps`.
+
+
+@calls("lookups", "CreateBulkLookup")
+def create_bulk_lookup_every_member(client):
+    request = QueryList.LookupRequest({
+        "phone_numbers": [
+            {
+                "correlation_id": "order-1/a",
+                "phone_number": "+14155552671",
+                "fields": ["line_type_intelligence", "sim_swap"],
+                "country_code": "US",
+                "identity_match": {
+                    "first_name": "Zoë",
+                    "last_name": "O'Brien & \"Sons\"",
+                    "address_line1": "1 Main St\nApt 2",
+                    "city": "Zürich",
+                    "postal_code": "8001",
+                    "address_country_code": "CH",
+                    "date_of_birth": "19900101",
+                },
+                "reassigned_number": {"last_verified_date": "20240101"},
+                "sms_pumping_risk": {"partner_sub_id": "sub/1 ~*"},
+            },
+            {"phone_number": "(510) 867-5310", "country_code": "US"},
+        ]
+    })
+    client.lookups.v2.query.create(lookup_request=request)
+
+
+@calls("lookups", "CreateBulkLookup")
+def create_bulk_lookup_one_number(client):
+    request = QueryList.LookupRequest({"phone_numbers": [{"phone_number": "+447772000001"}]})
+    client.lookups.v2.query.create(lookup_request=request)
+
+
+@calls("lookups", "CreateBulkLookup")
+def create_bulk_lookup_no_numbers(client):
+    client.lookups.v2.query.create(lookup_request=QueryList.LookupRequest({"phone_numbers": []}))
+
+
+@calls("lookups", "UpdateLookupRateLimit")
+def update_rate_limit(client):
+    request = BucketContext.RateLimitRequest({"limit": 10, "ttl": 3600})
+    client.lookups.v2.bucket("line_type_intelligence", "default").update(rate_limit_request=request)
+
+
+@calls("lookups", "UpdateLookupRateLimit")
+def update_rate_limit_zero_limit_only(client):
+    request = BucketContext.RateLimitRequest({"limit": 0})
+    client.lookups.v2.bucket("caller_name", "my bucket").update(rate_limit_request=request)
+
+
+@calls("lookups", "CreateLookupPhoneNumberOverrides")
+def create_override(client):
+    request = LookupOverrideContext.OverridesRequest({"line_type": "tollFree", "reason": "Ported in 2024 (€)"})
+    client.lookups.v2.lookup_overrides("line_type_intelligence", "+14155552671").create(overrides_request=request)
+
+
+@calls("lookups", "CreateLookupPhoneNumberOverrides")
+def create_override_reason_only(client):
+    request = LookupOverrideContext.OverridesRequest({"reason": ""})
+    client.lookups.v2.lookup_overrides("line_type_intelligence", "+14155552671").create(overrides_request=request)
+
+
+@calls("lookups", "UpdateLookupPhoneNumberOverrides")
+def update_override(client):
+    request = LookupOverrideContext.OverridesRequest({"line_type": "mobile", "reason": "customer says mobile"})
+    client.lookups.v2.lookup_overrides("line_type_intelligence", "+14155552671").update(overrides_request=request)
+
+
+@calls("lookups", "UpdateLookupPhoneNumberOverrides")
+def update_override_line_type_unknown(client):
+    request = LookupOverrideContext.OverridesRequest({"line_type": "unknown"})
+    client.lookups.v2.lookup_overrides("line_type_intelligence", "+14155552671").update(overrides_request=request)
+
+
 @calls("lookups", "FetchLookupPhoneNumberOverrides")
 def fetch_override(client):
     client.lookups.v2.lookup_overrides("line_type_intelligence", "+14155552671").fetch()
@@ -648,7 +753,7 @@ def fetch_deactivations(client):
 def main():
     if twilio.__version__ != SDK_VERSION:
         sys.exit(f"twilio {SDK_VERSION} is needed, found {twilio.__version__}")
-    server = HTTPServer(("127.0.0.1", 0), CaptureHandler)
+    server = HTTPServer(("127.0.0.1", 0), ProductsCaptureHandler)
     server.captured = []
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:

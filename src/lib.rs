@@ -61,11 +61,11 @@ pub use twilio_endpoint_runtime::FormWriter;
 /// to call `write_path` directly.
 pub use twilio_endpoint_runtime::PathWriter;
 pub use twilio_endpoint_runtime::{
-    ApiError, BodyTooLargeError, Bounds, Client, ClientBuilder, ConfigError, DecodeError, DecodeRequest,
-    Endpoint, Error, FormDecodeError, FormPairs, FormValue, FromFormField, FromFormValue, IdempotencyKey,
-    LengthUnit, Method, OutcomeUnknownError, Page, Params, PathParams, Preview, Problem, ReadParams,
-    RefusedError, RetryPolicy, Rule, TransportError, ValidationErrors, ValueWriter, Violation,
-    WithExtraParams, checked, lenient, time, values, wire_enum,
+    ApiError, BodyFormat, BodyTooLargeError, Bounds, Client, ClientBuilder, ConfigError, DecodeError,
+    DecodeRequest, Endpoint, Error, FormDecodeError, FormPairs, FormValue, FromFormField, FromFormValue,
+    IdempotencyKey, JsonFields, JsonWriter, LengthUnit, Method, OutcomeUnknownError, Page, Params,
+    PathParams, Preview, Problem, ReadParams, RefusedError, RetryPolicy, Rule, TransportError,
+    ValidationErrors, ValueWriter, Violation, WithExtraParams, checked, lenient, time, values, wire_enum,
 };
 pub use twilio_endpoint_runtime::{
     BlankTokenError, JsonSignature, SignatureAlgorithm, SignatureError, WebhookValidator,

@@ -2,7 +2,8 @@
 //! for Verify v2, Lookups v2 and Messaging v1, compared byte for byte with what this crate sends.
 //!
 //! The fixture holds, per scenario, the product's host, the operation id of its description, the
-//! method, the path with its query string (escaped, as sent) and the body that twilio 9.13.0 sent
+//! method, the path with its query string (escaped, as sent), the body and, for a `POST` or `PUT`,
+//! its `Content-Type` that twilio 9.13.0 sent
 //! through its own HTTP client to a capture server (`scripts/sdk_wire_products.py`, which points each
 //! product's domain at it; `scripts/sdk_wire.sh` proves that the committed fixture is what the pinned
 //! SDK sends). Here:
@@ -16,6 +17,11 @@
 //!
 //! The scenarios where this crate sends something else on purpose are listed in [`expected`], each
 //! with the exact difference and why; every other scenario must match byte for byte.
+//!
+//! Lookups' four operations with a JSON body (`CreateBulkLookup`, `CreateLookupPhoneNumberOverrides`,
+//! and the `PUT`s `UpdateLookupRateLimit`, `UpdateLookupPhoneNumberOverrides`) are compared as the
+//! others are, the JSON text byte for byte: the SDK's is deterministic (its dict in the description's
+//! order, every `None` dropped, `json.dumps`'s separators and ASCII escapes), and so is this crate's.
 
 use std::collections::BTreeMap;
 use std::fmt::Debug;
@@ -50,6 +56,9 @@ struct Wire {
     /// The escaped path, then `?` and the query string when there is one.
     path: String,
     body: String,
+    /// The `Content-Type` of a request with a body (`POST`, `PUT`); `None` without one.
+    #[serde(default)]
+    content_type: Option<String>,
 }
 
 fn fixture() -> BTreeMap<String, Scenario> {
@@ -94,6 +103,7 @@ impl Wires {
             method: preview.method().as_str().to_owned(),
             path: path.to_owned(),
             body: preview.body().unwrap_or_default().to_owned(),
+            content_type: preview.content_type().map(str::to_owned),
         };
         let before = self.received().await.len();
         let _reply = self.client.send(request).await;
@@ -109,6 +119,12 @@ impl Wires {
                 None => url.path().to_owned(),
             },
             body: String::from_utf8(arrived.body.clone()).map_err(|error| error.to_string())?,
+            content_type: if matches!(arrived.method.as_str(), "POST" | "PUT") {
+                let value = arrived.headers.get("content-type");
+                value.map(|value| value.to_str().unwrap_or("(not text)").to_owned())
+            } else {
+                None
+            },
         };
         if arrived != previewed {
             return Err(format!("sent {arrived:?}, but the preview is {previewed:?}"));
@@ -215,8 +231,9 @@ operations! {
         UpdateVerification, UpdateWebhook,
     }
     "lookups" => lookups::v2 {
-        DeleteLookupPhoneNumberOverrides, DeleteLookupRateLimit, FetchLookupAccountRateLimits,
-        FetchLookupPhoneNumberOverrides, FetchLookupRateLimit, FetchPhoneNumber,
+        CreateBulkLookup, CreateLookupPhoneNumberOverrides, DeleteLookupPhoneNumberOverrides,
+        DeleteLookupRateLimit, FetchLookupAccountRateLimits, FetchLookupPhoneNumberOverrides,
+        FetchLookupRateLimit, FetchPhoneNumber, UpdateLookupPhoneNumberOverrides, UpdateLookupRateLimit,
     }
     "messaging" => messaging::v1 {
         CreateAlphaSender, CreateBrandRegistrations, CreateBrandVetting, CreateDestinationAlphaSender,
@@ -229,10 +246,16 @@ operations! {
 
 /// Compares `ours` with what is expected for `name` and records each part that differs.
 fn compare(mismatches: &mut Vec<String>, name: &str, what: &str, ours: &Wire, want: &Wire) {
+    let none = String::from("(none)");
     for (part, ours, want) in [
         ("method", &ours.method, &want.method),
         ("path", &ours.path, &want.path),
         ("body", &ours.body, &want.body),
+        (
+            "content type",
+            ours.content_type.as_ref().unwrap_or(&none),
+            want.content_type.as_ref().unwrap_or(&none),
+        ),
     ] {
         if ours != want {
             let same = ours.bytes().zip(want.bytes()).take_while(|(a, b)| a == b).count();
@@ -538,6 +561,84 @@ async fn typed_requests_send_the_sdks_bytes() {
         lk::FetchLookupRateLimit::new("caller_name", "my bucket")
     );
     typed!(run, "delete_rate_limit_bucket", lk::DeleteLookupRateLimit::new("sim_swap", "custom-1"));
+    // The JSON bodies: nested objects are the generated serde structs, every member optional.
+    typed!(
+        run,
+        "create_bulk_lookup_every_member",
+        lk::CreateBulkLookup::new().phone_numbers(vec![
+            lk::LookupRequestWithCorId {
+                correlation_id: Some("order-1/a".into()),
+                phone_number: Some("+14155552671".into()),
+                fields: Some(strings(&["line_type_intelligence", "sim_swap"])),
+                country_code: Some("US".into()),
+                identity_match: Some(lk::IdentityMatchParameters {
+                    first_name: Some("Zoë".into()),
+                    last_name: Some("O'Brien & \"Sons\"".into()),
+                    address_line1: Some("1 Main St\nApt 2".into()),
+                    city: Some("Zürich".into()),
+                    postal_code: Some("8001".into()),
+                    address_country_code: Some("CH".into()),
+                    date_of_birth: Some("19900101".into()),
+                    ..Default::default()
+                }),
+                reassigned_number: Some(lk::ReassignedNumberRequest {
+                    last_verified_date: Some("20240101".into())
+                }),
+                sms_pumping_risk: Some(lk::SmsPumpingRiskParameters {
+                    partner_sub_id: Some("sub/1 ~*".into())
+                }),
+            },
+            lk::LookupRequestWithCorId {
+                phone_number: Some("(510) 867-5310".into()),
+                country_code: Some("US".into()),
+                ..Default::default()
+            },
+        ])
+    );
+    typed!(
+        run,
+        "create_bulk_lookup_one_number",
+        lk::CreateBulkLookup::new().phone_numbers(vec![lk::LookupRequestWithCorId {
+            phone_number: Some("+447772000001".into()),
+            ..Default::default()
+        }])
+    );
+    typed!(run, "create_bulk_lookup_no_numbers", lk::CreateBulkLookup::new().phone_numbers(Vec::new()));
+    typed!(
+        run,
+        "update_rate_limit",
+        lk::UpdateLookupRateLimit::new("line_type_intelligence", "default").limit(10).ttl(3600)
+    );
+    typed!(
+        run,
+        "update_rate_limit_zero_limit_only",
+        lk::UpdateLookupRateLimit::new("caller_name", "my bucket").limit(0)
+    );
+    typed!(
+        run,
+        "create_override",
+        lk::CreateLookupPhoneNumberOverrides::new("+14155552671", "line_type_intelligence")
+            .line_type(lk::OverridesRequestLineType::TollFree)
+            .reason("Ported in 2024 (€)")
+    );
+    typed!(
+        run,
+        "create_override_reason_only",
+        lk::CreateLookupPhoneNumberOverrides::new("+14155552671", "line_type_intelligence").reason("")
+    );
+    typed!(
+        run,
+        "update_override",
+        lk::UpdateLookupPhoneNumberOverrides::new("+14155552671", "line_type_intelligence")
+            .line_type(lk::OverridesRequestLineType::Mobile)
+            .reason("customer says mobile")
+    );
+    typed!(
+        run,
+        "update_override_line_type_unknown",
+        lk::UpdateLookupPhoneNumberOverrides::new("+14155552671", "line_type_intelligence")
+            .line_type(lk::OverridesRequestLineType::UnknownValue)
+    );
 
     // ---- Messaging ----
     typed!(

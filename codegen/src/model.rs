@@ -23,6 +23,9 @@ pub struct Field {
     pub range: Option<(i64, i64)>,
     pub len: Option<(i64, i64)>,
     pub doc: String,
+    /// A member of the operation's JSON body (`body = json`): an optional list is `Option<Vec<T>>`,
+    /// sent as `null` when unset as the official SDK does.
+    pub json: bool,
     /// The enum of the field's values, when it is one of the description's (for open-enum checks).
     pub enum_name: Option<String>,
     /// The values the description lists for it.
@@ -62,6 +65,8 @@ pub struct Operation {
     /// `None`: no typed response (`serde_json::Value`).
     pub response: Option<String>,
     pub host: Option<String>,
+    /// The parameters are the members of an `application/json` body (`body = json`).
+    pub json_body: bool,
 }
 
 #[derive(Clone, Debug)]
@@ -204,7 +209,8 @@ impl<'a> Model<'a> {
         let mut list_params = BTreeSet::new();
         for (path, method, op, item) in Self::operations(spec) {
             let id = op.at("operationId").str().unwrap_or_default().to_owned();
-            let params: BTreeSet<String> = raw_params(op, item, &path).into_iter().map(|(k, ..)| k).collect();
+            let params: BTreeSet<String> =
+                raw_params(spec, op, item, &path).into_iter().map(|(k, ..)| k).collect();
             if method == "GET" {
                 list_params.extend(params.iter().cloned());
             }
@@ -258,21 +264,30 @@ impl<'a> Model<'a> {
                 members: Vec::new(),
                 response: None,
                 host,
+                json_body: false,
             });
         }
-        if !matches!(method, "GET" | "POST" | "DELETE") {
-            return Err(format!("`{method}` is not a method the attribute supports (GET, POST, DELETE)"));
+        if let Some(reason) = unsupported(method, op) {
+            return Err(reason);
         }
-        let response = self.response(op)?;
+        let json_body = op.at("requestBody").at("content").get("application/json").is_some();
+        let response = self.response(op, method)?;
         let is_list = method == "GET" && response.as_deref().is_some_and(|r| r.starts_with("Page<"));
         let rules = self.overlay.ops.get(id).cloned().unwrap_or_default();
         let mut fields = Vec::new();
-        for (key, location, schema, required) in raw_params(op, item, path) {
+        for (key, location, schema, required) in raw_params(self.spec, op, item, path) {
             let mut rule = rules.params.get(&key).cloned().unwrap_or_default();
             if is_list && let Some(list_rule) = self.overlay.every_list.get(&key) {
                 merge(&mut rule, list_rule);
             }
-            fields.push(self.field(id, &key, &location, schema, required, &rule)?);
+            // A JSON member's enum is named after the body's schema (`OverridesRequestLineType`), which
+            // the create and the update of a resource share.
+            let owner =
+                match schema_ref(op.at("requestBody").at("content").at("application/json").at("schema")) {
+                    Some(name) if location == "json" => naming::type_name(name),
+                    _ => id.to_owned(),
+                };
+            fields.push(self.field(&owner, &key, &location, schema, required, &rule)?);
         }
         // A parameter named like a path field (the body's `AccountSid` of Update Incoming Phone Number)
         // keeps its key under another name.
@@ -293,7 +308,7 @@ impl<'a> Model<'a> {
                 f.doc.push_str(" `OrEmpty::Empty` sends it empty, which clears it.");
             }
         }
-        if method != "POST" {
+        if !matches!(method, "POST" | "PUT") {
             // Paging last, token first, as the official SDKs send it.
             let (mut rest, paging): (Vec<Field>, Vec<Field>) =
                 fields.into_iter().partition(|f| !PAGING.contains(&f.key.as_str()) || f.path.is_some());
@@ -361,6 +376,7 @@ impl<'a> Model<'a> {
             members,
             response,
             host,
+            json_body,
         })
     }
 
@@ -373,7 +389,21 @@ impl<'a> Model<'a> {
         required: bool,
         rule: &ParamRule,
     ) -> Result<Field, String> {
-        let (ident, rename) = naming::request_field(key);
+        let json = location == "json";
+        let (ident, rename) = if json {
+            // The attribute sends a JSON member under the field's own name, so the field keeps its key
+            // but under another name when its own is a keyword (`r#type` would not make `type(...)` a
+            // setter) or a generated method's.
+            let (ident, _) = naming::response_field(key);
+            let mut ident = ident.trim_start_matches("r#").to_owned();
+            if naming::is_reserved(&ident) {
+                ident.push('_');
+            }
+            let rename = (ident != key).then(|| key.to_owned());
+            (ident, rename)
+        } else {
+            naming::request_field(key)
+        };
         let mut field = Field {
             ident,
             key: key.into(),
@@ -386,6 +416,7 @@ impl<'a> Model<'a> {
             range: rule.range,
             len: rule.len,
             doc: String::new(),
+            json,
             enum_name: None,
             enum_values: Vec::new(),
             path_len: None,
@@ -394,7 +425,15 @@ impl<'a> Model<'a> {
             field.rename = None;
             field.path = Some((naming::macro_key(&field.ident) != key).then(|| key.to_owned()));
         }
-        let (ty, mut desc) = if key == "AccountSid" && location == "path" {
+        let (ty, mut desc) = if json {
+            let schema = if schema.at("type").str() == Some("array") {
+                field.vec = true;
+                schema.at("items")
+            } else {
+                schema
+            };
+            self.json_type(op, key, schema, &mut field.enum_name)?
+        } else if key == "AccountSid" && location == "path" {
             field.required = false;
             ("AccountSid".to_owned(), "account SID `AC…`, the client's account when unset".to_owned())
         } else if PAGING.contains(&key) && location == "query" && key != "PageToken" {
@@ -479,8 +518,9 @@ impl<'a> Model<'a> {
         if field.range.is_some() && !matches!(field.ty.as_str(), "u32" | "i64") {
             return Err(format!("`{key}`: a range on a parameter of type `{}`", field.ty));
         }
+        let where_ = if json { "JSON body" } else { location };
         let mut doc = format!(
-            "`{key}` ({location}): {}{desc}, {}.",
+            "`{key}` ({where_}): {}{desc}, {}.",
             if field.vec { "list of " } else { "" },
             if field.required { "required" } else { "optional" }
         );
@@ -508,6 +548,36 @@ impl<'a> Model<'a> {
         }
         field.doc = doc;
         Ok(field)
+    }
+
+    /// A JSON body member's type and its description in words: an object of the description is a
+    /// serde struct (the response types' kind: every member optional, sent as `null` when unset as the
+    /// official SDK does), an enum a closed enum, numbers and text as for a form.
+    fn json_type(
+        &mut self,
+        op: &str,
+        key: &str,
+        schema: &Json,
+        enum_name: &mut Option<String>,
+    ) -> Result<(String, String), String> {
+        if let Some(name) = schema_ref(schema) {
+            let target = self.schema(name);
+            if target.at("enum").items().is_empty() {
+                if target.at("properties").pairs().is_empty() {
+                    return Ok(("serde_json::Value".into(), format!("JSON value (`{name}`)")));
+                }
+                let ty = self.struct_for_schema(name)?;
+                return Ok((ty.clone(), format!("object `{ty}`")));
+            }
+        }
+        match (schema.at("type").str().unwrap_or_default(), schema.at("format").str().unwrap_or_default()) {
+            ("object", _) | ("", _)
+                if schema_ref(schema).is_none() && schema.at("enum").items().is_empty() =>
+            {
+                Ok(("serde_json::Value".into(), "JSON value".into()))
+            }
+            _ => self.request_type(op, key, schema, enum_name),
+        }
     }
 
     /// A request value's type and its description in words.
@@ -637,7 +707,7 @@ impl<'a> Model<'a> {
     }
 
     /// The `response = …` of an operation.
-    fn response(&mut self, op: &Json) -> Result<Option<String>, String> {
+    fn response(&mut self, op: &Json, method: &str) -> Result<Option<String>, String> {
         let responses = op.at("responses");
         if responses.get("204").is_some() {
             return Ok(Some("()".into()));
@@ -663,7 +733,10 @@ impl<'a> Model<'a> {
             }
         }
         match item {
-            Some(name) if page => Ok(Some(format!("Page<{}>", self.struct_for_schema(name)?))),
+            // Only a list (a GET) pages: a batch's answer (Lookups' `CreateBulkLookup`) is one object.
+            Some(name) if page && method == "GET" => {
+                Ok(Some(format!("Page<{}>", self.struct_for_schema(name)?)))
+            }
             // Another shape (the newer APIs' lists, with `meta`): a type of its own, named after the
             // operation.
             _ if !schema.at("properties").pairs().is_empty() => {
@@ -779,6 +852,49 @@ impl<'a> Model<'a> {
         })
     }
 
+    /// The length rules the description states inside the objects a JSON body member holds (Lookups'
+    /// `phone_numbers[].sms_pumping_risk.partner_sub_id`, at most 64 characters), which the attribute
+    /// does not check (it checks the members themselves): each as the iterator chain that reaches the
+    /// text from the member's values (`.filter_map(|v| v.x.as_ref())`...), the keys on the way, and the
+    /// bounds.
+    pub fn nested_lengths(&self, ty: &str) -> Vec<(String, String, i64, i64)> {
+        let mut out = Vec::new();
+        self.walk_lengths(ty, "", "", &mut out, 0);
+        out
+    }
+
+    fn walk_lengths(
+        &self,
+        ty: &str,
+        chain: &str,
+        keys: &str,
+        out: &mut Vec<(String, String, i64, i64)>,
+        depth: usize,
+    ) {
+        // The descriptions nest a few levels; a type that holds itself would not end.
+        let Some(s) = self.structs.get(ty).filter(|_| depth < 4) else { return };
+        let properties = self.schema(&s.schema).at("properties");
+        for f in &s.fields {
+            let key = f.rename.clone().unwrap_or_else(|| f.ident.trim_start_matches("r#").to_owned());
+            let keys = if keys.is_empty() { key.clone() } else { format!("{keys}.{key}") };
+            let ident = &f.ident;
+            if f.ty == "String" {
+                let property = properties.at(&key);
+                let int = |name: &str| property.at(name).num().and_then(|n| n.as_i64());
+                if let Some(high) = int("maxLength") {
+                    let chain = format!("{chain}.filter_map(|v| v.{ident}.as_ref())");
+                    out.push((chain, keys, int("minLength").unwrap_or(0), high));
+                }
+            } else if let Some(item) = f.ty.strip_prefix("Vec<").and_then(|t| t.strip_suffix('>')) {
+                let chain = format!("{chain}.flat_map(|v| v.{ident}.iter().flatten())");
+                self.walk_lengths(item, &chain, &keys, out, depth + 1);
+            } else {
+                let chain = format!("{chain}.filter_map(|v| v.{ident}.as_ref())");
+                self.walk_lengths(&f.ty, &chain, &keys, out, depth + 1);
+            }
+        }
+    }
+
     /// The families that use each generated type (through an operation, a response or an enum).
     pub fn users(&self) -> BTreeMap<String, BTreeSet<String>> {
         let mut users: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
@@ -786,6 +902,21 @@ impl<'a> Model<'a> {
             let mut direct = Vec::new();
             for member in &op.members {
                 match member {
+                    Member::Field(f) if f.json => {
+                        // A JSON member's object and what it uses, transitively.
+                        let mut pending = vec![f.ty.clone()];
+                        while let Some(name) = pending.pop() {
+                            let name =
+                                name.strip_prefix("Vec<").and_then(|n| n.strip_suffix('>')).unwrap_or(&name);
+                            if direct.iter().any(|d| d == name) {
+                                continue;
+                            }
+                            if let Some(s) = self.structs.get(name) {
+                                pending.extend(s.enums.iter().cloned());
+                            }
+                            direct.push(name.to_owned());
+                        }
+                    }
                     Member::Field(f) => direct.push(f.ty.clone()),
                     Member::Group(g) => {
                         direct.push(g.name.clone());
@@ -818,21 +949,26 @@ impl<'a> Model<'a> {
     }
 }
 
-/// Why the attribute cannot declare an operation, if it cannot: it sends `GET`, `POST` and `DELETE`,
-/// with the parameters in the query or a form body.
+/// Why the attribute cannot declare an operation, if it cannot: it sends `GET`, `POST`, `PUT` and
+/// `DELETE`, with the parameters in the query, a form body, or (`POST` and `PUT`) a JSON body.
 fn unsupported(method: &str, op: &Json) -> Option<String> {
-    if !matches!(method, "GET" | "POST" | "DELETE") {
-        return Some(format!("`{method}` is not a method the attribute supports (GET, POST, DELETE)"));
+    if !matches!(method, "GET" | "POST" | "PUT" | "DELETE") {
+        return Some(format!("`{method}` is not a method the attribute supports (GET, POST, PUT, DELETE)"));
     }
     let content = op.at("requestBody").at("content");
-    let types: Vec<&String> = content
-        .pairs()
-        .iter()
-        .map(|(t, _)| t)
-        .filter(|t| *t != "application/x-www-form-urlencoded")
-        .collect();
-    if let Some(other) = types.first() {
-        return Some(format!("its body is `{other}`, and the attribute sends form bodies only"));
+    let types: Vec<&String> = content.pairs().iter().map(|(t, _)| t).collect();
+    if let Some(other) =
+        types.iter().find(|t| !matches!(t.as_str(), "application/x-www-form-urlencoded" | "application/json"))
+    {
+        return Some(format!("its body is `{other}`, and the attribute sends form and JSON bodies only"));
+    }
+    if types.len() > 1 {
+        return Some("it takes a form body or a JSON body, and the attribute sends one format".into());
+    }
+    if content.get("application/json").is_some() && !matches!(method, "POST" | "PUT") {
+        return Some(format!(
+            "a `{method}` with a JSON body, which the attribute sends only with POST or PUT"
+        ));
     }
     None
 }
@@ -865,7 +1001,12 @@ fn quoted(values: &[String]) -> String {
 
 /// An operation's parameters in wire order: path parameters in the path's order, then query
 /// parameters or form properties in the description's order: (key, location, schema, required).
-pub fn raw_params<'j>(op: &'j Json, item: &'j Json, path: &str) -> Vec<(String, String, &'j Json, bool)> {
+pub fn raw_params<'j>(
+    spec: &'j Json,
+    op: &'j Json,
+    item: &'j Json,
+    path: &str,
+) -> Vec<(String, String, &'j Json, bool)> {
     let mut out = Vec::new();
     let declared: Vec<&Json> =
         item.at("parameters").items().iter().chain(op.at("parameters").items()).collect();
@@ -893,6 +1034,16 @@ pub fn raw_params<'j>(op: &'j Json, item: &'j Json, path: &str) -> Vec<(String, 
     let required: Vec<&str> = body.at("required").items().iter().filter_map(Json::str).collect();
     for (key, schema) in body.at("properties").pairs() {
         out.push((key.clone(), "form".into(), schema, required.contains(&key.as_str())));
+    }
+    // A JSON body's members: the object's properties, the object given in place or by reference.
+    let body = op.at("requestBody").at("content").at("application/json").at("schema");
+    let body = match schema_ref(body) {
+        Some(name) => spec.at("components").at("schemas").at(name),
+        None => body,
+    };
+    let required: Vec<&str> = body.at("required").items().iter().filter_map(Json::str).collect();
+    for (key, schema) in body.at("properties").pairs() {
+        out.push((key.clone(), "json".into(), schema, required.contains(&key.as_str())));
     }
     out
 }
@@ -1127,6 +1278,62 @@ mod tests {
         assert_eq!(field(create, "VoiceUrl").ty, "Url", "a create has nothing to clear");
         let code = render::operation(&model, update);
         assert!(code.contains("pub voice_url: Option<OrEmpty<Url>>,"), "{code}");
+    }
+
+    #[test]
+    fn json_bodies_and_put_are_generated_and_other_bodies_skipped() {
+        let spec: Json = serde_json::from_str(
+            r##"{
+          "servers": [{"url": "https://lookups.twilio.com"}],
+          "components": {"schemas": {
+            "Limits": {"type": "object", "properties": {
+              "limit": {"type": "integer", "format": "int32"},
+              "items": {"type": "array", "items": {"$ref": "#/components/schemas/Item"}},
+              "kind": {"type": "string", "enum": ["a", "bB"]},
+              "type": {"type": "string", "maxLength": 8}}},
+            "Item": {"type": "object", "properties": {"phone_number": {"type": "string", "maxLength": 16}}}
+          }},
+          "paths": {"/v2/Limits/{Field}": {
+            "put": {"operationId": "UpdateLimits", "parameters": [
+              {"name": "Field", "in": "path", "required": true, "schema": {"type": "string"}}],
+              "requestBody": {"content": {"application/json": {"schema": {"$ref": "#/components/schemas/Limits"}}}},
+              "responses": {"200": {"content": {"application/json": {"schema": {"$ref": "#/components/schemas/Item"}}}}}},
+            "post": {"operationId": "CreateLimits",
+              "requestBody": {"content": {"application/xml": {"schema": {"type": "object"}}}},
+              "responses": {"201": {"description": "made"}}},
+            "patch": {"operationId": "PatchLimits", "responses": {"200": {"description": "patched"}}}
+          }}
+        }"##,
+        )
+        .unwrap();
+        let overlay = Overlay::default();
+        let mut model = Model::new(&spec, &overlay, "crate", BTreeSet::new());
+        model.build(None).unwrap();
+        let skipped: Vec<&str> = model.skipped.iter().map(|(id, _)| id.as_str()).collect();
+        assert_eq!(skipped, ["CreateLimits", "PatchLimits"]);
+        let code = render::operation(&model, &model.ops[0]);
+        assert!(
+            code.contains("    PUT,\n    \"/v2/Limits/{Field}\",\n    host = \"lookups\",\n    body = json,"),
+            "{code}"
+        );
+        assert!(code.contains("#[twilio(path)]\n    pub field: String,"), "{code}");
+        assert!(code.contains("pub limit: Option<u32>,"), "{code}");
+        // An optional list is `null` when unset, which the SDK leaves out: an `Option`.
+        assert!(code.contains("pub items: Option<Vec<Item>>,"), "{code}");
+        assert!(code.contains("pub kind: Option<LimitsKind>,"), "{code}");
+        // A keyword keeps its key; a length the schema states is a rule.
+        assert!(
+            code.contains("#[twilio(rename = \"type\", len = 0..=8)]\n    pub type_: Option<String>,"),
+            "{code}"
+        );
+        // A length inside a member's objects is checked by the operation's own function.
+        assert!(code.contains("validate_with = check_update_limits,"), "{code}");
+        assert!(
+            code.contains("for value in request.items.iter().flatten().filter_map(|v| v.phone_number.as_ref()) { if !(0..=16).contains(&value.chars().count()) { errors.push(Violation::new(\"items.phone_number\""),
+            "{code}"
+        );
+        assert_eq!(model.enums["LimitsKind"].values, ["a", "bB"]);
+        assert!(model.structs.contains_key("Item"));
     }
 
     #[test]

@@ -42,6 +42,12 @@ pub fn request_field(key: &str) -> (String, Option<String>) {
     (ident, rename)
 }
 
+/// Whether `ident` cannot be a request field's name as it is: a keyword, or the name of a method the
+/// attribute generates.
+pub fn is_reserved(ident: &str) -> bool {
+    KEYWORDS.contains(&ident) || GENERATED_METHODS.contains(&ident)
+}
+
 /// A response field for the JSON property `property`: its name and, when serde would not read the
 /// property under that name, the `rename`. A keyword is written raw (`r#type`), which serde reads as
 /// `type`.

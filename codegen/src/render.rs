@@ -39,11 +39,15 @@ pub fn operation(model: &Model<'_>, op: &Operation) -> String {
     {
         let _ = writeln!(out, "    host = \"{label}\",");
     }
+    if op.json_body {
+        out.push_str("    body = json,\n");
+    }
     if let Some(response) = &op.response {
         let _ = writeln!(out, "    response = {response},");
     }
     let check_fn = format!("check_{}", heck::ToSnakeCase::to_snake_case(op.name.as_str()));
-    if !checks.is_empty() {
+    let nested = nested_lengths(model, op);
+    if !checks.is_empty() || !nested.is_empty() {
         let _ = writeln!(out, "    validate_with = {check_fn},");
     }
     out.push_str(")]\n#[derive(Clone, PartialEq)]\n");
@@ -75,8 +79,11 @@ pub fn operation(model: &Model<'_>, op: &Operation) -> String {
         }
     }
     out.push_str("}\n");
-    if !checks.is_empty() {
+    if !checks.is_empty() || !nested.is_empty() {
         out.push('\n');
+        if !nested.is_empty() {
+            out.push_str("// The attribute checks a JSON body's members, not the objects they hold: their lengths here.\n");
+        }
         if checks.iter().any(|c| c.1.is_some()) {
             out.push_str("// An open enum (open so that replies with a value added later still decode) may be sent only\n// with the values the description lists.\n");
         }
@@ -84,6 +91,9 @@ pub fn operation(model: &Model<'_>, op: &Operation) -> String {
             out.push_str("// The attribute takes no length rule on a path parameter: checked here.\n");
         }
         let _ = writeln!(out, "fn {check_fn}(request: &{}, errors: &mut ValidationErrors) {{", op.name);
+        for line in &nested {
+            out.push_str(line);
+        }
         for f in checks.iter().filter_map(|c| c.1.is_none().then_some(c.0)) {
             let Some((low, high)) = f.path_len else { continue };
             let _ = writeln!(
@@ -138,6 +148,30 @@ fn kind_words(kind: GroupKind) -> &'static str {
     }
 }
 
+/// The statements that check the length rules inside a JSON body's objects: each text reached from
+/// a member, named by its keys joined with `.` (`phone_numbers.sms_pumping_risk.partner_sub_id`).
+fn nested_lengths(model: &Model<'_>, op: &Operation) -> Vec<String> {
+    let mut out = Vec::new();
+    for member in &op.members {
+        let Member::Field(f) = member else { continue };
+        if !f.json {
+            continue;
+        }
+        let values = match (f.vec, f.required) {
+            (true, false) => format!("request.{}.iter().flatten()", f.ident),
+            (true, true) | (false, false) => format!("request.{}.iter()", f.ident),
+            (false, true) => format!("std::iter::once(&request.{})", f.ident),
+        };
+        for (chain, keys, low, high) in model.nested_lengths(&f.ty) {
+            out.push(format!(
+                "    for value in {values}{chain} {{ if !({low}..={high}).contains(&value.chars().count()) {{ errors.push(Violation::new(\"{}.{keys}\", Rule::Length {{ min: {low}, max: {high}, unit: LengthUnit::Characters }}, Some(value.clone()))); }} }}\n",
+                f.key
+            ));
+        }
+    }
+    out
+}
+
 /// The fields whose type is an open enum (a request must not send its `Unknown`), and the path fields
 /// with a length rule.
 fn checks<'m>(model: &'m Model<'_>, op: &'m Operation) -> Vec<(&'m Field, Option<EnumDef>)> {
@@ -190,7 +224,10 @@ fn options(f: &Field, endpoint: bool) -> Vec<String> {
 }
 
 fn full_type(f: &Field) -> String {
-    if f.vec {
+    if f.vec && f.json && !f.required {
+        // Unset, a JSON body's list is `null`, as the official SDK sends it.
+        format!("Option<Vec<{}>>", f.ty)
+    } else if f.vec {
         format!("Vec<{}>", f.ty)
     } else if f.required {
         f.ty.clone()

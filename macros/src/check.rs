@@ -11,7 +11,8 @@ use crate::model::{
     Bounds, Endpoint, Field, Group, GroupShape, PathPiece, Presence, Response, Role, Variant, VariantFields,
 };
 use crate::parse::{
-    FieldAttrs, Piece, RawEndpoint, RawField, RawGroup, RawRange, RawShape, RawVariant, Template,
+    BodyKind, FieldAttrs, Piece, RawEndpoint, RawField, RawGroup, RawRange, RawShape, RawVariant,
+    RequestMethod, Template,
 };
 
 /// The placeholder filled from the client when no field names it.
@@ -30,8 +31,30 @@ pub fn check<'a>(
     mut errors: darling::error::Accumulator,
 ) -> darling::Result<Endpoint<'a>> {
     check_shape(raw.item, &mut errors);
-    let fields: Vec<Field<'_>> =
-        raw.fields.iter().filter_map(|field| errors.handle(check_field(field))).collect();
+    let body = raw.args.as_ref().and_then(|args| args.body);
+    let json = matches!(body, Some((BodyKind::Json, _)));
+    if let (Some(args), Some((BodyKind::Json, span))) = (&raw.args, body)
+        && !matches!(args.method, RequestMethod::Post | RequestMethod::Put)
+    {
+        errors.push(
+            darling::Error::custom(format!(
+                "`body = json` needs a method with a body: a `{}` sends its parameters in the query; use `POST` or `PUT`, or drop `body = json`",
+                args.method.as_str()
+            ))
+            .with_span(&span),
+        );
+    }
+    let fields: Vec<Field<'_>> = raw
+        .fields
+        .iter()
+        .filter_map(|raw_field| {
+            let mut field = errors.handle(check_field(raw_field))?;
+            if json {
+                errors.handle(as_json_member(raw_field, &mut field))?;
+            }
+            Some(field)
+        })
+        .collect();
     if let Some(template) = &raw.template {
         check_placeholders(template, &raw.fields, &fields, &mut errors);
         check_keys_not_placeholders(template, &fields, &mut errors);
@@ -63,6 +86,7 @@ pub fn check<'a>(
         item: raw.item,
         krate: krate.flatten().unwrap_or(CratePath::Default),
         method: args.method,
+        body: if json { BodyKind::Json } else { BodyKind::Form },
         template: template.lit,
         host: args.host,
         path,
@@ -71,6 +95,26 @@ pub fn check<'a>(
         validate_with: args.validate_with,
         fields,
     })
+}
+
+// A `body = json` endpoint sends one JSON object: its members are the fields as written (Twilio's JSON
+// descriptions spell them in snake case) unless renamed, and a nested object is a field of a serde type
+// rather than a flattened group, whose keys are form keys:
+//
+//     #[twilio(flatten)] pub instructions: CallInstructions,   // `flatten` is for forms
+fn as_json_member(raw: &RawField<'_>, field: &mut Field<'_>) -> darling::Result<()> {
+    if raw.attrs.flatten.is_present() {
+        return Err(darling::Error::custom(
+            "`flatten` writes a group's form keys, and this endpoint's body is JSON (`body = json`); make the nested object a field of a type that derives `Serialize` and `Deserialize`",
+        )
+        .with_span(&raw.attrs.flatten.span()));
+    }
+    if let Role::Param { key, .. } = &mut field.role
+        && raw.attrs.rename.is_none()
+    {
+        *key = syn::ext::IdentExt::unraw(&field.ident).to_string();
+    }
+    Ok(())
 }
 
 // The product's host name is spliced into `https://{host}.twilio.com`, so it is one label of

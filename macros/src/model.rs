@@ -3,12 +3,14 @@
 use proc_macro2::Span;
 
 use crate::krate::CratePath;
-use crate::parse::RequestMethod;
+use crate::parse::{BodyKind, RequestMethod};
 
 pub struct Endpoint<'a> {
     pub item: &'a syn::ItemStruct,
     pub krate: CratePath,
     pub method: RequestMethod,
+    /// `body = json`: the parameters are the members of one JSON object, the body of a `POST` or `PUT`.
+    pub body: BodyKind,
     /// The path literal, as written.
     pub template: syn::LitStr,
     /// `host = "..."`, checked to be a product's host name; `None` leaves the runtime's default, `api`.
@@ -52,7 +54,7 @@ pub enum Role {
     /// Fills `{placeholder}` in the path; `account` when the placeholder is `{AccountSid}`, whose field
     /// is an `AccountSid` (or its `Option`) and needs no check of its text.
     Path { placeholder: String, account: bool },
-    /// A form or query parameter sent under `key`.
+    /// A form or query parameter sent under `key`; of a `body = json` endpoint, the JSON member.
     Param { key: String, range: Option<Bounds>, len: Option<Bounds> },
     /// A group of parameters (`Params`) written in place.
     Flatten,

@@ -21,6 +21,7 @@ use crate::concurrency_limit::ConcurrencyLimit;
 use crate::endpoint::is_product_host;
 use crate::error::{Error, OutcomeUnknownError, RefusedError, TransportError};
 use crate::idempotency::IdempotencyKey;
+use crate::json::BodyFormat;
 use crate::method::Method;
 use crate::preview::Preview;
 use crate::redact::{self, REDACTED};
@@ -162,6 +163,7 @@ impl Client {
     pub(crate) fn prepare(
         &self,
         method: Method,
+        format: BodyFormat,
         host: &str,
         path_template: &'static str,
         path: &str,
@@ -174,7 +176,7 @@ impl Client {
             prefix => url.set_path(&format!("{prefix}{path}")),
         }
         let body = match method {
-            Method::Post => Some(params),
+            Method::Post | Method::Put => Some(params),
             Method::Get | Method::Delete => {
                 if !params.is_empty() {
                     url.set_query(Some(&params));
@@ -182,7 +184,7 @@ impl Client {
                 None
             }
         };
-        Preview { method, path_template, url, body }
+        Preview { method, path_template, url, body, format }
     }
 
     /// Sends `request`, again as long as the retry policy, its budget and the deadline allow, with
@@ -196,7 +198,7 @@ impl Client {
     /// layer: each `async` layer keeps its own copy of what it hands to the next, and the future of a
     /// send is the size of the task that runs it.
     pub(crate) fn execute<'a>(&'a self, request: Preview, key: Option<&'a IdempotencyKey>) -> Exchange<'a> {
-        let Preview { method, path_template, url, body } = request;
+        let Preview { method, path_template, url, body, format } = request;
         if tracing::enabled!(tracing::Level::TRACE) {
             // Phone numbers and message bodies are personal data: only their keys are logged unless
             // the application asked for values.
@@ -204,7 +206,10 @@ impl Client {
             if self.inner.log_param_values {
                 tracing::trace!(method = method.as_str(), path = path_template, params = %params, "parameters");
             } else {
-                let keys = redact::form_keys(params);
+                let keys = match (format, &body) {
+                    (BodyFormat::Json, Some(body)) => redact::json_keys(body),
+                    _ => redact::form_keys(params),
+                };
                 tracing::trace!(method = method.as_str(), path = path_template, params = %keys, "parameters");
             }
         }
@@ -217,8 +222,14 @@ impl Client {
             duration_ms = Empty,
             request_id = Empty,
         );
-        let request =
-            Outgoing { method, path_template, url, body: body.map(Bytes::from), idempotency_key: key };
+        let request = Outgoing {
+            method,
+            path_template,
+            url,
+            body: body.map(Bytes::from),
+            format,
+            idempotency_key: key,
+        };
         Box::pin(self.retry_loop(span.clone(), request).instrument(span))
     }
 
@@ -229,7 +240,13 @@ impl Client {
     /// Anything else is refused, and nothing is sent.
     pub(crate) async fn execute_next(&self, next: &str, host: Option<&str>) -> Result<Reply, Error> {
         let url = self.next_url(next, host)?;
-        let request = Preview { method: Method::Get, path_template: "next_page_uri", url, body: None };
+        let request = Preview {
+            method: Method::Get,
+            path_template: "next_page_uri",
+            url,
+            body: None,
+            format: BodyFormat::Form,
+        };
         self.execute(request, None).await
     }
 

@@ -13,6 +13,7 @@ use crate::client::{Client, Exchange};
 use crate::error::Error;
 use crate::form::{FormDecodeError, FormPairs, FormWriter};
 use crate::idempotency::IdempotencyKey;
+use crate::json::{BodyFormat, JsonFields, JsonWriter};
 use crate::method::Method;
 use crate::path::{PathParams, PathWriter};
 use crate::preview::Preview;
@@ -67,6 +68,9 @@ pub trait Endpoint: Params {
     /// default), `verify`, `lookups`, `messaging`, ... Lowercase letters and digits only. The client
     /// adds the region and edge ([`Client::base_url_for`]); a base URL override receives every product.
     const HOST: &'static str = "api";
+    /// How the parameters travel: a form (the default), or the JSON object of a `POST` or `PUT`
+    /// declared with `body = json`, whose members [`write_json`](Self::write_json) writes.
+    const BODY: BodyFormat = BodyFormat::Form;
     /// What a successful reply decodes into.
     type Response;
 
@@ -82,10 +86,27 @@ pub trait Endpoint: Params {
         validate(self)
     }
 
-    /// The parameters exactly as they are sent: the form body of a `POST`, the query string of a
-    /// `GET` or `DELETE`.
+    /// Writes the members of the JSON body, for an endpoint whose [`BODY`](Self::BODY) is
+    /// [`BodyFormat::Json`]: every parameter that is set, in declaration order. A form endpoint writes
+    /// none.
+    fn write_json(&self, out: &mut JsonWriter) {
+        let _ = out;
+    }
+
+    /// The parameters exactly as they are sent as a form: the form body of a `POST` or `PUT`, the
+    /// query string of a `GET` or `DELETE`. Empty for a JSON endpoint, whose parameters are the
+    /// [JSON body](Self::to_json).
     fn to_form(&self) -> String {
         encode(self)
+    }
+
+    /// The JSON body exactly as it is sent, for an endpoint declared with `body = json`; `{}` for
+    /// a form endpoint.
+    ///
+    /// # Errors
+    /// A member whose value serde cannot write as JSON, named by its key.
+    fn to_json(&self) -> Result<String, ValidationErrors> {
+        encode_json(self)
     }
 
     /// The exact request `client` would send, without sending it: method, full URL and body. The
@@ -159,14 +180,40 @@ pub trait DecodeRequest: Endpoint + Sized {
         decode_request(path, form)
     }
 
+    /// The request's fields from its matched path and the members of its JSON body, leaving the
+    /// members it does not know unread; what the attribute implements for a `body = json` endpoint.
+    /// A form endpoint has no JSON body to read: an error says so.
+    #[doc(hidden)]
+    fn read_json_request(path: &PathParams<'_>, body: &mut JsonFields) -> Result<Self, FormDecodeError> {
+        let _ = (path, body);
+        Err(not_in_this_format("this request is sent as a form, not as JSON"))
+    }
+
     /// The request's fields from its matched path and its form, leaving the pairs it does not know
     /// unread; what the attribute implements.
+    /// A JSON endpoint has no form to read: its default says so.
     #[doc(hidden)]
-    fn read_request(path: &PathParams<'_>, form: &mut FormPairs<'_>) -> Result<Self, FormDecodeError>;
+    fn read_request(path: &PathParams<'_>, form: &mut FormPairs<'_>) -> Result<Self, FormDecodeError> {
+        let _ = (path, form);
+        Err(not_in_this_format("this request is sent as JSON, not as a form"))
+    }
 }
 
-/// The request `E` sent to `path` with `form`; see [`DecodeRequest::decode_request`].
+/// The error of a reader for the other body format than the endpoint's.
+fn not_in_this_format(message: &str) -> FormDecodeError {
+    FormDecodeError::new("(body)", crate::form::Problem::InvalidValue { message: Some(message.to_owned()) })
+}
+
+/// The request `E` sent to `path` with `form`; see [`DecodeRequest::decode_request`]. For an endpoint
+/// declared with `body = json`, `form` is the JSON body, and the path has no query.
 pub fn decode_request<E: DecodeRequest>(path: &str, form: &[u8]) -> Result<E, FormDecodeError> {
+    if E::BODY == BodyFormat::Json {
+        let path = PathParams::matching(E::PATH, path)?;
+        let mut body = JsonFields::parse(form)?;
+        let request = E::read_json_request(&path, &mut body)?;
+        body.finish()?;
+        return Ok(request);
+    }
     let (path, query) = path.split_once('?').unwrap_or((path, ""));
     let joined;
     let form = match (query.is_empty(), form.is_empty()) {
@@ -226,6 +273,14 @@ pub fn encode<P: Params + ?Sized>(params: &P) -> String {
     body
 }
 
+/// The JSON body of `request`: one object, its members as [`Endpoint::write_json`] writes them, in the
+/// layout of the official Python SDK (`crate::json`).
+pub fn encode_json<E: Endpoint + ?Sized>(request: &E) -> Result<String, ValidationErrors> {
+    let mut out = JsonWriter::new();
+    request.write_json(&mut out);
+    out.finish()
+}
+
 /// The request `client` sends for `request`: validated, its path rendered with the request's account
 /// or else the client's, its parameters encoded, and the URL and body made by the client. `send` sends
 /// exactly this, so a preview cannot differ from what goes out.
@@ -238,11 +293,19 @@ pub fn preview<E: Endpoint + ?Sized>(client: &Client, request: &E) -> Result<Pre
             is_product_host(E::HOST),
             "`Endpoint::HOST` must be lowercase letters and digits, e.g. `verify`"
         );
+        assert!(
+            matches!(E::BODY, BodyFormat::Form) || E::METHOD.has_body(),
+            "`Endpoint::BODY` may only be JSON for a `POST` or `PUT`, which have a body"
+        );
     }
     validate(request)?;
     let mut path = PathWriter::default();
     request.write_path(client.account_sid(), &mut path);
-    Ok(client.prepare(E::METHOD, E::HOST, E::PATH, &path.finish(), encode(request)))
+    let params = match E::BODY {
+        BodyFormat::Form => encode(request),
+        BodyFormat::Json => encode_json(request)?,
+    };
+    Ok(client.prepare(E::METHOD, E::BODY, E::HOST, E::PATH, &path.finish(), params))
 }
 
 /// Whether `host` may be an [`Endpoint::HOST`]: 1 to 63 lowercase ASCII letters and digits, one label

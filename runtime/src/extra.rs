@@ -14,6 +14,7 @@ use crate::error::Error;
 
 use crate::endpoint::{Endpoint, Params, encode};
 use crate::form::{FormWriter, escape};
+use crate::json::{BodyFormat, JsonWriter};
 use crate::method::Method;
 use crate::path::PathWriter;
 use crate::preview::Preview;
@@ -116,6 +117,17 @@ impl<E: Endpoint> Params for WithExtraParams<E> {
         self.request.check(errors);
         // The keys the request sends, as the form writes them: a pair starts the form or follows `&`.
         let declared = encode(&self.request);
+        // The members a JSON body writes: those of the declared fields that are set.
+        let members: Vec<String> = match E::BODY {
+            BodyFormat::Form => Vec::new(),
+            BodyFormat::Json => crate::endpoint::encode_json(&self.request)
+                .ok()
+                .and_then(|body| {
+                    serde_json::from_str::<serde_json::Map<String, serde_json::Value>>(&body).ok()
+                })
+                .map(|members| members.into_iter().map(|(key, _)| key).collect())
+                .unwrap_or_default(),
+        };
         for (key, _) in &self.extra {
             if let Some(problem) = key_problem(key) {
                 errors.push(Violation::new(shown_key(key), Rule::Custom(Cow::Borrowed(problem)), None));
@@ -131,7 +143,7 @@ impl<E: Endpoint> Params for WithExtraParams<E> {
                     )),
                     None,
                 ));
-            } else if sends_key(&declared, key) {
+            } else if sends_key(&declared, key) || members.contains(key) {
                 errors.push(Violation::new(
                     key.clone(),
                     Rule::Custom(Cow::Borrowed(
@@ -155,10 +167,20 @@ impl<E: Endpoint> Params for WithExtraParams<E> {
 impl<E: Endpoint> Endpoint for WithExtraParams<E> {
     const METHOD: Method = E::METHOD;
     const PATH: &'static str = E::PATH;
+    const HOST: &'static str = E::HOST;
+    const BODY: BodyFormat = E::BODY;
     type Response = E::Response;
 
     fn write_path(&self, account: &AccountSid, out: &mut PathWriter) {
         self.request.write_path(account, out);
+    }
+
+    /// The request's members, then each extra parameter as a string member.
+    fn write_json(&self, out: &mut JsonWriter) {
+        self.request.write_json(out);
+        for (key, value) in &self.extra {
+            out.member(key, value.as_str());
+        }
     }
 
     fn decode_response(body: &[u8]) -> Result<Self::Response, serde_json::Error> {

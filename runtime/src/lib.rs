@@ -42,6 +42,7 @@ mod error;
 mod extra;
 mod form;
 mod idempotency;
+mod json;
 pub mod lenient;
 mod method;
 mod page;
@@ -70,6 +71,7 @@ pub use form::{
     ReadParams, ValueWriter, escape,
 };
 pub use idempotency::IdempotencyKey;
+pub use json::{BodyFormat, JsonFields, JsonWriter};
 pub use method::Method;
 pub use page::Page;
 pub use path::{PathParams, PathWriter};
@@ -87,12 +89,14 @@ pub mod __private {
         read_variant,
     };
     pub use crate::endpoint::{
-        DecodeRequest, Endpoint, Params, decode_empty, decode_json, encode, preview, send, validate,
+        DecodeRequest, Endpoint, Params, decode_empty, decode_json, encode, encode_json, preview, send,
+        validate,
     };
     pub use crate::extra::WithExtraParams;
     pub use crate::form::{
         FormDecodeError, FormField, FormPairs, FormWriter, Key, ParamField, ReadParams, Shown,
     };
+    pub use crate::json::{BodyFormat, JsonFields, JsonWriter};
     pub use crate::method::Method;
     pub use crate::page::Page;
     pub use crate::path::{AccountParam, PathParam, PathParams, PathWriter, check_path_param};

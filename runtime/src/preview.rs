@@ -5,11 +5,13 @@ use std::fmt;
 
 use url::Url;
 
+use crate::json::BodyFormat;
 use crate::method::Method;
 
 /// The exact request a client would send for an endpoint, without sending it: the method, the full URL
 /// (scheme, host, the base URL's path, the request's path and, for `GET` and `DELETE`, its query) and,
-/// for `POST`, the form body. Never the credentials or other headers.
+/// for `POST` and `PUT`, the body (a form, or the JSON object of an endpoint declared with
+/// `body = json`) with its `Content-Type`. Never the credentials or other headers.
 ///
 /// Made by [`Endpoint::preview`](crate::Endpoint::preview) (or a declared request's own `preview`),
 /// with the same code that prepares a request for sending, so that what it shows is what is sent.
@@ -26,8 +28,10 @@ pub struct Preview {
     /// The operation's path template, which logs and errors name instead of the URL.
     pub(crate) path_template: &'static str,
     pub(crate) url: Url,
-    /// The form body of a `POST` (possibly empty); `None` for `GET` and `DELETE`.
+    /// The body of a `POST` or `PUT` (possibly empty); `None` for `GET` and `DELETE`.
     pub(crate) body: Option<String>,
+    /// What the body is; for `GET` and `DELETE`, the query's format (always a form).
+    pub(crate) format: BodyFormat,
 }
 
 impl Preview {
@@ -41,10 +45,17 @@ impl Preview {
         self.url.as_str()
     }
 
-    /// The `application/x-www-form-urlencoded` body of a `POST` (empty when no parameter is set);
+    /// The body of a `POST` or `PUT`: `application/x-www-form-urlencoded` (empty when no parameter
+    /// is set), or for an endpoint declared with `body = json` the JSON object, exactly as sent;
     /// `None` for a `GET` or `DELETE`, whose parameters are the URL's query.
     pub fn body(&self) -> Option<&str> {
         self.body.as_deref()
+    }
+
+    /// The `Content-Type` the body is sent with (`application/x-www-form-urlencoded` or
+    /// `application/json`); `None` when there is no body.
+    pub fn content_type(&self) -> Option<&'static str> {
+        self.body.as_ref().map(|_| self.format.content_type())
     }
 }
 

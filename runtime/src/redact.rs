@@ -104,6 +104,22 @@ pub(crate) fn form_keys(params: &str) -> String {
     out
 }
 
+/// The top-level keys of a JSON body (in key order), each with its value redacted (`{"limit": <redacted>}`), for the
+/// trace log of a request whose values are not logged; a body that is not a JSON object is redacted
+/// whole.
+pub(crate) fn json_keys(body: &str) -> String {
+    match serde_json::from_str::<serde_json::Map<String, serde_json::Value>>(body) {
+        Ok(members) => {
+            let keys: Vec<String> = members
+                .keys()
+                .map(|key| format!("{}: {REDACTED}", serde_json::Value::from(key.as_str())))
+                .collect();
+            format!("{{{}}}", keys.join(", "))
+        }
+        Err(_) => REDACTED.to_owned(),
+    }
+}
+
 /// Stands in for a secret in `Debug` output: a request's `sensitive` field, a client's credentials.
 pub struct Redacted;
 
@@ -189,6 +205,14 @@ mod tests {
             "Authorization: Basic <redacted> echoed"
         );
         assert_eq!(redact("basic research"), "basic research");
+    }
+
+    #[test]
+    fn json_keys_keep_the_top_level_keys_only() {
+        let body = r#"{"phone_numbers": [{"phone_number": "+14155552671"}], "reason": "x"}"#;
+        assert_eq!(json_keys(body), format!(r#"{{"phone_numbers": {REDACTED}, "reason": {REDACTED}}}"#));
+        assert_eq!(json_keys("{}"), "{}");
+        assert_eq!(json_keys("+14155552671"), REDACTED);
     }
 
     #[test]

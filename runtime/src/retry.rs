@@ -3,7 +3,9 @@
 //! The rule that matters most: a request that may have reached Twilio is only resent when resending
 //! cannot repeat its effect. `GET` and `DELETE` are idempotent; a `POST` (a call, a message) is resent
 //! only when Twilio cannot have acted on it: the connection was never made, or Twilio answered 429
-//! with code 20429, which it documents as "request not processed".
+//! with code 20429, which it documents as "request not processed". A `PUT` is treated as a `POST`:
+//! HTTP calls it idempotent, but Twilio does not promise that of its operations (see
+//! `Method::is_idempotent`).
 
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::time::Duration;
@@ -232,6 +234,25 @@ mod tests {
     }
 
     #[test]
+    fn a_put_is_resent_only_when_twilio_cannot_have_acted_on_it_as_a_post_is() {
+        const PUT: Method = Method::Put;
+        for outcome in [
+            answer(429, Some(20429)),
+            Outcome::NotSent,
+            answer(429, None),
+            answer(500, None),
+            answer(503, Some(20503)),
+            Outcome::MaybeSent,
+            Outcome::BodyBroken { status: 200 },
+            Outcome::BodyBroken { status: 502 },
+        ] {
+            assert_eq!(verdict(PUT, outcome), verdict(POST, outcome), "{outcome:?}");
+        }
+        assert_eq!(verdict(PUT, answer(500, None)), Verdict::OutcomeUnknown);
+        assert_eq!(verdict(PUT, Outcome::MaybeSent), Verdict::OutcomeUnknown);
+    }
+
+    #[test]
     fn a_broken_body_is_retried_when_idempotent_and_judged_by_its_status_for_a_post() {
         assert_eq!(verdict(GET, Outcome::BodyBroken { status: 200 }), Verdict::Retry);
         assert_eq!(verdict(DELETE, Outcome::BodyBroken { status: 503 }), Verdict::Retry);
@@ -242,7 +263,7 @@ mod tests {
 
     #[test]
     fn client_errors_and_usage_limits_are_final() {
-        for method in [GET, POST, DELETE] {
+        for method in [GET, POST, Method::Put, DELETE] {
             for code in USAGE_LIMITS {
                 assert_eq!(verdict(method, answer(429, Some(code))), Verdict::Final);
             }

@@ -9,11 +9,11 @@ use url::Url;
 
 use crate::error::{BodyTooLargeError, Error, TransportError};
 use crate::idempotency::{IDEMPOTENCY_HEADER, IdempotencyKey};
+use crate::json::BodyFormat;
 use crate::method::Method;
 use crate::reply::{BodyError, Reply, read_body, read_headers};
 use crate::retry::Outcome;
 
-const FORM: &str = "application/x-www-form-urlencoded";
 const JSON: &str = "application/json";
 
 /// The connection pool and what every attempt sends or obeys, whatever the request.
@@ -35,6 +35,8 @@ pub(crate) struct Outgoing<'a> {
     pub(crate) url: Url,
     /// Shared by the attempts: cloning it only counts a reference.
     pub(crate) body: Option<Bytes>,
+    /// What the body is, which its `Content-Type` says.
+    pub(crate) format: BodyFormat,
     pub(crate) idempotency_key: Option<&'a IdempotencyKey>,
 }
 
@@ -60,7 +62,9 @@ impl Transport {
             builder = builder.header(IDEMPOTENCY_HEADER, key.header_value());
         }
         if let Some(body) = &request.body {
-            builder = builder.header(CONTENT_TYPE, HeaderValue::from_static(FORM)).body(body.clone());
+            builder = builder
+                .header(CONTENT_TYPE, HeaderValue::from_static(request.format.content_type()))
+                .body(body.clone());
         }
         let mut response = match builder.send().await {
             Ok(response) => response,

@@ -1,12 +1,13 @@
-//! Fault injection: every fault a server or the network can produce, against `GET`, `POST` and
-//! `DELETE`, with the exact number of requests the server received and the error the caller saw.
+//! Fault injection: every fault a server or the network can produce, against `GET`, `POST`, `PUT`
+//! and `DELETE`, with the exact number of requests the server received and the error the caller saw.
 //!
 //! HTTP-level faults (429, 5xx, redirects) come from wiremock; socket-level faults (refused
 //! connections, resets, silence, slow or endless bodies) from a raw TCP server on 127.0.0.1 that
 //! counts the connections it accepted and the complete requests it read.
 //!
 //! The suite prints `faults survived: N/N` and `duplicate creates: D`, where a duplicate create is a
-//! `POST` Twilio may have acted on that reached the server more than once.
+//! `POST` or `PUT` Twilio may have acted on that reached the server more than once (a `PUT` is
+//! treated as a `POST`: Twilio does not promise it is idempotent).
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -29,9 +30,14 @@ const OVERSIZED: usize = 8 * 1024 * 1024;
 
 #[path = "support/calls_endpoints.rs"]
 mod calls_endpoints;
-use calls_endpoints::{Delete, Get, Post};
+use calls_endpoints::{Delete, Get, Post, Put};
 
-const METHODS: [Method; 3] = [Method::Get, Method::Post, Method::Delete];
+const METHODS: [Method; 4] = [Method::Get, Method::Post, Method::Put, Method::Delete];
+
+/// Whether the client may resend a request of `method` that Twilio may have acted on.
+fn resendable(method: Method) -> bool {
+    matches!(method, Method::Get | Method::Delete)
+}
 
 #[derive(Clone, Copy, Debug)]
 enum Fault {
@@ -92,6 +98,7 @@ async fn send_as(client: &Client, method: Method) -> Result<Value, Error> {
     match method {
         Method::Get => client.send_with_idempotency_key(&Get, &key).await,
         Method::Post => client.send_with_idempotency_key(&Post, &key).await,
+        Method::Put => client.send_with_idempotency_key(&Put, &key).await,
         Method::Delete => client.send_with_idempotency_key(&Delete, &key).await,
     }
 }
@@ -299,7 +306,7 @@ enum Expect {
 
 /// The number of complete requests the server must have received, and what the caller must see.
 fn expected(fault: Fault, method: Method) -> (usize, Expect) {
-    let idempotent = method != Method::Post;
+    let idempotent = resendable(method);
     let attempts = if idempotent { 3 } else { 1 };
     match fault {
         // Nothing was sent, so even a `POST` is retried; the server sees nothing.
@@ -360,16 +367,17 @@ fn check(fault: Fault, method: Method, observed: &Observed) -> Result<(), String
             error.status() == *status && error.code() == *code && error.request_id() == Some(REQUEST_ID)
         }
         (Expect::OutcomeUnknown { status }, Error::OutcomeUnknown(error)) => {
-            error.method() == Method::Post
+            error.method() == method
+                && !resendable(method)
                 && error.status() == *status
                 && (status.is_none() || error.request_id() == Some(REQUEST_ID))
         }
         (Expect::ResetEarly, Error::Transport(error)) if error.is_connect() => observed.connections == 3,
-        (Expect::ResetEarly, Error::Transport(_)) => method != Method::Post && observed.connections == 3,
+        (Expect::ResetEarly, Error::Transport(_)) => resendable(method) && observed.connections == 3,
         // Earlier attempts may have been reset while connecting (nothing written: resent), the last
         // one after the request may have gone out: at most 3 connections, and then no more.
         (Expect::ResetEarly, Error::OutcomeUnknown(error)) => {
-            method == Method::Post && error.status().is_none() && (1..=3).contains(&observed.connections)
+            !resendable(method) && error.status().is_none() && (1..=3).contains(&observed.connections)
         }
         (Expect::TooLarge { status }, Error::BodyTooLarge(error)) => {
             error.status() == *status && error.limit() == MAX_BODY && error.request_id() == Some(REQUEST_ID)
@@ -385,7 +393,7 @@ fn check(fault: Fault, method: Method, observed: &Observed) -> Result<(), String
 /// A `POST` that Twilio may have acted on and that reached the server more than once.
 fn duplicate_creates(fault: Fault, method: Method, observed: &Observed) -> usize {
     let not_processed = matches!(fault, Fault::TooManyRequestsNotProcessed);
-    if method == Method::Post && !not_processed { observed.requests.saturating_sub(1) } else { 0 }
+    if !resendable(method) && !not_processed { observed.requests.saturating_sub(1) } else { 0 }
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

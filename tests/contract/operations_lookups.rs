@@ -6,13 +6,13 @@ use super::Visit;
 
 pub fn visit_all(visit: &mut impl Visit) {
     visit.operation::<FetchPhoneNumber>("FetchPhoneNumber");
+    visit.operation::<CreateBulkLookup>("CreateBulkLookup");
     visit.operation::<FetchLookupAccountRateLimits>("FetchLookupAccountRateLimits");
     visit.operation::<FetchLookupRateLimit>("FetchLookupRateLimit");
     visit.operation::<DeleteLookupRateLimit>("DeleteLookupRateLimit");
+    visit.operation::<UpdateLookupRateLimit>("UpdateLookupRateLimit");
     visit.operation::<FetchLookupPhoneNumberOverrides>("FetchLookupPhoneNumberOverrides");
+    visit.operation::<CreateLookupPhoneNumberOverrides>("CreateLookupPhoneNumberOverrides");
+    visit.operation::<UpdateLookupPhoneNumberOverrides>("UpdateLookupPhoneNumberOverrides");
     visit.operation::<DeleteLookupPhoneNumberOverrides>("DeleteLookupPhoneNumberOverrides");
-    // CreateBulkLookup: not generated, its body is `application/json`, and the attribute sends form bodies only.
-    // UpdateLookupRateLimit: not generated, `PUT` is not a method the attribute supports (GET, POST, DELETE).
-    // CreateLookupPhoneNumberOverrides: not generated, its body is `application/json`, and the attribute sends form bodies only.
-    // UpdateLookupPhoneNumberOverrides: not generated, `PUT` is not a method the attribute supports (GET, POST, DELETE).
 }

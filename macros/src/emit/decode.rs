@@ -9,20 +9,36 @@ use syn::spanned::Spanned as _;
 
 use super::params::respan;
 use crate::model::{Endpoint, Field, Group, GroupShape, Presence, Role, Variant, VariantFields};
+use crate::parse::BodyKind;
 
 pub fn expand_decode(endpoint: &Endpoint<'_>) -> TokenStream {
     let name = &endpoint.item.ident;
-    let reads: Vec<TokenStream> = endpoint.fields.iter().map(field_read).collect();
+    let json = endpoint.body == BodyKind::Json;
+    let reads: Vec<TokenStream> = endpoint.fields.iter().map(|field| field_read(field, json)).collect();
     let path_arg = if endpoint.fields.iter().any(|field| matches!(field.role, Role::Path { .. })) {
         quote!(__twilio_path)
     } else {
         quote!(_)
     };
-    let form_arg = if endpoint.fields.iter().any(|field| !matches!(field.role, Role::Path { .. })) {
-        quote!(__twilio_form)
-    } else {
-        quote!(_)
-    };
+    let has_params = endpoint.fields.iter().any(|field| !matches!(field.role, Role::Path { .. }));
+    if endpoint.body == BodyKind::Json {
+        let body_arg = if has_params { quote!(__twilio_body) } else { quote!(_) };
+        // The form reader keeps the runtime's default, which refuses a form: the parameters are read
+        // from the JSON body only.
+        return quote! {
+            #[automatically_derived]
+            impl __twilio::DecodeRequest for #name {
+                #[inline]
+                fn read_json_request(
+                    #path_arg: &__twilio::PathParams<'_>,
+                    #body_arg: &mut __twilio::JsonFields,
+                ) -> ::core::result::Result<Self, __twilio::FormDecodeError> {
+                    ::core::result::Result::Ok(Self { #(#reads)* })
+                }
+            }
+        };
+    }
+    let form_arg = if has_params { quote!(__twilio_form) } else { quote!(_) };
     // `#[inline]`: compiled only where called, see `methods.rs`.
     quote! {
         #[automatically_derived]
@@ -42,7 +58,7 @@ pub fn expand_group_read(group: &Group<'_>) -> TokenStream {
     let name = group.ident;
     let (body, uses_form) = match &group.shape {
         GroupShape::Struct(fields) => {
-            let reads = fields.iter().map(field_read);
+            let reads = fields.iter().map(|field| field_read(field, false));
             (quote!(::core::result::Result::Ok(Self { #(#reads)* })), !fields.is_empty())
         }
         GroupShape::Enum(variants) => {
@@ -87,15 +103,15 @@ pub fn expand_group_read(group: &Group<'_>) -> TokenStream {
 /// `ident: value?,` for a field of an endpoint or a struct group, with the field's `#[cfg]`s. Every
 /// token of the value is at the field's type, where rustc reports a type that cannot be read, as it
 /// reports one that cannot be written.
-fn field_read(field: &Field<'_>) -> TokenStream {
+fn field_read(field: &Field<'_>, json: bool) -> TokenStream {
     let ident = &field.ident;
     let cfgs = field.cfgs();
-    let value = field_value(field);
+    let value = field_value(field, json);
     quote!(#(#cfgs)* #ident: #value,)
 }
 
-/// The expression that reads one field (`?` included).
-fn field_value(field: &Field<'_>) -> TokenStream {
+/// The expression that reads one field (`?` included); a parameter from the JSON body when `json`.
+fn field_value(field: &Field<'_>, json: bool) -> TokenStream {
     let ty = &field.original.ty;
     let value = match &field.role {
         // The type of a path field is inferred from the field, and the call spans from the field's name
@@ -118,6 +134,10 @@ fn field_value(field: &Field<'_>) -> TokenStream {
         }
         // Through the trait the field is written with, so that a type that cannot be a parameter is
         // reported once for both directions.
+        Role::Param { key, .. } if json => {
+            let shown = !field.sensitive;
+            quote!(__twilio::JsonFields::member::<#ty>(__twilio_body, #key, #shown)?)
+        }
         Role::Param { key, .. } => {
             let shown = if field.sensitive { quote!(Hidden) } else { quote!(Value) };
             quote!(<#ty as __twilio::ParamField>::read_param(__twilio_form, #key, __twilio::Shown::#shown)?)
@@ -133,11 +153,11 @@ fn variant_read(variant: &Variant<'_>) -> TokenStream {
     let value = match &variant.fields {
         VariantFields::Unit => quote!(Self::#ident),
         VariantFields::Newtype(field) => {
-            let value = field_value(field);
+            let value = field_value(field, false);
             quote!(Self::#ident(#value))
         }
         VariantFields::Named(fields) => {
-            let reads = fields.iter().map(field_read);
+            let reads = fields.iter().map(|field| field_read(field, false));
             quote!(Self::#ident { #(#reads)* })
         }
     };

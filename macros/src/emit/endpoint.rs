@@ -4,16 +4,19 @@ use proc_macro2::TokenStream;
 use quote::{quote, quote_spanned};
 use syn::spanned::Spanned as _;
 
-use crate::model::{Endpoint, PathPiece, Response};
-use crate::parse::RequestMethod;
+use super::params::respan;
+use crate::model::{Endpoint, PathPiece, Response, Role};
+use crate::parse::{BodyKind, RequestMethod};
 
 pub fn expand_endpoint(endpoint: &Endpoint<'_>) -> TokenStream {
     let name = &endpoint.item.ident;
     let method = match endpoint.method {
         RequestMethod::Get => quote!(Get),
         RequestMethod::Post => quote!(Post),
+        RequestMethod::Put => quote!(Put),
         RequestMethod::Delete => quote!(Delete),
     };
+    let json = (endpoint.body == BodyKind::Json).then(|| expand_write_json(endpoint));
     let template = &endpoint.template;
     let host = endpoint.host.as_ref().map(|host| quote!(const HOST: &'static str = #host;));
     let response = super::response_type(endpoint);
@@ -64,6 +67,7 @@ pub fn expand_endpoint(endpoint: &Endpoint<'_>) -> TokenStream {
             const PATH: &'static str = #template;
             #host
             type Response = #response;
+            #json
 
             #[inline]
             fn write_path(&self, #account_arg: &__twilio::AccountSid, __twilio_out: &mut __twilio::PathWriter) {
@@ -76,6 +80,35 @@ pub fn expand_endpoint(endpoint: &Endpoint<'_>) -> TokenStream {
             ) -> ::core::result::Result<Self::Response, __twilio::serde_json::Error> {
                 #decode
             }
+        }
+    }
+}
+
+/// `BODY` and `write_json` of a `body = json` endpoint: a member per parameter, in field order, each
+/// written through serde at the field's type, where a type that is not `Serialize` is reported.
+fn expand_write_json(endpoint: &Endpoint<'_>) -> TokenStream {
+    let members: Vec<TokenStream> = endpoint
+        .fields
+        .iter()
+        .filter_map(|field| {
+            let Role::Param { key, .. } = &field.role else { return None };
+            let ident = &field.ident;
+            let cfgs = field.cfgs();
+            let span = field.original.ty.span();
+            // The type named in the call, at the field's type: rustc reports a type that is not
+            // `Serialize` there, as it reports one that is not `Deserialize` (`decode.rs`).
+            let ty = &field.original.ty;
+            let member = respan(&quote!(__twilio::JsonWriter::member::<#ty>), span);
+            Some(quote!(#(#cfgs)* #member(__twilio_out, #key, &self.#ident);))
+        })
+        .collect();
+    let out_arg = if members.is_empty() { quote!(_) } else { quote!(__twilio_out) };
+    quote! {
+        const BODY: __twilio::BodyFormat = __twilio::BodyFormat::Json;
+
+        #[inline]
+        fn write_json(&self, #out_arg: &mut __twilio::JsonWriter) {
+            #(#members)*
         }
     }
 }

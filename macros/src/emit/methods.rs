@@ -50,8 +50,9 @@ pub fn expand_request_methods(
             __twilio::validate(self)
         }
 
-        /// The parameters exactly as they are sent: the form body of a `POST`, the query string of
-        /// a `GET` or `DELETE`.
+        /// The parameters exactly as they are sent as a form: the form body of a `POST` or `PUT`,
+        /// the query string of a `GET` or `DELETE`; empty for a `body = json` endpoint, whose body
+        /// `Endpoint::to_json` gives.
         #[must_use]
         #[inline]
         #vis fn to_form(&self) -> ::std::string::String {

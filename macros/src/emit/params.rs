@@ -5,6 +5,7 @@ use quote::{quote, quote_spanned};
 use syn::spanned::Spanned as _;
 
 use crate::model::{Endpoint, Field, Role};
+use crate::parse::BodyKind;
 
 pub fn expand_params(endpoint: &Endpoint<'_>) -> TokenStream {
     let name = &endpoint.item.ident;
@@ -26,7 +27,10 @@ pub fn expand_params(endpoint: &Endpoint<'_>) -> TokenStream {
             Role::Param { .. } | Role::Flatten => {}
         }
         checks.extend(field_checks(field, &access));
-        writes.extend(field_write(field, &access));
+        // A JSON endpoint's parameters are the members `write_json` writes (`endpoint.rs`): no form.
+        if endpoint.body == BodyKind::Form {
+            writes.extend(field_write(field, &access));
+        }
     }
     if let Some(validate_with) = &endpoint.validate_with {
         checks.push(quote_spanned! {validate_with.span()=> #validate_with(self, __twilio_errors); });

@@ -6,7 +6,7 @@ use syn::ext::IdentExt as _;
 use syn::parse::{Parse, ParseStream};
 use syn::{Ident, LitStr, Token};
 
-const KEYS: &[&str] = &["response", "validate_with", "host", "crate"];
+const KEYS: &[&str] = &["response", "validate_with", "host", "body", "crate"];
 
 pub struct Args {
     pub method: RequestMethod,
@@ -15,14 +15,25 @@ pub struct Args {
     pub validate_with: Option<syn::Path>,
     /// `host = "verify"`: the product's host name, checked by `check`.
     pub host: Option<LitStr>,
+    /// `body = json` (or `body = form`, the default) with the value's span, checked by `check`
+    /// against the method.
+    pub body: Option<(BodyKind, proc_macro2::Span)>,
     pub krate: Option<syn::Path>,
 }
 
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, PartialEq, Eq)]
 pub enum RequestMethod {
     Get,
     Post,
+    Put,
     Delete,
+}
+
+/// How the parameters travel: a form (query or body), or one JSON object as the body.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum BodyKind {
+    Form,
+    Json,
 }
 
 impl Parse for Args {
@@ -59,7 +70,8 @@ impl Parse for Args {
                 "expected the path as a string literal; write it out, e.g. `\"/2010-04-01/Accounts/{AccountSid}/Calls.json\"`",
             )
         })?;
-        let mut args = Args { method, path, response: None, validate_with: None, host: None, krate: None };
+        let mut args =
+            Args { method, path, response: None, validate_with: None, host: None, body: None, krate: None };
         while !input.is_empty() {
             input.parse::<Token![,]>()?;
             if input.is_empty() {
@@ -68,7 +80,7 @@ impl Parse for Args {
             let key = Ident::parse_any(input).map_err(|err| {
                 syn::Error::new(
                     err.span(),
-                    "expected an option after the path: `response`, `validate_with`, `host` or `crate`",
+                    "expected an option after the path: `response`, `validate_with`, `host`, `body` or `crate`",
                 )
             })?;
             let name = key.to_string();
@@ -76,6 +88,7 @@ impl Parse for Args {
                 "response" => "response = Call",
                 "validate_with" => "validate_with = check_call",
                 "host" => "host = \"verify\"",
+                "body" => "body = json",
                 "crate" => "crate = ::twilio_endpoint",
                 _ => {
                     let error = darling::Error::unknown_field_with_alts(&name, KEYS.iter());
@@ -98,6 +111,24 @@ impl Parse for Args {
                     })?;
                     args.host.replace(host).is_some()
                 }
+                "body" => {
+                    let value = Ident::parse_any(input).map_err(|err| {
+                        syn::Error::new(err.span(), "expected `json` or `form`, e.g. `body = json`")
+                    })?;
+                    let kind = match value.to_string().as_str() {
+                        "json" => BodyKind::Json,
+                        "form" => BodyKind::Form,
+                        other => {
+                            return Err(syn::Error::new(
+                                value.span(),
+                                format!(
+                                    "unknown body format `{other}`; write `body = json` or `body = form`"
+                                ),
+                            ));
+                        }
+                    };
+                    args.body.replace((kind, value.span())).is_some()
+                }
                 _ => args.krate.replace(input.parse()?).is_some(),
             };
             if duplicate {
@@ -109,10 +140,11 @@ impl Parse for Args {
 }
 
 impl RequestMethod {
-    fn as_str(self) -> &'static str {
+    pub fn as_str(self) -> &'static str {
         match self {
             RequestMethod::Get => "GET",
             RequestMethod::Post => "POST",
+            RequestMethod::Put => "PUT",
             RequestMethod::Delete => "DELETE",
         }
     }
@@ -122,22 +154,23 @@ fn parse_method(input: ParseStream) -> syn::Result<RequestMethod> {
     let ident: Ident = input.parse().map_err(|err| {
         syn::Error::new(
             err.span(),
-            "expected the HTTP method first; write `GET`, `POST` or `DELETE` before the path",
+            "expected the HTTP method first; write `GET`, `POST`, `PUT` or `DELETE` before the path",
         )
     })?;
     match ident.to_string().as_str() {
         "GET" => Ok(RequestMethod::Get),
         "POST" => Ok(RequestMethod::Post),
+        "PUT" => Ok(RequestMethod::Put),
         "DELETE" => Ok(RequestMethod::Delete),
         other => {
             let message = match other.to_ascii_uppercase().as_str() {
-                upper @ ("GET" | "POST" | "DELETE") => {
+                upper @ ("GET" | "POST" | "PUT" | "DELETE") => {
                     format!("HTTP method `{other}` must be upper case; write `{upper}`")
                 }
-                "PUT" | "PATCH" => format!(
-                    "unsupported HTTP method `{other}`; use `GET`, `POST` or `DELETE` (Twilio updates resources with `POST`)"
+                "PATCH" => format!(
+                    "unsupported HTTP method `{other}`; use `GET`, `POST`, `PUT` or `DELETE` (Twilio updates resources with `POST`, and a few newer ones with `PUT`)"
                 ),
-                _ => format!("unsupported HTTP method `{other}`; use `GET`, `POST` or `DELETE`"),
+                _ => format!("unsupported HTTP method `{other}`; use `GET`, `POST`, `PUT` or `DELETE`"),
             };
             Err(syn::Error::new(ident.span(), message))
         }

@@ -10,7 +10,7 @@ mod variant;
 
 use darling::FromDeriveInput as _;
 
-pub use args::{Args, RequestMethod, Salvaged};
+pub use args::{Args, BodyKind, RequestMethod, Salvaged};
 pub use field::{FieldAttrs, RawRange};
 pub use template::{Piece, Template};
 pub use variant::VariantAttrs;

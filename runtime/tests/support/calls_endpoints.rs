@@ -1,4 +1,4 @@
-//! A stand-in for Create/Fetch/Delete on `/Calls.json`, one type per method, each sending `To`:
+//! A stand-in for Create/Fetch/Update/Delete on `/Calls.json`, one type per method, each sending `To`:
 //! what the retry, fault, reply and header tests send, whatever the catalog looks like. Included with
 //! `#[path]`.
 #![allow(dead_code, reason = "a test file that includes this uses only the methods it needs")]
@@ -40,4 +40,5 @@ macro_rules! endpoint {
 
 endpoint!(Get, Get);
 endpoint!(Post, Post);
+endpoint!(Put, Put);
 endpoint!(Delete, Delete);

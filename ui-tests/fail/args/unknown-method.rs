@@ -1,6 +1,6 @@
 use twilio_endpoint::twilio_endpoint;
 
-#[twilio_endpoint(PUT, "/2010-04-01/Accounts/{AccountSid}/Calls/{Sid}.json")]
+#[twilio_endpoint(PATCH, "/2010-04-01/Accounts/{AccountSid}/Calls/{Sid}.json")]
 pub struct UpdateCall {
     #[twilio(path)]
     pub sid: String,

@@ -71,6 +71,50 @@ pub struct FetchLookupPhoneNumberOverrides {
     pub field: String,
 }
 
+/// `POST /v2/PhoneNumbers/{PhoneNumber}/Overrides/{Field}` (operation `CreateLookupPhoneNumberOverrides`).
+#[twilio_endpoint(
+    POST,
+    "/v2/PhoneNumbers/{PhoneNumber}/Overrides/{Field}",
+    host = "lookups",
+    body = json,
+    response = OverridesResponse,
+)]
+#[derive(Clone, PartialEq)]
+pub struct CreateLookupPhoneNumberOverrides {
+    /// `PhoneNumber` (path): string, required.
+    #[twilio(path)]
+    pub phone_number: String,
+    /// `Field` (path): string, required.
+    #[twilio(path)]
+    pub field: String,
+    /// `line_type` (JSON body): enum, optional. Values: `mobile`, `landline`, `tollFree`, `fixedVoip`, `nonFixedVoip`, `personal`, `premium`, `voicemail`, `sharedCost`, `uan`, `pager`, `unknown`.
+    pub line_type: Option<OverridesRequestLineType>,
+    /// `reason` (JSON body): string, optional.
+    pub reason: Option<String>,
+}
+
+/// `PUT /v2/PhoneNumbers/{PhoneNumber}/Overrides/{Field}` (operation `UpdateLookupPhoneNumberOverrides`).
+#[twilio_endpoint(
+    PUT,
+    "/v2/PhoneNumbers/{PhoneNumber}/Overrides/{Field}",
+    host = "lookups",
+    body = json,
+    response = OverridesResponse,
+)]
+#[derive(Clone, PartialEq)]
+pub struct UpdateLookupPhoneNumberOverrides {
+    /// `PhoneNumber` (path): string, required.
+    #[twilio(path)]
+    pub phone_number: String,
+    /// `Field` (path): string, required.
+    #[twilio(path)]
+    pub field: String,
+    /// `line_type` (JSON body): enum, optional. Values: `mobile`, `landline`, `tollFree`, `fixedVoip`, `nonFixedVoip`, `personal`, `premium`, `voicemail`, `sharedCost`, `uan`, `pager`, `unknown`.
+    pub line_type: Option<OverridesRequestLineType>,
+    /// `reason` (JSON body): string, optional.
+    pub reason: Option<String>,
+}
+
 /// `DELETE /v2/PhoneNumbers/{PhoneNumber}/Overrides/{Field}` (operation `DeleteLookupPhoneNumberOverrides`).
 #[twilio_endpoint(
     DELETE,
@@ -142,6 +186,24 @@ pub struct PhoneNumber {
     pub pre_fill: Option<serde_json::Value>,
     /// `url`: URI.
     pub url: Option<String>,
+}
+
+wire_enum! {
+    /// The values of `OverridesRequest.line_type`.
+    pub enum OverridesRequestLineType {
+        Mobile = "mobile",
+        Landline = "landline",
+        TollFree = "tollFree",
+        FixedVoip = "fixedVoip",
+        NonFixedVoip = "nonFixedVoip",
+        Personal = "personal",
+        Premium = "premium",
+        Voicemail = "voicemail",
+        SharedCost = "sharedCost",
+        Uan = "uan",
+        Pager = "pager",
+        UnknownValue = "unknown",
+    }
 }
 
 wire_enum! {

@@ -54,6 +54,28 @@ pub struct DeleteLookupRateLimit {
     pub bucket: String,
 }
 
+/// `PUT /v2/RateLimits/Fields/{Field}/Bucket/{Bucket}` (operation `UpdateLookupRateLimit`).
+#[twilio_endpoint(
+    PUT,
+    "/v2/RateLimits/Fields/{Field}/Bucket/{Bucket}",
+    host = "lookups",
+    body = json,
+    response = RateLimitResponse,
+)]
+#[derive(Clone, PartialEq)]
+pub struct UpdateLookupRateLimit {
+    /// `Field` (path): string, required.
+    #[twilio(path)]
+    pub field: String,
+    /// `Bucket` (path): string, required.
+    #[twilio(path)]
+    pub bucket: String,
+    /// `limit` (JSON body): integer, optional.
+    pub limit: Option<u32>,
+    /// `ttl` (JSON body): integer, optional.
+    pub ttl: Option<u32>,
+}
+
 /// The description's `RateLimitResponse`.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct RateLimitResponse {
