@@ -328,7 +328,7 @@ fn every_generated_operation_is_served_and_its_reply_decodes() {
         // 197 operations, 22 of them hand-written and served by the mock's own routes.
         ("twilio_api_v2010.json", |sender| operations::visit_all(sender), 175),
         ("twilio_verify_v2.json", |sender| verify::visit_all(sender), 53),
-        ("twilio_lookups_v2.json", |sender| lookups::visit_all(sender), 6),
+        ("twilio_lookups_v2.json", |sender| lookups::visit_all(sender), 10),
         ("twilio_messaging_v1.json", |sender| messaging::visit_all(sender), 57),
     ];
     let mut failures = Vec::new();

@@ -126,8 +126,12 @@ impl Shared {
             authenticated
         };
         let form = match received.method.as_str() {
-            "POST" => {
-                check_form_content_type(received)?;
+            "POST" | "PUT" if route.json_body => {
+                check_content_type(received, "application/json", TwilioError::not_json)?;
+                &received.body[..]
+            }
+            "POST" | "PUT" => {
+                check_content_type(received, "application/x-www-form-urlencoded", TwilioError::not_a_form)?;
                 &received.body[..]
             }
             _ => received.query.as_deref().unwrap_or_default().as_bytes(),
@@ -151,16 +155,22 @@ impl Shared {
     }
 }
 
-/// A body with parameters must be a form: a JSON body would be read as one odd key.
-fn check_form_content_type(received: &Received) -> Result<(), TwilioError> {
+/// A body with parameters must be of the endpoint's format (`expected`, a form for most): a JSON body
+/// read as a form would be one odd key; otherwise `refuse`.
+fn check_content_type(
+    received: &Received,
+    expected: &str,
+    refuse: fn(&str) -> TwilioError,
+) -> Result<(), TwilioError> {
     match &received.content_type {
         Some(content_type)
             if !received.body.is_empty()
-                && !content_type.split(';').next().is_some_and(|media| {
-                    media.trim().eq_ignore_ascii_case("application/x-www-form-urlencoded")
-                }) =>
+                && !content_type
+                    .split(';')
+                    .next()
+                    .is_some_and(|media| media.trim().eq_ignore_ascii_case(expected)) =>
         {
-            Err(TwilioError::not_a_form(content_type))
+            Err(refuse(content_type))
         }
         _ => Ok(()),
     }

@@ -25,8 +25,8 @@ use std::collections::BTreeMap;
 
 use chrono::{DateTime, Utc};
 use serde_json::{Map, Value};
-use twilio_endpoint_runtime::DecodeRequest;
 use twilio_endpoint_runtime::values::AccountSid;
+use twilio_endpoint_runtime::{BodyFormat, DecodeRequest};
 
 use super::paging::{Order, PageRequest};
 use super::reply::Reply;
@@ -87,11 +87,16 @@ where
     };
     Route::with_services::<E>(move |request, path, services| {
         let form = request.to_form();
+        // A JSON body's members (`body = json`), which the form leaves out.
+        let members = (E::BODY == BodyFormat::Json)
+            .then(|| request.to_json().ok().and_then(|body| serde_json::from_str(&body).ok()))
+            .flatten();
         // Kept by the path as the resource names it (`SafeList/Numbers/+1800…`), not as escaped.
         let path = unescape_path(path);
         let call = Call {
             path: &path,
             pairs: parse_form(&form),
+            members,
             account: services.account,
             base_url: services.base_url,
             now: Utc::now(),
@@ -107,6 +112,8 @@ struct Call<'a> {
     path: &'a str,
     /// The parameters as sent (the path's are not among them).
     pairs: Vec<(String, String)>,
+    /// The members of a JSON body, for an endpoint declared with one.
+    members: Option<Value>,
     account: AccountSid,
     base_url: &'a str,
     now: DateTime<Utc>,
@@ -138,7 +145,7 @@ impl Operation {
             },
             Kind::Update => match store.get_mut(call) {
                 Some(stored) => {
-                    merge(&mut stored.json, &call.pairs);
+                    merge(&mut stored.json, call);
                     let stamp = timestamp(&stored.json["date_updated"], call.now);
                     set(&mut stored.json, "date_updated", stamp.into());
                     Ok(Reply::ok(stored.json.clone()))
@@ -168,7 +175,7 @@ impl Operation {
         }
         let mut json = self.template_json(call);
         if self.method == "POST" {
-            merge(&mut json, &call.pairs);
+            merge(&mut json, call);
         }
         Reply::ok(json)
     }
@@ -210,7 +217,7 @@ impl Operation {
 
     fn create(&self, store: &mut Store, call: &Call<'_>) -> Reply {
         let mut json = self.template_json(call);
-        merge(&mut json, &call.pairs);
+        merge(&mut json, call);
         if self.sid_prefix.is_empty() {
             // Nothing with an identity (a token, a validation request): answered, not kept.
             return Reply::created(json);
@@ -386,9 +393,24 @@ fn set(json: &mut Value, field: &str, value: Value) {
     }
 }
 
+/// The request's parameters, and a JSON body's members, in the fields of the same name the reply
+/// has.
+fn merge(json: &mut Value, call: &Call<'_>) {
+    merge_pairs(json, &call.pairs);
+    let (Some(object), Some(Value::Object(members))) = (json.as_object_mut(), &call.members) else { return };
+    for (key, value) in members {
+        let field = if object.contains_key(key) { key.clone() } else { snake_case(key) };
+        if let Some(slot) = object.get_mut(&field)
+            && !slot.is_object()
+        {
+            *slot = value.clone();
+        }
+    }
+}
+
 /// The request's parameters in the fields of the same name the reply has, typed as the field is:
 /// a number or a boolean stays one when the value reads as one, a list takes every value of its key.
-fn merge(json: &mut Value, pairs: &[(String, String)]) {
+fn merge_pairs(json: &mut Value, pairs: &[(String, String)]) {
     let Some(object) = json.as_object_mut() else { return };
     for (key, value) in pairs {
         if !key.chars().all(|c| c.is_ascii_alphanumeric()) {
@@ -561,7 +583,7 @@ mod tests {
             ("Other", "z"),
         ]
         .map(|(k, v)| (k.to_owned(), v.to_owned()));
-        merge(&mut json, &pairs);
+        merge_pairs(&mut json, &pairs);
         assert_eq!(
             json,
             serde_json::json!({"max_size": 7, "friendly_name": "q", "beta": true, "capabilities": {}})

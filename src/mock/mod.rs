@@ -71,7 +71,9 @@
 //! items' fields, paged as the product pages); an operation on nothing a create makes (Balance,
 //! available numbers) answers the example reply with the path's values filled in. The checks,
 //! recording, faults and [`register`](MockTwilio::register) apply as to the hand-written operations.
-//! No callbacks are sent for them, and a generated operation has no effect on other resources.
+//! An operation declared with a JSON body (`body = json`, Lookups' bulk lookup and overrides) is read
+//! from its `application/json` body, and a `PUT` from its body, as the client sends them. No
+//! callbacks are sent for generated operations, and one has no effect on other resources.
 //!
 //! # Faults
 //!

@@ -12,7 +12,9 @@ use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
 use chrono::{DateTime, Utc};
 use twilio_endpoint_runtime::values::AccountSid;
-use twilio_endpoint_runtime::{DecodeRequest, FormDecodeError, FormPairs, Method, PathParams, Problem};
+use twilio_endpoint_runtime::{
+    BodyFormat, DecodeRequest, FormDecodeError, FormPairs, JsonFields, Method, PathParams, Problem,
+};
 
 use super::faults::Scripts;
 use super::generic::Store;
@@ -86,6 +88,8 @@ type Serve =
 pub(crate) struct Route {
     pub(crate) method: Method,
     pub(crate) template: &'static str,
+    /// Whether the endpoint's body is JSON (`body = json`) rather than a form.
+    pub(crate) json_body: bool,
     /// How many `/`-separated segments the template has, which a path it matches has too: with the
     /// generated catalogs, most routes are passed over on that count alone.
     segments: usize,
@@ -162,6 +166,7 @@ impl Route {
         Route {
             method: E::METHOD,
             template: E::PATH,
+            json_body: E::BODY == BodyFormat::Json,
             segments: E::PATH.split('/').count(),
             endpoint: TypeId::of::<E>(),
             serve: Box::new(serve),
@@ -190,6 +195,15 @@ fn decode<E: DecodeRequest>(
     form: &[u8],
     strict: bool,
 ) -> Result<E, FormDecodeError> {
+    if E::BODY == BodyFormat::Json {
+        // A JSON body (`body = json`): its members, read as the client wrote them.
+        let mut body = JsonFields::parse(form)?;
+        let request = E::read_json_request(params, &mut body)?;
+        if strict {
+            body.finish()?;
+        }
+        return Ok(request);
+    }
     let mut pairs = FormPairs::parse(form);
     let request = E::read_request(params, &mut pairs)?;
     if strict {

@@ -69,6 +69,17 @@ impl TwilioError {
         }
     }
 
+    /// A body that is not JSON, sent to an endpoint whose body is (`body = json`).
+    pub(crate) fn not_json(content_type: &str) -> TwilioError {
+        TwilioError {
+            status: 400,
+            code: BAD_REQUEST,
+            message: format!(
+                "the body is `{content_type}`, but this operation reads an `application/json` body"
+            ),
+        }
+    }
+
     /// A form or path that does not decode into the endpoint's request.
     pub(crate) fn undecodable(codes: ErrorCodes, error: &FormDecodeError) -> TwilioError {
         let mut message = error.to_string();

@@ -295,3 +295,11 @@ pub struct SmsPumpingRiskParameters {
     /// `partner_sub_id`: string.
     pub partner_sub_id: Option<String>,
 }
+
+/// This family's operations as the mock serves them: kind, SID prefix of what a create makes, items' key
+/// of a list, and the description's example reply.
+#[cfg(feature = "mock")]
+pub(crate) fn mock_routes() -> Vec<crate::mock::generic::Route> {
+    use crate::mock::generic::{Kind::*, route};
+    vec![route::<CreateBulkLookup>(Create, "", "", "")]
+}

@@ -14,6 +14,7 @@ pub use rate_limits::*;
 #[cfg(feature = "mock")]
 pub(crate) fn mock_routes() -> Vec<crate::mock::generic::Route> {
     let mut routes = Vec::new();
+    routes.extend(batch::mock_routes());
     routes.extend(phone_numbers::mock_routes());
     routes.extend(rate_limits::mock_routes());
     routes

@@ -232,6 +232,8 @@ pub(crate) fn mock_routes() -> Vec<crate::mock::generic::Route> {
             "{\"calling_country_code\":\"1\",\"country_code\":\"US\",\"phone_number\":\"+14159929960\",\"national_format\":\"(415) 992-9960\",\"valid\":true,\"validation_errors\":null,\"caller_name\":null,\"sim_swap\":null,\"call_forwarding\":null,\"line_status\":null,\"line_type_intelligence\":null,\"identity_match\":null,\"reassigned_number\":null,\"sms_pumping_risk\":null,\"phone_number_quality_score\":null,\"pre_fill\":null,\"url\":\"https://lookups.twilio.com/v2/PhoneNumbers/+14159929960\"}",
         ),
         route::<FetchLookupPhoneNumberOverrides>(Other, "", "", ""),
+        route::<CreateLookupPhoneNumberOverrides>(Other, "", "", ""),
+        route::<UpdateLookupPhoneNumberOverrides>(Other, "", "", ""),
         route::<DeleteLookupPhoneNumberOverrides>(Other, "", "", ""),
     ]
 }

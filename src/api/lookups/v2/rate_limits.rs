@@ -102,5 +102,6 @@ pub(crate) fn mock_routes() -> Vec<crate::mock::generic::Route> {
         route::<FetchLookupAccountRateLimits>(Other, "", "rate_limits", ""),
         route::<FetchLookupRateLimit>(Other, "", "", ""),
         route::<DeleteLookupRateLimit>(Other, "", "", ""),
+        route::<UpdateLookupRateLimit>(Other, "", "", ""),
     ]
 }
