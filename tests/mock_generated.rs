@@ -585,3 +585,20 @@ async fn a_verification_lives_on_verify_s_paths_and_its_services_page_with_meta(
     verify::DeleteService::new(service).send(&client).await.unwrap();
     not_found(verify::FetchService::new(service).send(&client).await);
 }
+
+#[tokio::test]
+async fn a_json_bodied_operation_is_read_from_its_json_body_and_a_form_is_refused() {
+    use twilio_endpoint::api::lookups::v2::CreateBulkLookup;
+
+    let twilio = MockTwilio::start().await;
+    // The description gives no example reply for it: an empty object, which decodes.
+    let reply = CreateBulkLookup::new().send(&twilio.client()).await.unwrap();
+    assert_eq!(reply.phone_numbers, None);
+    assert_eq!(twilio.requests::<CreateBulkLookup>().len(), 1);
+
+    // The same operation sent a form: refused, naming the body's format.
+    let answer = post(&twilio.base_url(), "/v2/batch/query", "PhoneNumbers=x").await;
+    assert!(answer.starts_with("HTTP/1.1 400"), "{answer}");
+    assert!(answer.contains("application/json"), "{answer}");
+    assert_eq!(twilio.requests::<CreateBulkLookup>().len(), 1);
+}
