@@ -18,8 +18,8 @@ use tracing::field::Empty;
 use url::Url;
 
 use crate::concurrency_limit::ConcurrencyLimit;
-use crate::endpoint::is_product_host;
 use crate::error::{Error, OutcomeUnknownError, RefusedError, TransportError};
+use crate::host::is_product_host;
 use crate::idempotency::IdempotencyKey;
 use crate::json::BodyFormat;
 use crate::method::Method;

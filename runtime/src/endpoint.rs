@@ -12,6 +12,7 @@ use serde::de::DeserializeOwned;
 use crate::client::{Client, Exchange};
 use crate::error::Error;
 use crate::form::{FormDecodeError, FormPairs, FormWriter};
+use crate::host::is_product_host;
 use crate::idempotency::IdempotencyKey;
 use crate::json::{BodyFormat, JsonFields, JsonWriter};
 use crate::method::Method;
@@ -308,23 +309,6 @@ pub fn preview<E: Endpoint + ?Sized>(client: &Client, request: &E) -> Result<Pre
     Ok(client.prepare(E::METHOD, E::BODY, E::HOST, E::PATH, &path.finish(), params))
 }
 
-/// Whether `host` may be an [`Endpoint::HOST`]: 1 to 63 lowercase ASCII letters and digits, one label
-/// of a host name, as Twilio's product names are (`api`, `verify`, `lookups`, `messaging`).
-pub(crate) const fn is_product_host(host: &str) -> bool {
-    let bytes = host.as_bytes();
-    if bytes.is_empty() || bytes.len() > 63 {
-        return false;
-    }
-    let mut i = 0;
-    while i < bytes.len() {
-        if !(bytes[i].is_ascii_lowercase() || bytes[i].is_ascii_digit()) {
-            return false;
-        }
-        i += 1;
-    }
-    true
-}
-
 /// Decodes a JSON reply body.
 pub fn decode_json<T: DeserializeOwned>(body: &[u8]) -> Result<T, serde_json::Error> {
     serde_json::from_slice(body)
@@ -468,17 +452,6 @@ mod tests {
             out.pair("X", "1");
             out.pair("Y", &Nested);
             out.pair("Z", "2");
-        }
-    }
-
-    #[test]
-    fn a_product_host_is_one_label_of_lowercase_letters_and_digits() {
-        for good in ["api", "verify", "lookups", "messaging", "preview2", "a"] {
-            assert!(is_product_host(good), "{good}");
-        }
-        let long = "a".repeat(64);
-        for bad in ["", "Verify", "verify.twilio.com", "evil.example/x.", "ver-ify", "ver ify", "é", &long] {
-            assert!(!is_product_host(bad), "{bad}");
         }
     }
 

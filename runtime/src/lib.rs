@@ -29,8 +29,8 @@
 //!
 //! Under the chain, and importing none of it: `validate` (the validation report), `form` (the form
 //! encoding, and its decoding), `values` and `time` (typed values), `path` (path rendering and
-//! matching), `const_message` (the messages of compile-time checks), `signature` (checking and making
-//! the signatures of Twilio's webhook requests).
+//! matching), `host` (the names a product's host may have), `const_message` (the messages of
+//! compile-time checks), `signature` (checking and making the signatures of Twilio's webhook requests).
 
 mod builder;
 mod client;
@@ -41,6 +41,7 @@ mod endpoint;
 mod error;
 mod extra;
 mod form;
+mod host;
 mod idempotency;
 mod json;
 pub mod lenient;

@@ -10,7 +10,7 @@ use std::sync::{Arc, Mutex, OnceLock, RwLock};
 
 use super::auth::Credentials;
 use super::faults::Scripts;
-use super::generic::Store;
+use super::generated_store::Store;
 use super::journal::{Journal, ReceivedRequest};
 use super::lifecycle::{Callback, Outgoing, Poster, SentCallback};
 use super::reply::Answer;

@@ -21,13 +21,12 @@
 // Without a generated family's feature, no route is made here and only the store is used.
 #![allow(dead_code)]
 
-use std::collections::BTreeMap;
-
 use chrono::{DateTime, Utc};
 use serde_json::{Map, Value};
 use twilio_endpoint_runtime::values::AccountSid;
 use twilio_endpoint_runtime::{BodyFormat, DecodeRequest};
 
+use super::generated_store::{Store, Stored};
 use super::paging::{Order, PageRequest};
 use super::reply::Reply;
 pub(crate) use super::routes::Route;
@@ -119,31 +118,15 @@ struct Call<'a> {
     now: DateTime<Utc>,
 }
 
-/// The resources the generated operations created, by instance path.
-#[derive(Default)]
-pub(crate) struct Store {
-    resources: BTreeMap<String, Stored>,
-    created: u64,
-}
-
-struct Stored {
-    account: AccountSid,
-    /// The creation number, which orders lists and page tokens.
-    created: u64,
-    /// The collection the create was sent to (without `.json`), which lists it besides its parent.
-    collection: String,
-    json: Value,
-}
-
 impl Operation {
     fn serve(&self, store: &mut Store, call: &Call<'_>) -> Result<Reply, TwilioError> {
         match self.kind {
             Kind::Create => Ok(self.create(store, call)),
-            Kind::Fetch => match store.get(call) {
+            Kind::Fetch => match store.get(call.path, &call.account) {
                 Some(stored) => Ok(Reply::ok(stored.json.clone())),
                 None => self.own_account(call),
             },
-            Kind::Update => match store.get_mut(call) {
+            Kind::Update => match store.get_mut(call.path, &call.account) {
                 Some(stored) => {
                     merge(&mut stored.json, call);
                     let stamp = timestamp(&stored.json["date_updated"], call.now);
@@ -312,16 +295,6 @@ impl Operation {
 }
 
 const PAGING: &[&str] = &["PageToken", "Page", "PageSize"];
-
-impl Store {
-    fn get(&self, call: &Call<'_>) -> Option<&Stored> {
-        self.resources.get(call.path).filter(|stored| stored.account == call.account)
-    }
-
-    fn get_mut(&mut self, call: &Call<'_>) -> Option<&mut Stored> {
-        self.resources.get_mut(call.path).filter(|stored| stored.account == call.account)
-    }
-}
 
 /// The path of the example's own link: its `uri` (2010), or the path of its `url` (the newer
 /// products), without the query.

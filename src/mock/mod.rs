@@ -105,6 +105,7 @@ mod catalog;
 mod dispatch;
 mod drive;
 mod faults;
+pub(crate) mod generated_store;
 pub(crate) mod generic;
 mod journal;
 mod lifecycle;

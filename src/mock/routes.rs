@@ -17,7 +17,7 @@ use twilio_endpoint_runtime::{
 };
 
 use super::faults::Scripts;
-use super::generic::Store;
+use super::generated_store::Store;
 use super::journal::Journal;
 use super::lifecycle::Callback;
 use super::moves::Moved;
