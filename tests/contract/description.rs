@@ -39,13 +39,17 @@ impl Param {
 #[derive(Clone, Debug)]
 pub struct Operation {
     pub id: String,
-    /// `GET`, `POST` or `DELETE`.
+    /// `GET`, `POST`, `PUT` or `DELETE`.
     pub method: String,
     /// The path template, e.g. `/2010-04-01/Accounts/{AccountSid}/Calls.json`.
     pub path: String,
     pub path_params: Vec<Param>,
-    /// The query (`GET`, `DELETE`) or form (`POST`) parameters, in wire order.
+    /// The query (`GET`, `DELETE`) parameters, or the form or JSON body's (`POST`, `PUT`) members,
+    /// in wire order (a JSON body's: the description's property order, which the SDK keeps).
     pub params: Vec<Param>,
+    /// The body is an `application/json` object (the description has no form body for it): each
+    /// parameter is one top-level member, its schema inlined (`$ref`s replaced, at every depth).
+    pub json: bool,
     /// The schema of the success reply, for the SID patterns of its fields.
     pub response: Value,
 }
@@ -68,6 +72,9 @@ pub struct Description {
     pub location: PathBuf,
     ordered: Ordered,
 }
+
+const FORM: &str = "application/x-www-form-urlencoded";
+const JSON: &str = "application/json";
 
 /// The paging parameters, last and in this order, as the official SDK sends them.
 const PAGING: [&str; 3] = ["PageToken", "Page", "PageSize"];
@@ -103,7 +110,7 @@ impl Description {
 
     pub fn operation(&self, id: &str) -> Option<Operation> {
         for (path, item) in self.json["paths"].as_object()? {
-            for method in ["get", "post", "delete"] {
+            for method in ["get", "post", "put", "delete"] {
                 let operation = &item[method];
                 if operation["operationId"].as_str() == Some(id) {
                     return Some(self.read(path, method, operation));
@@ -133,37 +140,39 @@ impl Description {
         }
         // Paging last, as PageToken, Page, PageSize; the other filters keep their order.
         params.sort_by_key(|param| PAGING.iter().position(|key| *key == param.key));
-        if method == "post" {
-            let content = &operation["requestBody"]["content"]["application/x-www-form-urlencoded"]["schema"];
+        let mut json = false;
+        if method == "post" || method == "put" {
+            let content = &operation["requestBody"]["content"];
+            // A form where the description has one; otherwise a JSON object (Lookups' bulk lookup,
+            // rate limits and overrides).
+            let media = if content.get(FORM).is_some() { FORM } else { JSON };
+            json = media == JSON && content.get(JSON).is_some();
+            let content = &content[media]["schema"];
             let schema = self.resolve(content);
             let required: Vec<&str> =
                 schema["required"].as_array().into_iter().flatten().filter_map(Value::as_str).collect();
             // The property order, from the ordered copy of wherever the schema is written.
             let pointer: Vec<String> = match content.get("$ref").and_then(Value::as_str) {
                 Some(reference) => reference.trim_start_matches("#/").split('/').map(str::to_owned).collect(),
-                None => [
-                    "paths",
-                    path,
-                    method,
-                    "requestBody",
-                    "content",
-                    "application/x-www-form-urlencoded",
-                    "schema",
-                ]
-                .map(str::to_owned)
-                .to_vec(),
+                None => ["paths", path, method, "requestBody", "content", media, "schema"]
+                    .map(str::to_owned)
+                    .to_vec(),
             };
             let mut pointer: Vec<&dyn AsRef<str>> =
                 pointer.iter().map(|part| part as &dyn AsRef<str>).collect();
             pointer.push(&"properties");
             for (key, _) in self.ordered.entries(&pointer) {
                 let property = &schema["properties"][key.as_str()];
-                params.push(self.param(
+                let mut param = self.param(
                     key,
                     required.contains(&key.as_str()),
                     property,
                     property["description"].as_str(),
-                ));
+                );
+                if json {
+                    param.schema = self.inline(&param.schema, 0);
+                }
+                params.push(param);
             }
         }
         let success = ["200", "201", "204"].iter().find_map(|code| operation["responses"].get(*code));
@@ -176,6 +185,7 @@ impl Description {
             path: path.to_owned(),
             path_params,
             params,
+            json,
             response,
         }
     }
@@ -186,6 +196,23 @@ impl Description {
         let item = if array { self.resolve(&schema["items"]) } else { schema };
         let description = text.or(item["description"].as_str()).unwrap_or_default().to_owned();
         Param { key: key.to_owned(), required, array, schema: item.clone(), description }
+    }
+
+    /// `value` with every local `$ref` replaced by its target, at every depth (a JSON body's nested
+    /// objects); a reference deeper than 16 levels (a recursive schema) is left as it is.
+    pub fn inline(&self, value: &Value, depth: usize) -> Value {
+        if depth > 16 {
+            return value.clone();
+        }
+        match self.resolve(value) {
+            Value::Object(map) => Value::Object(
+                map.iter().map(|(key, value)| (key.clone(), self.inline(value, depth + 1))).collect(),
+            ),
+            Value::Array(items) => {
+                Value::Array(items.iter().map(|item| self.inline(item, depth + 1)).collect())
+            }
+            other => other.clone(),
+        }
     }
 
     /// Follows a local `$ref`.
@@ -200,6 +227,12 @@ impl Description {
 /// JSON with the order of each object's keys kept (only the shape: keys, nesting).
 #[derive(Debug, Default)]
 struct Ordered(Vec<(String, Ordered)>);
+
+/// The keys of the JSON object `text`, in the order written (`None` if it is not JSON).
+pub fn top_level_keys(text: &str) -> Option<Vec<String>> {
+    let ordered: Ordered = serde_json::from_str(text).ok()?;
+    Some(ordered.0.into_iter().map(|(key, _)| key).collect())
+}
 
 impl Ordered {
     fn entries_of(&self) -> &[(String, Ordered)] {

@@ -11,7 +11,9 @@ use std::fmt::Debug;
 use twilio_endpoint::values::AccountSid;
 use twilio_endpoint::{DecodeRequest, Endpoint, FormDecodeError, PathWriter};
 
-use super::description::{Description, Group, GroupKind, Operation, Param, ParamRules, Rules};
+use super::description::{
+    Description, Group, GroupKind, Operation, Param, ParamRules, Rules, top_level_keys,
+};
 use super::{ACCOUNT, Contract, Visit};
 
 /// Free text: a space, `&`, `*` and non-ASCII, which the form encoding must escape as the SDK does.
@@ -73,7 +75,11 @@ const VALUES: &[(&str, &str, &str, &str)] = &[
 pub struct Variant {
     pub name: String,
     pub path: String,
+    /// Form pairs (a list repeats its key); for a JSON body, its top-level members in order, each
+    /// value as JSON text (a list is one member, an array).
     pub pairs: Vec<(String, String)>,
+    /// The body is a JSON object of `pairs`, not a form.
+    pub json: bool,
 }
 
 impl Variant {
@@ -82,10 +88,26 @@ impl Variant {
         encode(&self.pairs)
     }
 
-    /// Decodes this variant as an `E`: a `GET` or `DELETE` with its query in the path, a `POST` with a body.
+    /// The JSON body: one object of the members in order, as the SDK writes it (`", "`, `": "`).
+    pub fn json_body(&self) -> String {
+        let members: Vec<String> = self
+            .pairs
+            .iter()
+            .map(|(key, value)| format!("{}: {value}", serde_json::Value::from(key.as_str())))
+            .collect();
+        format!("{{{}}}", members.join(", "))
+    }
+
+    /// The body as sent: the JSON object or the form.
+    pub fn body(&self) -> String {
+        if self.json { self.json_body() } else { self.form() }
+    }
+
+    /// Decodes this variant as an `E`: a `GET` or `DELETE` with its query in the path, a `POST` or
+    /// `PUT` with a body (a form, or the JSON object of a JSON operation).
     pub fn decode<E: DecodeRequest>(&self, method: &str) -> Result<E, FormDecodeError> {
-        let form = self.form();
-        if method == "POST" {
+        let form = self.body();
+        if has_body(method) {
             E::decode_request(&self.path, form.as_bytes())
         } else if form.is_empty() {
             E::decode_request(&self.path, b"")
@@ -97,6 +119,11 @@ impl Variant {
     pub fn keys(&self) -> Vec<&str> {
         self.pairs.iter().map(|(key, _)| key.as_str()).collect()
     }
+}
+
+/// Whether requests of `method` carry their parameters in a body (`POST`, `PUT`).
+pub fn has_body(method: &str) -> bool {
+    matches!(method, "POST" | "PUT")
 }
 
 /// `quote_plus` of each key and value: letters, digits and `_.-~` literal, a space as `+`.
@@ -122,7 +149,17 @@ fn quote(text: &str, space_as_plus: bool) -> String {
 pub enum Failure {
     Decode(FormDecodeError),
     Validate(String, Vec<String>),
-    Encoding { want: String, got: String },
+    Encoding {
+        want: String,
+        got: String,
+    },
+    /// A JSON body written again otherwise: other members or values (`encoding`), or the same ones
+    /// with the top-level members in another order than declared (`wire order`).
+    Json {
+        want: String,
+        got: String,
+        order_only: bool,
+    },
 }
 
 impl Failure {
@@ -132,6 +169,8 @@ impl Failure {
             Failure::Validate(..) => "validate",
             Failure::Encoding { want, got } if same_pairs(want, got) => "wire order",
             Failure::Encoding { .. } => "encoding",
+            Failure::Json { order_only: true, .. } => "wire order",
+            Failure::Json { .. } => "encoding",
         }
     }
 
@@ -139,7 +178,7 @@ impl Failure {
         match self {
             Failure::Decode(error) => vec![error.key().to_owned()],
             Failure::Validate(_, keys) => keys.clone(),
-            Failure::Encoding { .. } => Vec::new(),
+            Failure::Encoding { .. } | Failure::Json { .. } => Vec::new(),
         }
     }
 }
@@ -149,7 +188,7 @@ impl std::fmt::Display for Failure {
         match self {
             Failure::Decode(error) => write!(f, "decode: {error}"),
             Failure::Validate(errors, _) => write!(f, "validate: {errors}"),
-            Failure::Encoding { want, got } => {
+            Failure::Encoding { want, got } | Failure::Json { want, got, .. } => {
                 write!(f, "{}:\n      built  {want}\n      again  {got}", self.kind())
             }
         }
@@ -174,13 +213,40 @@ pub fn round_trip<E: DecodeRequest>(method: &str, variant: &Variant) -> Result<E
     }
     let mut out = PathWriter::default();
     request.write_path(&CLIENT_ACCOUNT, &mut out);
+    if variant.json {
+        return json_round_trip(variant, &out.finish(), &request).map(|()| request);
+    }
     let (path, form) = (out.finish(), request.to_form());
-    let (want, got) = if method == "POST" || variant.pairs.is_empty() {
+    let (want, got) = if has_body(method) || variant.pairs.is_empty() {
         (format!("{} {}", variant.path, variant.form()), format!("{path} {form}"))
     } else {
         (format!("{}?{}", variant.path, variant.form()), format!("{path}?{form}"))
     };
     if want == got { Ok(request) } else { Err(Failure::Encoding { want, got }) }
+}
+
+/// The JSON body `request` writes again against the one built: the same path, the same JSON value
+/// (compared parsed: members, nesting, values), and the top-level members in the order built, which
+/// is the description's (the SDK's) order.
+fn json_round_trip<E: Endpoint>(variant: &Variant, path: &str, request: &E) -> Result<(), Failure> {
+    let built = variant.json_body();
+    let again = match request.to_json() {
+        Ok(again) => again,
+        Err(errors) => {
+            let keys = errors.violations().iter().map(|violation| violation.key().to_owned()).collect();
+            return Err(Failure::Validate(format!("to_json: {errors}"), keys));
+        }
+    };
+    let want = format!("{} {built}", variant.path);
+    let got = format!("{path} {again}");
+    let parsed = |text: &str| serde_json::from_str::<serde_json::Value>(text).ok();
+    let same_value = parsed(&built).is_some() && parsed(&built) == parsed(&again);
+    let same_order = top_level_keys(&built) == top_level_keys(&again);
+    match (variant.path == path, same_value, same_order) {
+        (true, true, true) => Ok(()),
+        (true, true, false) => Err(Failure::Json { want, got, order_only: true }),
+        _ => Err(Failure::Json { want, got, order_only: false }),
+    }
 }
 
 /// One operation's parameters, their candidate values, and the overlay's rules and groups.
@@ -387,9 +453,26 @@ impl Plan {
         two: bool,
         overrides: &BTreeMap<String, Vec<String>>,
     ) -> Vec<(String, String)> {
+        self.pairs_nested(include, two, overrides, true)
+    }
+
+    /// As `pairs`; a JSON body's nested objects with every member when `nested_full`, or only their
+    /// required members.
+    pub fn pairs_nested(
+        &self,
+        include: &BTreeSet<String>,
+        two: bool,
+        overrides: &BTreeMap<String, Vec<String>>,
+        nested_full: bool,
+    ) -> Vec<(String, String)> {
         let mut pairs = Vec::new();
         for (index, param) in self.op.params.iter().enumerate() {
             if !include.contains(&param.key) {
+                continue;
+            }
+            if self.op.json {
+                let member = self.json_member(index, two, overrides.get(&param.key), nested_full);
+                pairs.push((param.key.clone(), member.to_string()));
                 continue;
             }
             let values = match overrides.get(&param.key) {
@@ -402,8 +485,39 @@ impl Plan {
         pairs
     }
 
+    /// The value of JSON member `index`: the chosen value (or `values`) typed by its schema; a list
+    /// as one array (two items when `two`, within the overlay's `len`); an object synthesized from
+    /// its schema (`synthesize`).
+    fn json_member(
+        &self,
+        index: usize,
+        two: bool,
+        values: Option<&Vec<String>>,
+        nested_full: bool,
+    ) -> serde_json::Value {
+        use serde_json::Value;
+        let param = &self.op.params[index];
+        let object = param.schema["type"] == "object" || param.schema.get("properties").is_some();
+        if param.array {
+            let items: Vec<Value> = match values {
+                Some(values) => values.iter().map(|value| typed(&param.schema, value)).collect(),
+                None if object => {
+                    let count = self.items(index, two).len();
+                    (0..count).map(|item| synthesize(&param.schema, nested_full, item)).collect()
+                }
+                None => self.items(index, two).iter().map(|value| typed(&param.schema, value)).collect(),
+            };
+            return Value::Array(items);
+        }
+        match values {
+            Some(values) => typed(&param.schema, values.first().map_or("", String::as_str)),
+            None if object => synthesize(&param.schema, nested_full, 0),
+            None => typed(&param.schema, &self.value(index)),
+        }
+    }
+
     fn variant(&self, name: String, pairs: Vec<(String, String)>) -> Variant {
-        Variant { name, path: self.path(), pairs }
+        Variant { name, path: self.path(), pairs, json: self.op.json }
     }
 
     /// The smallest request, as a variant, with `key` sent as `values` (and what it needs).
@@ -469,10 +583,30 @@ impl Plan {
         variants
     }
 
+    /// For a JSON body with nested objects: every member, the nested objects with only their
+    /// required members (the smallest object each takes).
+    pub fn nested_required_only(&self) -> Option<Variant> {
+        let nested = self
+            .op
+            .params
+            .iter()
+            .any(|param| param.schema["type"] == "object" || param.schema.get("properties").is_some());
+        if !self.op.json || !nested || !self.groups.is_empty() {
+            return None;
+        }
+        let mut include: BTreeSet<String> = self.op.params.iter().map(|param| param.key.clone()).collect();
+        self.drop_unmet(&mut include);
+        Some(self.variant(
+            "every member, nested objects with only their required members".to_owned(),
+            self.pairs_nested(&include, true, &BTreeMap::new(), false),
+        ))
+    }
+
     /// Every variant: only the required, every parameter (per group choice), each enum value.
     pub fn variants(&self) -> Vec<Variant> {
         let mut variants = vec![self.required_only()];
         variants.extend(self.every_parameter());
+        variants.extend(self.nested_required_only());
         variants.extend(self.enum_values());
         variants
     }
@@ -519,6 +653,72 @@ impl Plan {
             _ => false,
         }
     }
+}
+
+/// `value` as the JSON its schema types: a number, a boolean, or else a string.
+fn typed(schema: &serde_json::Value, value: &str) -> serde_json::Value {
+    use serde_json::Value;
+    let parsed = match schema["type"].as_str() {
+        Some("integer") => value.parse::<i64>().ok().map(Value::from),
+        Some("number") => value.parse::<f64>().ok().map(Value::from),
+        Some("boolean") => value.parse::<bool>().ok().map(Value::from),
+        _ => None,
+    };
+    parsed.unwrap_or_else(|| Value::from(value))
+}
+
+/// A value of a nested JSON schema (`$ref`s inlined), made as the form variants' values are: an
+/// object with every member (`full`) or only its required ones; a list with two items, or every value
+/// of its enum; an enum's value (`item`-th, so that two items differ); a scalar from the first
+/// candidate of `candidates`, within the schema's `minLength`/`maxLength`.
+fn synthesize(schema: &serde_json::Value, full: bool, item: usize) -> serde_json::Value {
+    use serde_json::Value;
+    let properties = schema.get("properties").and_then(Value::as_object);
+    if schema["type"] == "object" || properties.is_some() {
+        let required: Vec<&str> =
+            schema["required"].as_array().into_iter().flatten().filter_map(Value::as_str).collect();
+        let members = properties
+            .into_iter()
+            .flatten()
+            .filter(|(key, _)| full || required.contains(&key.as_str()))
+            .map(|(key, property)| (key.clone(), synthesize(property, full, item)))
+            .collect();
+        return Value::Object(members);
+    }
+    if schema["type"] == "array" {
+        let items = &schema["items"];
+        if let Some(values) = items.get("enum").and_then(Value::as_array) {
+            return Value::Array(values.clone());
+        }
+        return Value::Array((0..2).map(|index| synthesize(items, full, index)).collect());
+    }
+    if let Some(values) = schema.get("enum").and_then(Value::as_array).filter(|values| !values.is_empty()) {
+        return values[item % values.len()].clone();
+    }
+    let length = |name: &str| schema[name].as_u64().map(|n| n as usize);
+    let rules = ParamRules {
+        len: (length("minLength").is_some() || length("maxLength").is_some())
+            .then(|| (length("minLength").unwrap_or(0), length("maxLength").unwrap_or(usize::MAX))),
+        ..ParamRules::default()
+    };
+    let param = Param {
+        key: String::new(),
+        required: false,
+        array: false,
+        schema: schema.clone(),
+        description: schema["description"].as_str().unwrap_or_default().to_owned(),
+    };
+    let op = Operation {
+        id: String::new(),
+        method: String::new(),
+        path: String::new(),
+        path_params: Vec::new(),
+        params: Vec::new(),
+        json: true,
+        response: Value::Null,
+    };
+    let value = candidates(&op, &param, &rules).into_iter().next().unwrap_or_default();
+    typed(schema, &value)
 }
 
 /// The values to try for a parameter, best first.
@@ -756,6 +956,8 @@ pub struct Generated<'a> {
     pub failures: Vec<String>,
     pub operations: usize,
     pub variants: usize,
+    /// Of `variants`, those with a JSON body.
+    pub json_variants: usize,
     /// Variants with a list in a form body, which Prism cannot read (`PRISM_LISTS`): sent without it.
     pub not_sent: usize,
     /// The failures the allow-list explains, shown (not hidden) in the test's output.
@@ -773,6 +975,7 @@ impl<'a> Generated<'a> {
             failures: Vec::new(),
             operations: 0,
             variants: 0,
+            json_variants: 0,
             not_sent: 0,
             allowed_failures: Vec::new(),
             used: BTreeSet::new(),
@@ -844,6 +1047,9 @@ impl Visit for Generated<'_> {
         }
         for variant in plan.variants() {
             self.variants += 1;
+            if variant.json {
+                self.json_variants += 1;
+            }
             let name = format!("{operation_id}: {}", variant.name);
             let request = match round_trip::<E>(&plan.op.method, &variant) {
                 Ok(request) => request,
@@ -855,7 +1061,9 @@ impl Visit for Generated<'_> {
                     }
                     // A request that decoded, but is written otherwise, is still sent.
                     match variant.decode::<E>(&plan.op.method) {
-                        Ok(request) if matches!(failure, Failure::Encoding { .. }) => request,
+                        Ok(request) if matches!(failure, Failure::Encoding { .. } | Failure::Json { .. }) => {
+                            request
+                        }
                         _ => continue,
                     }
                 }
@@ -875,13 +1083,16 @@ impl Visit for Generated<'_> {
                     contract.record_only(&name, &request, "reviewed in the generated allow-list");
                     let client = contract.client.as_ref().expect("a contract client");
                     contract.requests.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                    if variant.json {
+                        contract.json_requests.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                    }
                     match runtime.block_on(client.send(&request)) {
                         Err(error) => self.allowed_failures.push(format!("{name}: {error}")),
                         Ok(_) => self.failures.push(format!(
                             "{name}: accepted and decoded, yet allow-listed: remove the entry"
                         )),
                     }
-                } else if sends_list && plan.op.method == "POST" {
+                } else if sends_list && plan.op.method == "POST" && !plan.op.json {
                     // Prism reads no list from a form body; what it can check is sent without the lists.
                     contract.record_only(&name, &request, PRISM_LISTS);
                     self.not_sent += 1;
@@ -896,6 +1107,29 @@ impl Visit for Generated<'_> {
             }
         }
     }
+}
+
+/// The JSON round trip fails on what it compares: another value, or the top-level members in
+/// another order than built.
+#[test]
+fn the_json_round_trip_compares_values_and_top_level_order() {
+    use twilio_endpoint::api::lookups::v2::UpdateLookupRateLimit;
+    let variant = |pairs: &[(&str, &str)]| Variant {
+        name: "test".to_owned(),
+        path: "/v2/RateLimits/Fields/f/Bucket/b".to_owned(),
+        pairs: pairs.iter().map(|(key, value)| ((*key).to_owned(), (*value).to_owned())).collect(),
+        json: true,
+    };
+    let same = variant(&[("limit", "1"), ("ttl", "2")]);
+    assert!(round_trip::<UpdateLookupRateLimit>("PUT", &same).is_ok());
+    let request = UpdateLookupRateLimit::new("f", "b").limit(1).ttl(2);
+    // Declared `limit`, `ttl`: built the other way round, only the order differs.
+    let swapped = variant(&[("ttl", "2"), ("limit", "1")]);
+    let failure = json_round_trip(&swapped, "/v2/RateLimits/Fields/f/Bucket/b", &request).unwrap_err();
+    assert_eq!(failure.kind(), "wire order");
+    let other = variant(&[("limit", "1"), ("ttl", "3")]);
+    let failure = json_round_trip(&other, "/v2/RateLimits/Fields/f/Bucket/b", &request).unwrap_err();
+    assert_eq!(failure.kind(), "encoding");
 }
 
 /// The reference encoding is Python's `urlencode` (what the official SDK sends), not this crate's.
