@@ -18,23 +18,15 @@ checks its output against tests/fixtures/sdk_wire.json); by hand, with `twilio==
     python scripts/sdk_wire.py > tests/fixtures/sdk_wire.json
 """
 
-import json
 import sys
-import threading
 from datetime import date, datetime, timedelta, timezone
-from http.server import BaseHTTPRequestHandler, HTTPServer
 
-import twilio
-from twilio.http.http_client import TwilioHttpClient
-from twilio.rest import Client
+# The capture server, the pinned version, the account and the resources its reply names
+# (imported from the directory of this one; no `__pycache__` left in the work tree).
+sys.dont_write_bytecode = True
+from sdk_capture import ACCOUNT, CALL, CONFERENCE, run
 
-# The fixture is what this version sends; another version may send something else.
-SDK_VERSION = "9.13.0"
-
-ACCOUNT = "ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
 SUBACCOUNT = "ACbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb"
-CONFERENCE = "CFaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
-CALL = "CAaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
 COACHED_CALL = "CAbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb"
 PARENT_CALL = "CAcccccccccccccccccccccccccccccccc"
 RECORDING = "REaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
@@ -555,58 +547,11 @@ SCENARIOS = [
     list_messages_sent_before_day,
 ]
 
-# What the capture server answers: enough for the SDK to decode a page or a resource.
-PAGE_REPLY = {"items": []}
-RESOURCE_REPLY = {"account_sid": ACCOUNT, "sid": CALL, "call_sid": CALL, "conference_sid": CONFERENCE}
-
-
-class CaptureHandler(BaseHTTPRequestHandler):
-    """Records each request as received and answers 200 with JSON."""
-
-    def capture(self):
-        length = int(self.headers.get("Content-Length") or 0)
-        self.server.captured.append({
-            "method": self.command,
-            # The request target as sent: the escaped path and, if any, `?` and the query string.
-            "path": self.path,
-            "body": self.rfile.read(length).decode("utf-8"),
-        })
-        reply = json.dumps(PAGE_REPLY if self.command == "GET" else RESOURCE_REPLY).encode()
-        self.send_response(200)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(reply)))
-        self.end_headers()
-        self.wfile.write(reply)
-
-    do_GET = do_POST = do_DELETE = capture
-
-    def log_message(self, format, *args):
-        pass
-
-
 def main():
-    if twilio.__version__ != SDK_VERSION:
-        sys.exit(f"twilio {SDK_VERSION} is needed, found {twilio.__version__}")
-    server = HTTPServer(("127.0.0.1", 0), CaptureHandler)
-    server.captured = []
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        http_client = TwilioHttpClient()
-        # Nothing from the environment (proxies, `TWILIO_REGION`, `TWILIO_EDGE`) between the SDK and
-        # the local server.
-        http_client.session.trust_env = False
-        client = Client(ACCOUNT, "token", http_client=http_client, environment={})
-        client.api.base_url = f"http://127.0.0.1:{server.server_address[1]}"
-        out = {}
-        for scenario in SCENARIOS:
-            scenario(client)
-            if len(server.captured) != 1:
-                sys.exit(f"{scenario.__name__}: {len(server.captured)} requests instead of one")
-            out[scenario.__name__] = server.captured.pop()
-    finally:
-        server.shutdown()
-    json.dump(out, sys.stdout, indent=2, ensure_ascii=False)
-    print()
+    def point_at(client, base):
+        client.api.base_url = base
+
+    run([({}, scenario) for scenario in SCENARIOS], point_at)
 
 
 if __name__ == "__main__":

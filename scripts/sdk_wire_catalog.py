@@ -21,20 +21,15 @@ with `twilio==9.13.0` installed:
     python scripts/sdk_wire_catalog.py > tests/fixtures/sdk_wire_catalog.json
 """
 
-import json
 import sys
-import threading
 from datetime import date, datetime, timedelta, timezone
-from http.server import HTTPServer
 
-import twilio
-from twilio.http.http_client import TwilioHttpClient
-from twilio.rest import Client
-
-# The capture server and the pinned version are the ones of the hand-written operations' script
-# (imported from the directory of this one; no `__pycache__` left in the work tree).
+# The capture server and the pinned version (`scripts/sdk_capture.py`), the subaccount of the
+# hand-written operations' script (imported from the directory of this one; no `__pycache__` left in
+# the work tree).
 sys.dont_write_bytecode = True
-from sdk_wire import ACCOUNT, SDK_VERSION, SUBACCOUNT, CaptureHandler
+from sdk_capture import ACCOUNT, run
+from sdk_wire import SUBACCOUNT
 
 CALL = "CAaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
 QUEUE = "QUaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
@@ -1112,31 +1107,10 @@ def fetch_balance_of_subaccount(client):
 
 
 def main():
-    if twilio.__version__ != SDK_VERSION:
-        sys.exit(f"twilio {SDK_VERSION} is needed, found {twilio.__version__}")
-    server = HTTPServer(("127.0.0.1", 0), CaptureHandler)
-    server.captured = []
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        http_client = TwilioHttpClient()
-        # Nothing from the environment (proxies, `TWILIO_REGION`, `TWILIO_EDGE`) between the SDK and
-        # the local server.
-        http_client.session.trust_env = False
-        client = Client(ACCOUNT, "token", http_client=http_client, environment={})
-        client.api.base_url = f"http://127.0.0.1:{server.server_address[1]}"
-        out = {}
-        for operation, scenario in SCENARIOS:
-            name = scenario.__name__
-            if name in out:
-                sys.exit(f"{name}: two scenarios of that name")
-            scenario(client)
-            if len(server.captured) != 1:
-                sys.exit(f"{name}: {len(server.captured)} requests instead of one")
-            out[name] = {"operation": operation, **server.captured.pop()}
-    finally:
-        server.shutdown()
-    json.dump(out, sys.stdout, indent=2, ensure_ascii=False)
-    print()
+    def point_at(client, base):
+        client.api.base_url = base
+
+    run([({"operation": operation}, scenario) for operation, scenario in SCENARIOS], point_at)
 
 
 if __name__ == "__main__":

@@ -21,44 +21,18 @@ with `twilio==9.13.0` installed:
     python scripts/sdk_wire_products.py > tests/fixtures/sdk_wire_products.json
 """
 
-import json
 import sys
-import threading
 from datetime import datetime, timedelta, timezone
-from http.server import HTTPServer
 
-import twilio
-from twilio.http.http_client import TwilioHttpClient
-from twilio.rest import Client
 from twilio.rest.lookups.v2.bucket import BucketContext
 from twilio.rest.lookups.v2.lookup_override import LookupOverrideContext
 from twilio.rest.lookups.v2.query import QueryList
 
-# The capture server and the pinned version are the ones of the hand-written operations' script.
+# The capture server, which records the `Content-Type` of a `POST` or `PUT` here, and the pinned
+# version (`scripts/sdk_capture.py`, imported from the directory of this one; no `__pycache__` left
+# in the work tree).
 sys.dont_write_bytecode = True
-from sdk_wire import ACCOUNT, PAGE_REPLY, RESOURCE_REPLY, SDK_VERSION, CaptureHandler
-
-
-class ProductsCaptureHandler(CaptureHandler):
-    """The hand-written operations' capture server, which also takes `PUT` (Lookups' rate limits and
-    overrides) and records the `Content-Type` of a request with a body (`POST`, `PUT`): a form, or
-    JSON for Lookups' four operations with a JSON body."""
-
-    def capture(self):
-        # Recorded before the reply is sent: the scenario reads the record once it has the reply.
-        length = int(self.headers.get("Content-Length") or 0)
-        record = {"method": self.command, "path": self.path, "body": self.rfile.read(length).decode("utf-8")}
-        if self.command in ("POST", "PUT"):
-            record["content_type"] = self.headers.get("Content-Type")
-        self.server.captured.append(record)
-        reply = json.dumps(PAGE_REPLY if self.command == "GET" else RESOURCE_REPLY).encode()
-        self.send_response(200)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(reply)))
-        self.end_headers()
-        self.wfile.write(reply)
-
-    do_GET = do_POST = do_PUT = do_DELETE = capture
+from sdk_capture import ContentTypeCaptureHandler, run
 
 SERVICE = "VAaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
 VERIFICATION = "VEaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
@@ -751,35 +725,15 @@ def fetch_deactivations(client):
 
 
 def main():
-    if twilio.__version__ != SDK_VERSION:
-        sys.exit(f"twilio {SDK_VERSION} is needed, found {twilio.__version__}")
-    server = HTTPServer(("127.0.0.1", 0), ProductsCaptureHandler)
-    server.captured = []
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        http_client = TwilioHttpClient()
-        # Nothing from the environment (proxies, `TWILIO_REGION`, `TWILIO_EDGE`) between the SDK and
-        # the local server.
-        http_client.session.trust_env = False
-        client = Client(ACCOUNT, "token", http_client=http_client, environment={})
-        base = f"http://127.0.0.1:{server.server_address[1]}"
+    def point_at(client, base):
         # Each product's domain, which the SDK would send to `https://{product}.twilio.com`.
-        domains = {"verify": client.verify, "lookups": client.lookups, "messaging": client.messaging}
-        for domain in domains.values():
+        for domain in (client.verify, client.lookups, client.messaging):
             domain.base_url = base
-        out = {}
-        for host, operation, scenario in SCENARIOS:
-            name = scenario.__name__
-            if name in out:
-                sys.exit(f"{name}: two scenarios of that name")
-            scenario(client)
-            if len(server.captured) != 1:
-                sys.exit(f"{name}: {len(server.captured)} requests instead of one")
-            out[name] = {"host": host, "operation": operation, **server.captured.pop()}
-    finally:
-        server.shutdown()
-    json.dump(out, sys.stdout, indent=2, ensure_ascii=False)
-    print()
+
+    scenarios = [
+        ({"host": host, "operation": operation}, scenario) for host, operation, scenario in SCENARIOS
+    ]
+    run(scenarios, point_at, ContentTypeCaptureHandler)
 
 
 if __name__ == "__main__":

@@ -29,9 +29,11 @@ use twilio_endpoint::values::{
     IpAddressSid, MediaSid, MessageSid, OrEmpty, PaymentSid, PhoneNumber, PhoneNumberSid, QueueSid,
     RecordingSid, ShortCodeSid, SipDomainSid, TranscriptionSid, TrunkSid, Url, UsageDate, WebSocketUrl,
 };
-use twilio_endpoint::{Client, DecodeRequest, Endpoint, RetryPolicy};
-use wiremock::matchers::any;
-use wiremock::{Mock, MockServer, ResponseTemplate};
+use twilio_endpoint::{DecodeRequest, Endpoint};
+
+#[path = "support/sdk_capture.rs"]
+mod sdk_capture;
+use sdk_capture::{Wire, Wires};
 
 /// The account the SDK's client was made with: requests that name no account are for this one.
 const ACCOUNT: AccountSid = AccountSid::from_static("ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa");
@@ -44,84 +46,8 @@ struct Scenario {
     wire: Wire,
 }
 
-/// One request as it went over the wire.
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
-struct Wire {
-    method: String,
-    /// The escaped path, then `?` and the query string when there is one.
-    path: String,
-    body: String,
-}
-
 fn fixture() -> BTreeMap<String, Scenario> {
     serde_json::from_str(include_str!("fixtures/sdk_wire_catalog.json")).expect("the fixture is JSON")
-}
-
-/// The client the requests go through, and the local server that records what arrives.
-struct Wires {
-    server: MockServer,
-    client: Client,
-}
-
-impl Wires {
-    async fn start() -> Wires {
-        let server = MockServer::start().await;
-        Mock::given(any())
-            .respond_with(ResponseTemplate::new(200).set_body_string("{}"))
-            .mount(&server)
-            .await;
-        // No retry: each request arrives once, whatever the reply decodes into.
-        let client = Client::builder()
-            .account_sid(ACCOUNT)
-            .auth_token("token")
-            .base_url(server.uri())
-            .retry(RetryPolicy::none())
-            .build()
-            .expect("a client");
-        Wires { server, client }
-    }
-
-    /// What the client sends for `request`: its preview, then what the server received when it was
-    /// sent, which must be the same. A request that does not validate is an error naming what it
-    /// breaks (it is not sent).
-    async fn send<E: Endpoint>(&self, request: &E) -> Result<Wire, String> {
-        let preview =
-            request.preview(&self.client).map_err(|errors| format!("does not validate: {errors}"))?;
-        let origin = self.client.base_url();
-        let path = preview
-            .url()
-            .strip_prefix(origin)
-            .ok_or_else(|| format!("not on {origin}: {}", preview.url()))?;
-        let previewed = Wire {
-            method: preview.method().as_str().to_owned(),
-            path: path.to_owned(),
-            body: preview.body().unwrap_or_default().to_owned(),
-        };
-        let before = self.received().await.len();
-        // The reply (`{}`) need not decode into the operation's response: what matters is what was sent.
-        let _reply = self.client.send(request).await;
-        let received = self.received().await;
-        let [arrived] = &received[before..] else {
-            return Err(format!("{} requests arrived instead of one", received.len() - before));
-        };
-        let url = &arrived.url;
-        let arrived = Wire {
-            method: arrived.method.to_string(),
-            path: match url.query() {
-                Some(query) => format!("{}?{query}", url.path()),
-                None => url.path().to_owned(),
-            },
-            body: String::from_utf8(arrived.body.clone()).map_err(|error| error.to_string())?,
-        };
-        if arrived != previewed {
-            return Err(format!("sent {arrived:?}, but the preview is {previewed:?}"));
-        }
-        Ok(arrived)
-    }
-
-    async fn received(&self) -> Vec<wiremock::Request> {
-        self.server.received_requests().await.expect("the server records requests")
-    }
 }
 
 /// How a request was made: read back from the SDK's bytes, or built in typed code.
@@ -347,7 +273,7 @@ macro_rules! typed {
 async fn typed_requests_send_the_sdks_bytes() {
     let mut run = Typed {
         fixture: fixture(),
-        wires: Wires::start().await,
+        wires: Wires::start(ACCOUNT).await,
         checked: BTreeSet::new(),
         operations: BTreeSet::new(),
         mismatches: Vec::new(),
@@ -949,7 +875,7 @@ async fn typed_requests_send_the_sdks_bytes() {
 
 #[tokio::test]
 async fn every_sdk_request_decodes_validates_and_is_sent_again_byte_for_byte() {
-    let wires = Wires::start().await;
+    let wires = Wires::start(ACCOUNT).await;
     let fixture = fixture();
     let mut mismatches = Vec::new();
     for (name, scenario) in &fixture {
@@ -1001,7 +927,11 @@ fn the_fixture_covers_the_generated_catalog() {
 #[test]
 #[should_panic(expected = "the fixture no longer has")]
 fn a_deviation_whose_sdk_side_is_gone_fails() {
-    let sdk =
-        Wire { method: "POST".into(), path: "/x/Streams/a%2Bb.json".into(), body: "Status=stopped".into() };
+    let sdk = Wire {
+        method: "POST".into(),
+        path: "/x/Streams/a%2Bb.json".into(),
+        body: "Status=stopped".into(),
+        content_type: None,
+    };
     expected("update_stream_stop_by_name_with_reserved_characters", Built::Decoded, &sdk);
 }

@@ -34,9 +34,11 @@ use twilio_endpoint::values::{
     PhoneNumberSid, RateLimitBucketSid, RateLimitSid, TollfreeVerificationSid, Url, VerificationSid,
     VerifyServiceSid, VerifyTemplateSid, VerifyWebhookSid,
 };
-use twilio_endpoint::{Client, DecodeRequest, Endpoint, RetryPolicy};
-use wiremock::matchers::any;
-use wiremock::{Mock, MockServer, ResponseTemplate};
+use twilio_endpoint::{DecodeRequest, Endpoint};
+
+#[path = "support/sdk_capture.rs"]
+mod sdk_capture;
+use sdk_capture::{Wire, Wires};
 
 const ACCOUNT: AccountSid = AccountSid::from_static("ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa");
 
@@ -49,92 +51,8 @@ struct Scenario {
     wire: Wire,
 }
 
-/// One request as it went over the wire.
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
-struct Wire {
-    method: String,
-    /// The escaped path, then `?` and the query string when there is one.
-    path: String,
-    body: String,
-    /// The `Content-Type` of a request with a body (`POST`, `PUT`); `None` without one.
-    #[serde(default)]
-    content_type: Option<String>,
-}
-
 fn fixture() -> BTreeMap<String, Scenario> {
     serde_json::from_str(include_str!("fixtures/sdk_wire_products.json")).expect("the fixture is JSON")
-}
-
-/// The client the requests go through, and the local server that records what arrives. The base URL
-/// override receives every product, as the SDK's domains pointed at the capture server did.
-struct Wires {
-    server: MockServer,
-    client: Client,
-}
-
-impl Wires {
-    async fn start() -> Wires {
-        let server = MockServer::start().await;
-        Mock::given(any())
-            .respond_with(ResponseTemplate::new(200).set_body_string("{}"))
-            .mount(&server)
-            .await;
-        let client = Client::builder()
-            .account_sid(ACCOUNT)
-            .auth_token("token")
-            .base_url(server.uri())
-            .retry(RetryPolicy::none())
-            .build()
-            .expect("a client");
-        Wires { server, client }
-    }
-
-    /// What the client sends for `request`: its preview, then what the server received, which must be
-    /// the same. A request that does not validate is an error naming what it breaks (it is not sent).
-    async fn send<E: Endpoint>(&self, request: &E) -> Result<Wire, String> {
-        let preview =
-            request.preview(&self.client).map_err(|errors| format!("does not validate: {errors}"))?;
-        let origin = self.client.base_url();
-        let path = preview
-            .url()
-            .strip_prefix(origin)
-            .ok_or_else(|| format!("not on {origin}: {}", preview.url()))?;
-        let previewed = Wire {
-            method: preview.method().as_str().to_owned(),
-            path: path.to_owned(),
-            body: preview.body().unwrap_or_default().to_owned(),
-            content_type: preview.content_type().map(str::to_owned),
-        };
-        let before = self.received().await.len();
-        let _reply = self.client.send(request).await;
-        let received = self.received().await;
-        let [arrived] = &received[before..] else {
-            return Err(format!("{} requests arrived instead of one", received.len() - before));
-        };
-        let url = &arrived.url;
-        let arrived = Wire {
-            method: arrived.method.to_string(),
-            path: match url.query() {
-                Some(query) => format!("{}?{query}", url.path()),
-                None => url.path().to_owned(),
-            },
-            body: String::from_utf8(arrived.body.clone()).map_err(|error| error.to_string())?,
-            content_type: if matches!(arrived.method.as_str(), "POST" | "PUT") {
-                let value = arrived.headers.get("content-type");
-                value.map(|value| value.to_str().unwrap_or("(not text)").to_owned())
-            } else {
-                None
-            },
-        };
-        if arrived != previewed {
-            return Err(format!("sent {arrived:?}, but the preview is {previewed:?}"));
-        }
-        Ok(arrived)
-    }
-
-    async fn received(&self) -> Vec<wiremock::Request> {
-        self.server.received_requests().await.expect("the server records requests")
-    }
 }
 
 /// What this crate is expected to send for a scenario: what the SDK sent, except where the crate
@@ -268,7 +186,7 @@ fn compare(mismatches: &mut Vec<String>, name: &str, what: &str, ours: &Wire, wa
 
 #[tokio::test]
 async fn every_sdk_request_decodes_validates_and_is_sent_again_byte_for_byte() {
-    let wires = Wires::start().await;
+    let wires = Wires::recording_content_types(ACCOUNT).await;
     let mut mismatches = Vec::new();
     let mut per_host: BTreeMap<String, (usize, usize)> = BTreeMap::new();
     let mut refused = 0;
@@ -388,7 +306,7 @@ async fn typed_requests_send_the_sdks_bytes() {
     use verify::v2 as vf;
     let mut run = Typed {
         fixture: fixture(),
-        wires: Wires::start().await,
+        wires: Wires::recording_content_types(ACCOUNT).await,
         per_host: BTreeMap::new(),
         mismatches: Vec::new(),
     };
