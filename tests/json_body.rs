@@ -199,9 +199,13 @@ fn the_generated_bulk_lookup_checks_the_lengths_inside_its_objects() {
         CreateBulkLookup, LookupRequestWithCorId, SmsPumpingRiskParameters,
     };
     let item = |partner: &str| LookupRequestWithCorId {
-        phone_number: Some("+14155552671".into()),
+        correlation_id: None,
+        phone_number: "+14155552671".into(),
+        fields: None,
+        country_code: None,
+        identity_match: None,
+        reassigned_number: None,
         sms_pumping_risk: Some(SmsPumpingRiskParameters { partner_sub_id: Some(partner.into()) }),
-        ..Default::default()
     };
     let fits = CreateBulkLookup::new().phone_numbers(vec![item(&"p".repeat(64))]);
     assert!(fits.validate().is_ok());
@@ -212,4 +216,27 @@ fn the_generated_bulk_lookup_checks_the_lengths_inside_its_objects() {
     assert_eq!(errors.violations().len(), 1, "{errors}");
     assert_eq!(errors.violations()[0].key(), "phone_numbers.sms_pumping_risk.partner_sub_id");
     assert!(errors.to_string().contains("must have between 0 and 64 characters"), "{errors}");
+}
+
+/// The generated bulk lookup's objects are the request's: a required member, an enum's values and
+/// the declared members only, each refusal naming what does not fit.
+#[test]
+fn the_generated_bulk_lookup_refuses_what_its_objects_do_not_declare() {
+    use twilio_endpoint::api::lookups::v2::{CreateBulkLookup, LookupRequestWithCorIdFields};
+    let decode = |body: &str| CreateBulkLookup::decode_request("/v2/batch/query", body.as_bytes());
+    let read = decode(r#"{"phone_numbers": [{"phone_number": "+1", "fields": ["sim_swap"]}]}"#).unwrap();
+    let numbers = read.phone_numbers.unwrap();
+    assert_eq!(numbers[0].phone_number, "+1");
+    assert_eq!(numbers[0].fields, Some(vec![LookupRequestWithCorIdFields::SimSwap]));
+    for (body, named) in [
+        (r#"{"phone_numbers": [{"country_code": "US"}]}"#, "phone_number"),
+        (r#"{"phone_numbers": [{"phone_number": "+1", "fields": ["nope"]}]}"#, "nope"),
+        (r#"{"phone_numbers": [{"phone_number": "+1", "Extra": 1}]}"#, "Extra"),
+        (r#"{"phone_numbers": [{"phone_number": "+1", "identity_match": {"Extra": 1}}]}"#, "Extra"),
+        (r#"{"phone_numbers": [{"phone_number": "+1", "reassigned_number": {"Extra": 1}}]}"#, "Extra"),
+        (r#"{"phone_numbers": [{"phone_number": "+1", "sms_pumping_risk": {"Extra": 1}}]}"#, "Extra"),
+    ] {
+        let error = decode(body).unwrap_err().to_string();
+        assert!(error.starts_with("`phone_numbers`") && error.contains(named), "{body}: {error}");
+    }
 }

@@ -479,15 +479,19 @@ async fn typed_requests_send_the_sdks_bytes() {
         lk::FetchLookupRateLimit::new("caller_name", "my bucket")
     );
     typed!(run, "delete_rate_limit_bucket", lk::DeleteLookupRateLimit::new("sim_swap", "custom-1"));
-    // The JSON bodies: nested objects are the generated serde structs, every member optional.
+    // The JSON bodies: nested objects are the generated serde structs, a required member plain, an
+    // optional one an `Option` left out when `None`.
     typed!(
         run,
         "create_bulk_lookup_every_member",
         lk::CreateBulkLookup::new().phone_numbers(vec![
             lk::LookupRequestWithCorId {
                 correlation_id: Some("order-1/a".into()),
-                phone_number: Some("+14155552671".into()),
-                fields: Some(strings(&["line_type_intelligence", "sim_swap"])),
+                phone_number: "+14155552671".into(),
+                fields: Some(vec![
+                    lk::LookupRequestWithCorIdFields::LineTypeIntelligence,
+                    lk::LookupRequestWithCorIdFields::SimSwap,
+                ]),
                 country_code: Some("US".into()),
                 identity_match: Some(lk::IdentityMatchParameters {
                     first_name: Some("Zoë".into()),
@@ -507,9 +511,13 @@ async fn typed_requests_send_the_sdks_bytes() {
                 }),
             },
             lk::LookupRequestWithCorId {
-                phone_number: Some("(510) 867-5310".into()),
+                correlation_id: None,
+                phone_number: "(510) 867-5310".into(),
+                fields: None,
                 country_code: Some("US".into()),
-                ..Default::default()
+                identity_match: None,
+                reassigned_number: None,
+                sms_pumping_risk: None,
             },
         ])
     );
@@ -517,8 +525,13 @@ async fn typed_requests_send_the_sdks_bytes() {
         run,
         "create_bulk_lookup_one_number",
         lk::CreateBulkLookup::new().phone_numbers(vec![lk::LookupRequestWithCorId {
-            phone_number: Some("+447772000001".into()),
-            ..Default::default()
+            correlation_id: None,
+            phone_number: "+447772000001".into(),
+            fields: None,
+            country_code: None,
+            identity_match: None,
+            reassigned_number: None,
+            sms_pumping_risk: None,
         }])
     );
     typed!(run, "create_bulk_lookup_no_numbers", lk::CreateBulkLookup::new().phone_numbers(Vec::new()));

@@ -84,6 +84,9 @@ pub struct RespField {
     pub ty: String,
     pub with: Option<String>,
     pub doc: String,
+    /// In the `required` of a request-side object: the plain type, always sent (a response's members
+    /// are all `Option`).
+    pub required: bool,
 }
 
 #[derive(Clone, Debug)]
@@ -93,6 +96,9 @@ pub struct StructDef {
     pub fields: Vec<RespField>,
     /// The generated enums and types its fields use.
     pub enums: Vec<String>,
+    /// An object a JSON request body holds (not a response's): its required members are not `Option`,
+    /// its enums closed, and decoding refuses an unknown member (`deny_unknown_fields`).
+    pub request: bool,
 }
 
 pub struct Model<'a> {
@@ -105,6 +111,8 @@ pub struct Model<'a> {
     enum_by_schema: BTreeMap<String, String>,
     pub structs: BTreeMap<String, StructDef>,
     struct_by_schema: BTreeMap<String, String>,
+    /// The request-side structs, by schema: apart from the response ones, which stay lenient.
+    request_struct_by_schema: BTreeMap<String, String>,
     /// The open enums of the hand-written code.
     pub curated_open: BTreeSet<String>,
     /// Every type name of the hand-written code: a rule's `enum_name` naming one reuses it.
@@ -147,6 +155,7 @@ impl<'a> Model<'a> {
             enum_by_schema: BTreeMap::new(),
             structs: BTreeMap::new(),
             struct_by_schema: BTreeMap::new(),
+            request_struct_by_schema: BTreeMap::new(),
             curated_open,
             curated_names: BTreeSet::new(),
             skipped: Vec::new(),
@@ -551,8 +560,9 @@ impl<'a> Model<'a> {
     }
 
     /// A JSON body member's type and its description in words: an object of the description is a
-    /// serde struct (the response types' kind: every member optional, sent as `null` when unset as the
-    /// official SDK does), an enum a closed enum, numbers and text as for a form.
+    /// request-side serde struct (required members plain, optional ones `Option` and left out when
+    /// `None` as the official SDK leaves out nulls, enums closed, unknown members refused when
+    /// decoded), an enum a closed enum, numbers and text as for a form.
     fn json_type(
         &mut self,
         op: &str,
@@ -566,7 +576,7 @@ impl<'a> Model<'a> {
                 if target.at("properties").pairs().is_empty() {
                     return Ok(("serde_json::Value".into(), format!("JSON value (`{name}`)")));
                 }
-                let ty = self.struct_for_schema(name)?;
+                let ty = self.request_struct_for_schema(name)?;
                 return Ok((ty.clone(), format!("object `{ty}`")));
             }
         }
@@ -754,9 +764,121 @@ impl<'a> Model<'a> {
         if let Some(name) = self.struct_by_schema.get(schema) {
             return Ok(name.clone());
         }
-        let name = self.overlay.names.get(schema).cloned().unwrap_or_else(|| naming::schema_type(schema));
+        let mut name = self.overlay.names.get(schema).cloned().unwrap_or_else(|| naming::schema_type(schema));
+        if self.structs.get(&name).is_some_and(|s| s.request) {
+            // A request named it first: the response's own type, lenient, apart from it.
+            name.push_str("Response");
+        }
         self.struct_by_schema.insert(schema.into(), name.clone());
         self.struct_from(&name, schema, self.schema(schema))
+    }
+
+    /// The request-side struct for object schema `schema`. A schema a response uses too gets two
+    /// types: the response's stays lenient (every member optional, unknown members and values
+    /// accepted, as replies grow), the request's is strict; the one named second takes a suffix
+    /// (`Request`, or `Response` for the response's).
+    fn request_struct_for_schema(&mut self, schema: &str) -> Result<String, String> {
+        if let Some(curated) = self.overlay.curated_schemas.get(schema) {
+            return Ok(curated.clone());
+        }
+        if let Some(name) = self.request_struct_by_schema.get(schema) {
+            return Ok(name.clone());
+        }
+        let mut name = self.overlay.names.get(schema).cloned().unwrap_or_else(|| naming::schema_type(schema));
+        if self.structs.get(&name).is_some_and(|s| !s.request) {
+            name.push_str("Request");
+        }
+        self.request_struct_by_schema.insert(schema.into(), name.clone());
+        self.request_struct_from(&name, schema, self.schema(schema))
+    }
+
+    /// The request-side struct `name` for the object schema `json`: each member typed as a JSON
+    /// body's member is (an inline enum a closed enum named `{name}{Member}`, an object a
+    /// request-side struct), `required` ones plain.
+    fn request_struct_from(&mut self, name: &str, schema: &str, json: &Json) -> Result<String, String> {
+        let name = name.to_owned();
+        if let Some(other) = self.structs.get(&name) {
+            return Err(format!(
+                "name collision: `{name}` is the type of `{}` and of `{schema}`",
+                other.schema
+            ));
+        }
+        // Reserved before the members, so that an object holding itself ends.
+        self.structs.insert(
+            name.clone(),
+            StructDef {
+                name: name.clone(),
+                schema: schema.into(),
+                fields: Vec::new(),
+                enums: Vec::new(),
+                request: true,
+            },
+        );
+        let required: Vec<&str> = json.at("required").items().iter().filter_map(Json::str).collect();
+        let mut fields = Vec::new();
+        let mut enums = Vec::new();
+        for (property, value) in json.at("properties").pairs() {
+            let (ident, rename) = naming::response_field(property);
+            let required = required.contains(&property.as_str());
+            let (ty, with, desc) = match self.overlay.response_types.get(&format!("{schema}.{property}")) {
+                Some(ty) => (ty.clone(), None, "string".to_owned()),
+                None => self.request_member_type(&name, property, value, &mut enums)?,
+            };
+            // A `with` module reads an `Option` (an empty SID, a lenient integer): a required member
+            // is read as its plain type.
+            let with = with.filter(|_| !required);
+            let doc = format!("`{property}`: {desc}, {}.", if required { "required" } else { "optional" });
+            fields.push(RespField { ident, rename, ty, with, doc, required });
+        }
+        self.structs.insert(
+            name.clone(),
+            StructDef { name: name.clone(), schema: schema.into(), fields, enums, request: true },
+        );
+        Ok(name)
+    }
+
+    /// A request-side object's member type (without `Option`), its serde `with` and its description.
+    fn request_member_type(
+        &mut self,
+        owner: &str,
+        property: &str,
+        schema: &Json,
+        enums: &mut Vec<String>,
+    ) -> Result<(String, Option<String>, String), String> {
+        if schema.at("type").str() == Some("array") {
+            let item = schema.at("items");
+            let (inner, with, desc) = self.request_member_type(owner, property, item, enums)?;
+            return Ok(if with.is_some() {
+                ("Vec<serde_json::Value>".into(), None, "list of JSON values".into())
+            } else {
+                (format!("Vec<{inner}>"), None, format!("list of {desc}"))
+            });
+        }
+        if let Some(name) = schema_ref(schema) {
+            let target = self.schema(name);
+            if self.overlay.curated_schemas.contains_key(name) || !target.at("enum").items().is_empty() {
+                // The enum of that schema (the existing one), closed unless a response opened it.
+                let ty = self.enum_for_schema(name, false)?;
+                enums.push(ty.clone());
+                return Ok((ty, None, "enum".into()));
+            }
+            if target.at("properties").pairs().is_empty() {
+                return Ok(("serde_json::Value".into(), None, format!("JSON value (`{name}`)")));
+            }
+            let ty = self.request_struct_for_schema(name)?;
+            enums.push(ty.clone());
+            return Ok((ty, None, format!("`{name}`")));
+        }
+        let values: Vec<String> =
+            schema.at("enum").items().iter().filter_map(|v| v.str().map(str::to_owned)).collect();
+        if !values.is_empty() {
+            // A value outside the list cannot be built, and one read back is refused.
+            let ty = format!("{owner}{}", naming::type_name(property));
+            self.add_enum(&ty, &values, &format!("{owner}.{property}"))?;
+            enums.push(ty.clone());
+            return Ok((ty, None, format!("enum ({})", quoted(&values))));
+        }
+        self.response_type(schema, enums)
     }
 
     /// The response type `name` for the object schema `json` (`schema` names it in docs and errors).
@@ -776,10 +898,19 @@ impl<'a> Model<'a> {
                 Some(ty) => (ty.clone(), None, "string".to_owned()),
                 None => self.response_type(value, &mut enums)?,
             };
-            fields.push(RespField { ident, rename, ty, with, doc: format!("`{property}`: {desc}.") });
+            fields.push(RespField {
+                ident,
+                rename,
+                ty,
+                with,
+                doc: format!("`{property}`: {desc}."),
+                required: false,
+            });
         }
-        self.structs
-            .insert(name.clone(), StructDef { name: name.clone(), schema: schema.into(), fields, enums });
+        self.structs.insert(
+            name.clone(),
+            StructDef { name: name.clone(), schema: schema.into(), fields, enums, request: false },
+        );
         Ok(name)
     }
 
@@ -882,14 +1013,26 @@ impl<'a> Model<'a> {
                 let property = properties.at(&key);
                 let int = |name: &str| property.at(name).num().and_then(|n| n.as_i64());
                 if let Some(high) = int("maxLength") {
-                    let chain = format!("{chain}.filter_map(|v| v.{ident}.as_ref())");
+                    let chain = if f.required {
+                        format!("{chain}.map(|v| &v.{ident})")
+                    } else {
+                        format!("{chain}.filter_map(|v| v.{ident}.as_ref())")
+                    };
                     out.push((chain, keys, int("minLength").unwrap_or(0), high));
                 }
             } else if let Some(item) = f.ty.strip_prefix("Vec<").and_then(|t| t.strip_suffix('>')) {
-                let chain = format!("{chain}.flat_map(|v| v.{ident}.iter().flatten())");
+                let chain = if f.required {
+                    format!("{chain}.flat_map(|v| v.{ident}.iter())")
+                } else {
+                    format!("{chain}.flat_map(|v| v.{ident}.iter().flatten())")
+                };
                 self.walk_lengths(item, &chain, &keys, out, depth + 1);
             } else {
-                let chain = format!("{chain}.filter_map(|v| v.{ident}.as_ref())");
+                let chain = if f.required {
+                    format!("{chain}.map(|v| &v.{ident})")
+                } else {
+                    format!("{chain}.filter_map(|v| v.{ident}.as_ref())")
+                };
                 self.walk_lengths(&f.ty, &chain, &keys, out, depth + 1);
             }
         }
@@ -1318,8 +1461,11 @@ mod tests {
         );
         assert!(code.contains("#[twilio(path)]\n    pub field: String,"), "{code}");
         assert!(code.contains("pub limit: Option<u32>,"), "{code}");
-        // An optional list is `null` when unset, which the SDK leaves out: an `Option`.
-        assert!(code.contains("pub items: Option<Vec<Item>>,"), "{code}");
+        // An optional list is `null` when unset, which the SDK leaves out: an `Option`. `Item` is the
+        // response's too, which keeps that name and stays lenient; the request's is its own type.
+        assert!(code.contains("pub items: Option<Vec<ItemRequest>>,"), "{code}");
+        assert!(!model.structs["Item"].request && model.structs["ItemRequest"].request);
+        assert!(!render::structure(&model.structs["Item"]).contains("deny_unknown_fields"));
         assert!(code.contains("pub kind: Option<LimitsKind>,"), "{code}");
         // A keyword keeps its key; a length the schema states is a rule.
         assert!(
@@ -1334,6 +1480,92 @@ mod tests {
         );
         assert_eq!(model.enums["LimitsKind"].values, ["a", "bB"]);
         assert!(model.structs.contains_key("Item"));
+    }
+
+    #[test]
+    fn request_objects_are_strict_and_response_objects_lenient() {
+        let spec: Json = serde_json::from_str(
+            r##"{
+          "servers": [{"url": "https://lookups.twilio.com"}],
+          "components": {"schemas": {
+            "Batch": {"type": "object", "properties": {
+              "entries": {"type": "array", "items": {"$ref": "#/components/schemas/Entry"}},
+              "single": {"$ref": "#/components/schemas/Inner"}}},
+            "Entry": {"type": "object", "required": ["number", "mode", "inner", "tags"], "properties": {
+              "number": {"type": "string", "maxLength": 16},
+              "mode": {"type": "string", "enum": ["a", "b"]},
+              "fields": {"type": "array", "items": {"type": "string", "enum": ["x", "y_z"]}},
+              "kind": {"$ref": "#/components/schemas/entry_enum_kind"},
+              "count": {"type": "integer"},
+              "inner": {"$ref": "#/components/schemas/Inner"},
+              "tags": {"type": "array", "items": {"type": "string"}}}},
+            "Inner": {"type": "object", "required": ["id"], "properties": {
+              "id": {"type": "string", "maxLength": 4},
+              "note": {"type": "string", "maxLength": 8}}},
+            "entry_enum_kind": {"type": "string", "enum": ["k1", "k2"]}
+          }},
+          "paths": {"/v2/Batch": {
+            "post": {"operationId": "CreateBatch",
+              "requestBody": {"content": {"application/json": {"schema": {"$ref": "#/components/schemas/Batch"}}}},
+              "responses": {"200": {"content": {"application/json": {"schema": {"$ref": "#/components/schemas/Inner"}}}}}}
+          }}
+        }"##,
+        )
+        .unwrap();
+        let overlay = Overlay::default();
+        let mut model = Model::new(&spec, &overlay, "crate", BTreeSet::new());
+        model.build(None).unwrap();
+        let entry = render::structure(&model.structs["Entry"]);
+        // Required members plain (so always sent), optional ones `Option`; no `Default` to skip one.
+        assert!(entry.contains("#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]\n#[serde(deny_unknown_fields)]\npub struct Entry {"), "{entry}");
+        assert!(entry.contains("pub number: String,"), "{entry}");
+        assert!(entry.contains("pub tags: Vec<String>,"), "{entry}");
+        assert!(entry.contains("pub inner: InnerRequest,"), "{entry}");
+        assert!(entry.contains("pub count: Option<i64>,"), "{entry}");
+        // Enums closed: inline ones named after the object, a schema's its existing enum.
+        assert!(entry.contains("pub mode: EntryMode,"), "{entry}");
+        assert!(entry.contains("pub fields: Option<Vec<EntryFields>>,"), "{entry}");
+        assert!(entry.contains("pub kind: Option<EntryKind>,"), "{entry}");
+        assert_eq!(model.enums["EntryFields"].values, ["x", "y_z"]);
+        for name in ["EntryMode", "EntryFields", "EntryKind"] {
+            assert!(!model.enums[name].open, "{name}");
+            assert!(model.structs["Entry"].enums.contains(&name.to_owned()), "{name}");
+        }
+        // `Inner` is the response's (named first, lenient) and the request's (strict, its own type).
+        let response = render::structure(&model.structs["Inner"]);
+        assert!(
+            response.contains(
+                "#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]\npub struct Inner {"
+            ),
+            "{response}"
+        );
+        assert!(response.contains("pub id: Option<String>,"), "{response}");
+        let request = render::structure(&model.structs["InnerRequest"]);
+        assert!(
+            request.contains("#[serde(deny_unknown_fields)]") && request.contains("pub id: String,"),
+            "{request}"
+        );
+        // Lengths inside the objects reach required members without `as_ref`.
+        let code = render::operation(&model, &model.ops[0]);
+        assert!(
+            code.contains("pub entries: Option<Vec<Entry>>,")
+                && code.contains("pub single: Option<InnerRequest>,"),
+            "{code}"
+        );
+        assert!(code.contains("request.entries.iter().flatten().map(|v| &v.number)"), "{code}");
+        assert!(code.contains("request.entries.iter().flatten().map(|v| &v.inner).map(|v| &v.id)"), "{code}");
+        assert!(
+            code.contains(
+                "request.entries.iter().flatten().map(|v| &v.inner).filter_map(|v| v.note.as_ref())"
+            ),
+            "{code}"
+        );
+        assert!(code.contains("request.single.iter().map(|v| &v.id)"), "{code}");
+        // Both are used by the operation's family, with the enums the request's objects hold.
+        let users = model.users();
+        for name in ["Entry", "InnerRequest", "Inner", "EntryMode", "EntryFields", "EntryKind"] {
+            assert!(users.contains_key(name), "{name}");
+        }
     }
 
     #[test]

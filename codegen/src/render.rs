@@ -320,7 +320,16 @@ pub fn enumeration(e: &EnumDef) -> String {
 pub fn structure(s: &StructDef) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "/// The description's `{}`.", s.schema);
-    out.push_str("#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]\n");
+    // A request's object with a required member has no `Default`: the caller gives that member.
+    if s.request && s.fields.iter().any(|f| f.required) {
+        out.push_str("#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]\n");
+    } else {
+        out.push_str("#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]\n");
+    }
+    if s.request {
+        // Decoding a request refuses a member the description does not declare, naming it.
+        out.push_str("#[serde(deny_unknown_fields)]\n");
+    }
     let _ = writeln!(out, "pub struct {} {{", s.name);
     for f in &s.fields {
         let _ = writeln!(out, "    /// {}", f.doc);
@@ -335,7 +344,11 @@ pub fn structure(s: &StructDef) -> String {
         if !serde.is_empty() {
             let _ = writeln!(out, "    #[serde({})]", serde.join(", "));
         }
-        let _ = writeln!(out, "    pub {}: Option<{}>,", f.ident, f.ty);
+        if f.required {
+            let _ = writeln!(out, "    pub {}: {},", f.ident, f.ty);
+        } else {
+            let _ = writeln!(out, "    pub {}: Option<{}>,", f.ident, f.ty);
+        }
     }
     out.push_str("}\n");
     out

@@ -6,7 +6,7 @@
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-use crate::{LengthUnit, Rule, ValidationErrors, Violation, twilio_endpoint};
+use crate::{LengthUnit, Rule, ValidationErrors, Violation, twilio_endpoint, wire_enum};
 
 /// `POST /v2/batch/query` (operation `CreateBulkLookup`).
 #[twilio_endpoint(
@@ -119,26 +119,27 @@ pub struct IdentityMatch {
 
 /// The description's `IdentityMatchParameters`.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct IdentityMatchParameters {
-    /// `first_name`: string.
+    /// `first_name`: string, optional.
     pub first_name: Option<String>,
-    /// `last_name`: string.
+    /// `last_name`: string, optional.
     pub last_name: Option<String>,
-    /// `address_line1`: string.
+    /// `address_line1`: string, optional.
     pub address_line1: Option<String>,
-    /// `address_line2`: string.
+    /// `address_line2`: string, optional.
     pub address_line2: Option<String>,
-    /// `city`: string.
+    /// `city`: string, optional.
     pub city: Option<String>,
-    /// `state`: string.
+    /// `state`: string, optional.
     pub state: Option<String>,
-    /// `postal_code`: string.
+    /// `postal_code`: string, optional.
     pub postal_code: Option<String>,
-    /// `address_country_code`: string.
+    /// `address_country_code`: string, optional.
     pub address_country_code: Option<String>,
-    /// `national_id`: string.
+    /// `national_id`: string, optional.
     pub national_id: Option<String>,
-    /// `date_of_birth`: string.
+    /// `date_of_birth`: string, optional.
     pub date_of_birth: Option<String>,
 }
 
@@ -180,21 +181,22 @@ pub struct LineTypeIntelligence {
 }
 
 /// The description's `LookupRequestWithCorId`.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct LookupRequestWithCorId {
-    /// `correlation_id`: string.
+    /// `correlation_id`: string, optional.
     pub correlation_id: Option<String>,
-    /// `phone_number`: string.
-    pub phone_number: Option<String>,
-    /// `fields`: list of string.
-    pub fields: Option<Vec<String>>,
-    /// `country_code`: string.
+    /// `phone_number`: string, required.
+    pub phone_number: String,
+    /// `fields`: list of enum (`caller_name`, `sim_swap`, `call_forwarding`, `line_type_intelligence`, `line_status`, `identity_match`, `reassigned_number`, `sms_pumping_risk`), optional.
+    pub fields: Option<Vec<LookupRequestWithCorIdFields>>,
+    /// `country_code`: string, optional.
     pub country_code: Option<String>,
-    /// `identity_match`: `IdentityMatchParameters`.
+    /// `identity_match`: `IdentityMatchParameters`, optional.
     pub identity_match: Option<IdentityMatchParameters>,
-    /// `reassigned_number`: `ReassignedNumberRequest`.
+    /// `reassigned_number`: `ReassignedNumberRequest`, optional.
     pub reassigned_number: Option<ReassignedNumberRequest>,
-    /// `sms_pumping_risk`: `SmsPumpingRiskParameters`.
+    /// `sms_pumping_risk`: `SmsPumpingRiskParameters`, optional.
     pub sms_pumping_risk: Option<SmsPumpingRiskParameters>,
 }
 
@@ -238,8 +240,9 @@ pub struct LookupResponseWithCorId {
 
 /// The description's `ReassignedNumberRequest`.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct ReassignedNumberRequest {
-    /// `last_verified_date`: string.
+    /// `last_verified_date`: string, optional.
     pub last_verified_date: Option<String>,
 }
 
@@ -291,9 +294,24 @@ pub struct SmsPumpingRisk {
 
 /// The description's `SmsPumpingRiskParameters`.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct SmsPumpingRiskParameters {
-    /// `partner_sub_id`: string.
+    /// `partner_sub_id`: string, optional.
     pub partner_sub_id: Option<String>,
+}
+
+wire_enum! {
+    /// The values of `LookupRequestWithCorId.fields`.
+    pub enum LookupRequestWithCorIdFields {
+        CallerName = "caller_name",
+        SimSwap = "sim_swap",
+        CallForwarding = "call_forwarding",
+        LineTypeIntelligence = "line_type_intelligence",
+        LineStatus = "line_status",
+        IdentityMatch = "identity_match",
+        ReassignedNumber = "reassigned_number",
+        SmsPumpingRisk = "sms_pumping_risk",
+    }
 }
 
 /// This family's operations as the mock serves them: kind, SID prefix of what a create makes, items' key
