@@ -9,9 +9,12 @@ use std::collections::BTreeSet;
 use std::fmt::Debug;
 use std::path::PathBuf;
 
+use description_examples::{decode_examples, operations_of};
 use serde_json::Value;
 use twilio_endpoint::{DecodeRequest, Endpoint};
 
+#[path = "support/description_examples.rs"]
+mod description_examples;
 #[path = "contract/operations.rs"]
 mod operations;
 
@@ -39,20 +42,6 @@ fn description() -> Option<Value> {
     };
     let text = std::fs::read_to_string(path).expect("the description is readable");
     Some(serde_json::from_str(&text).expect("the description is JSON"))
-}
-
-/// Every operation of the description: (operationId, operation).
-fn operations_of(description: &Value) -> Vec<(String, &Value)> {
-    let mut out = Vec::new();
-    for item in description["paths"].as_object().expect("paths").values() {
-        for (method, operation) in item.as_object().expect("a path item") {
-            if ["get", "post", "delete", "put", "patch"].contains(&method.as_str()) {
-                let id = operation["operationId"].as_str().expect("an operationId");
-                out.push((id.to_owned(), operation));
-            }
-        }
-    }
-    out
 }
 
 struct Ids(Vec<&'static str>);
@@ -96,25 +85,9 @@ impl Visit for Examples<'_> {
         if !std::any::type_name::<E>().contains("::generated::") {
             return;
         }
-        let (_, operation) = operations_of(self.description)
-            .into_iter()
-            .find(|(id, _)| id == operation_id)
-            .unwrap_or_else(|| panic!("{operation_id} is not in the description"));
-        for (code, response) in operation["responses"].as_object().expect("responses") {
-            if !code.starts_with('2') {
-                continue;
-            }
-            let Some(examples) = response["content"]["application/json"]["examples"].as_object() else {
-                continue;
-            };
-            for (name, example) in examples {
-                let body = serde_json::to_vec(&example["value"]).expect("an example serializes");
-                match E::decode_response(&body) {
-                    Ok(_) => self.decoded += 1,
-                    Err(error) => self.failures.push(format!("{operation_id} {code} `{name}`: {error}")),
-                }
-            }
-        }
+        let (decoded, failures) = decode_examples::<E>(self.description, operation_id);
+        self.decoded += decoded;
+        self.failures.extend(failures);
     }
 }
 

@@ -12,9 +12,12 @@ use std::collections::BTreeSet;
 use std::fmt::Debug;
 use std::path::PathBuf;
 
+use description_examples::{decode_examples, operations_of};
 use serde_json::Value;
 use twilio_endpoint::{Client, DecodeRequest, Endpoint};
 
+#[path = "support/description_examples.rs"]
+mod description_examples;
 #[path = "contract/operations_lookups.rs"]
 mod operations_lookups;
 #[path = "contract/operations_messaging.rs"]
@@ -65,20 +68,6 @@ fn description(file: &str) -> Option<Value> {
     Some(serde_json::from_str(&text).expect("the description is JSON"))
 }
 
-/// Every operation of a description: (operationId, operation).
-fn operations_of(description: &Value) -> Vec<(String, &Value)> {
-    let mut out = Vec::new();
-    for item in description["paths"].as_object().expect("paths").values() {
-        for (method, operation) in item.as_object().expect("a path item") {
-            if ["get", "post", "delete", "put", "patch"].contains(&method.as_str()) {
-                let id = operation["operationId"].as_str().expect("an operationId");
-                out.push((id.to_owned(), operation));
-            }
-        }
-    }
-    out
-}
-
 /// The operation ids a registry lists, and the host of each operation.
 struct Ids(Vec<(&'static str, &'static str)>);
 
@@ -122,25 +111,9 @@ impl Visit for Examples<'_> {
         E: Endpoint + DecodeRequest + Debug + 'static,
         E::Response: Debug,
     {
-        let (_, operation) = operations_of(self.description)
-            .into_iter()
-            .find(|(id, _)| id == operation_id)
-            .unwrap_or_else(|| panic!("{operation_id} is not in the description"));
-        for (code, response) in operation["responses"].as_object().expect("responses") {
-            if !code.starts_with('2') {
-                continue;
-            }
-            let Some(examples) = response["content"]["application/json"]["examples"].as_object() else {
-                continue;
-            };
-            for (name, example) in examples {
-                let body = serde_json::to_vec(&example["value"]).expect("an example serializes");
-                match E::decode_response(&body) {
-                    Ok(_) => self.decoded += 1,
-                    Err(error) => self.failures.push(format!("{operation_id} {code} `{name}`: {error}")),
-                }
-            }
-        }
+        let (decoded, failures) = decode_examples::<E>(self.description, operation_id);
+        self.decoded += decoded;
+        self.failures.extend(failures);
     }
 }
 
