@@ -22,9 +22,10 @@
 #![allow(dead_code)]
 
 use chrono::{DateTime, Utc};
+use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, percent_decode_str, utf8_percent_encode};
 use serde_json::{Map, Value};
 use twilio_endpoint_runtime::values::AccountSid;
-use twilio_endpoint_runtime::{BodyFormat, DecodeRequest};
+use twilio_endpoint_runtime::{BodyFormat, DecodeRequest, FormPairs};
 
 use super::generated_store::{Store, Stored};
 use super::paging::{Order, PageRequest};
@@ -453,59 +454,25 @@ fn rfc2822(time: DateTime<Utc>) -> String {
     time.format("%a, %d %b %Y %H:%M:%S +0000").to_string()
 }
 
-/// A form's pairs, `+` and percent escapes decoded.
+/// A form's pairs as sent, split and decoded by the runtime's form reader.
 fn parse_form(form: &str) -> Vec<(String, String)> {
-    form.split('&')
-        .filter(|pair| !pair.is_empty())
-        .map(|pair| {
-            let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
-            (unescape(key), unescape(value))
-        })
+    FormPairs::parse(form.as_bytes())
+        .into_unread()
+        .map(|(key, value)| (key.into_owned(), value.into_owned()))
         .collect()
 }
 
-/// A path with its percent escapes decoded (a `+` stays a `+`).
+/// A path with its percent escapes decoded (a `+` stays a `+`, as it is in a path).
 fn unescape_path(path: &str) -> String {
-    if path.contains('%') { unescape(&path.replace('+', "%2B")) } else { path.to_owned() }
+    percent_decode_str(path).decode_utf8_lossy().into_owned()
 }
 
-fn unescape(text: &str) -> String {
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'+' => out.push(b' '),
-            b'%' if i + 3 <= bytes.len() => {
-                let hex = std::str::from_utf8(&bytes[i + 1..i + 3]).ok();
-                match hex.and_then(|hex| u8::from_str_radix(hex, 16).ok()) {
-                    Some(byte) => {
-                        out.push(byte);
-                        i += 2;
-                    }
-                    None => out.push(b'%'),
-                }
-            }
-            byte => out.push(byte),
-        }
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
-}
+/// Everything but RFC 3986's unreserved characters, which a page URI's query escapes.
+const QUERY_ESCAPED: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'.').remove(b'_').remove(b'~');
 
 /// A page URI's query: every byte but unreserved ones escaped.
 fn encode_form(pairs: &[(&str, String)]) -> String {
-    let escape = |text: &str| {
-        let mut out = String::with_capacity(text.len());
-        for byte in text.bytes() {
-            if byte.is_ascii_alphanumeric() || b"-._~".contains(&byte) {
-                out.push(byte as char);
-            } else {
-                out.push_str(&format!("%{byte:02X}"));
-            }
-        }
-        out
-    };
+    let escape = |text: &str| utf8_percent_encode(text, QUERY_ESCAPED).to_string();
     pairs
         .iter()
         .map(|(key, value)| format!("{}={}", escape(key), escape(value)))
@@ -532,7 +499,7 @@ mod tests {
         assert_eq!(pairs[0], ("FriendlyName".to_owned(), "Ada & Bob".to_owned()));
         assert_eq!(pairs[2], ("Empty".to_owned(), String::new()));
         assert_eq!(encode_form(&[("FriendlyName", "Ada & Bob".to_owned())]), "FriendlyName=Ada%20%26%20Bob");
-        assert_eq!(unescape("100%"), "100%");
+        assert_eq!(unescape_path("/SafeList/Numbers/%2B1800%20x+y/100%"), "/SafeList/Numbers/+1800 x+y/100%");
     }
 
     #[test]
