@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 
 families=$(sed -n 's/^#\[cfg(feature = "\(v2010-[a-z-]*\)")\]$/\1/p' src/api/v2010/generated/mod.rs | sort -u)
 failed=()
-for features in "" $families v2010 verify-v2 lookups-v2 messaging-v1; do
+for features in "" $families v2010 verify-v2 lookups-v2 messaging-v1 http2; do
     echo "== cargo check -p twilio-endpoint --features '${features}'"
     if ! output=$(cargo check -q -p twilio-endpoint --no-default-features --features "tls-ring ${features}" 2>&1) \
         || grep -q '^warning' <<<"$output"; then

@@ -40,7 +40,7 @@ fn expands_a_participant_endpoint() {
         "__twilio_out.param(__twilio_account);",
         "__twilio::PathParam::check_segment(&self.conference_sid, __twilio_errors, \"ConferenceSid\");",
         "__twilio::RangeField::check_range(&self.timeout, __twilio_errors, \"Timeout\", 5, 600);",
-        "__twilio::ParamField::write_param(&self.status_callback_event, __twilio::Key::joined(\"&StatusCallbackEvent=\"), __twilio_out);",
+        "__twilio::ParamField::write_param(&self.status_callback_event, &const { __twilio::Key::joined(\"&StatusCallbackEvent=\") }, __twilio_out);",
         "__twilio_debug.field(\"sip_auth_password\", &__twilio::Redacted);",
         "pub fn new(\n",
         "pub fn timeout(mut self, value: u32) -> Self",

@@ -130,12 +130,13 @@ pub fn respan(tokens: &TokenStream, span: Span) -> TokenStream {
 
 /// The key as the encoder takes it: when every byte is one `quote_plus` leaves alone (the runtime's
 /// `encode.rs` keeps the same set), joined to its separators (`&StatusCallback=`), so that the pair's
-/// constant text is copied at once for every request; escaped when sent otherwise (`StartTime>`).
+/// constant text is copied at once for every request; escaped when sent otherwise (`StartTime>`). Given
+/// as a reference to an inline constant, so that a field passes one address to the writer.
 pub fn form_key(key: &str) -> TokenStream {
     if key.bytes().all(|byte| byte.is_ascii_alphanumeric() || matches!(byte, b'_' | b'.' | b'-' | b'~')) {
         let joined = format!("&{key}=");
-        quote!(__twilio::Key::joined(#joined))
+        quote!(&const { __twilio::Key::joined(#joined) })
     } else {
-        quote!(__twilio::Key::text(#key))
+        quote!(&const { __twilio::Key::text(#key) })
     }
 }

@@ -167,6 +167,15 @@ pub trait FromFormValue: Sized {
     type Err: fmt::Display;
 
     fn from_form_value(text: &str) -> Result<Self, Self::Err>;
+
+    /// Whether this value is known to fill one path segment as it is, so that `validate()` need not
+    /// inspect its text (a SID: parsing proved it letters and digits). Only a speed-up: a value that
+    /// answers `false` is checked, and the path writer escapes whatever it is given.
+    #[doc(hidden)]
+    #[inline]
+    fn is_checked_segment(&self) -> bool {
+        false
+    }
 }
 
 impl FromFormValue for String {

@@ -133,12 +133,12 @@ impl FormWriter {
     /// Appends `key=value`, both escaped.
     #[inline]
     pub fn pair<V: FormValue + ?Sized>(&mut self, key: &str, value: &V) {
-        self.key_pair(Key::text(key), value);
+        self.key_pair(&Key::text(key), value);
     }
 
     /// Appends `key=value`, the key escaped unless it is known to need none.
     #[inline]
-    pub(crate) fn key_pair<V: FormValue + ?Sized>(&mut self, key: Key<'_>, value: &V) {
+    pub(crate) fn key_pair<V: FormValue + ?Sized>(&mut self, key: &Key<'_>, value: &V) {
         if key.joined {
             // `&Key=` in one copy, without its `&` for the first pair.
             let from = usize::from(self.buf.is_empty());
@@ -182,6 +182,20 @@ impl ValueWriter<'_> {
     pub(crate) fn literal(&mut self, text: &str) {
         debug_assert!(is_literal(text), "{text:?} needs escaping");
         self.buf.push_str(text);
+    }
+
+    /// Appends a phone number that parsing proved to be `+` and digits, or digits alone: the `+` as
+    /// `%2B` and the digits copied, with no byte looked up.
+    #[inline]
+    pub(crate) fn phone_number(&mut self, number: &str) {
+        let digits = match number.strip_prefix('+') {
+            Some(digits) => {
+                self.buf.push_str("%2B");
+                digits
+            }
+            None => number,
+        };
+        self.literal(digits);
     }
 }
 
@@ -253,25 +267,26 @@ pub trait FormField {
     /// Writes the field's pairs under `key`.
     #[inline]
     fn write_field(&self, key: &str, out: &mut FormWriter) {
-        self.write_field_key(Key::text(key), out);
+        self.write_field_key(&Key::text(key), out);
     }
 
     /// [`write_field`](Self::write_field) with a key whose escaping may already be known; what the
-    /// generated code calls.
+    /// generated code calls, with a reference to a constant (`&const { Key::joined("&To=") }`): one
+    /// address to pass, where a key built at each field was three stores per field, set or not.
     #[doc(hidden)]
-    fn write_field_key(&self, key: Key<'_>, out: &mut FormWriter);
+    fn write_field_key(&self, key: &Key<'_>, out: &mut FormWriter);
 }
 
 impl<T: FormValue> FormField for T {
     #[inline]
-    fn write_field_key(&self, key: Key<'_>, out: &mut FormWriter) {
+    fn write_field_key(&self, key: &Key<'_>, out: &mut FormWriter) {
         out.key_pair(key, self);
     }
 }
 
 impl<T: FormValue> FormField for Option<T> {
     #[inline]
-    fn write_field_key(&self, key: Key<'_>, out: &mut FormWriter) {
+    fn write_field_key(&self, key: &Key<'_>, out: &mut FormWriter) {
         if let Some(value) = self {
             out.key_pair(key, value);
         }
@@ -280,7 +295,7 @@ impl<T: FormValue> FormField for Option<T> {
 
 impl<T: FormValue> FormField for Vec<T> {
     #[inline]
-    fn write_field_key(&self, key: Key<'_>, out: &mut FormWriter) {
+    fn write_field_key(&self, key: &Key<'_>, out: &mut FormWriter) {
         for item in self {
             out.key_pair(key, item);
         }
@@ -305,7 +320,7 @@ pub struct Key<'a> {
 impl<'a> Key<'a> {
     /// A key to escape as it is written, e.g. `StartTime>`.
     #[inline]
-    pub fn text(text: &'a str) -> Self {
+    pub const fn text(text: &'a str) -> Self {
         Self { text, literal: false, joined: false }
     }
 
@@ -316,16 +331,21 @@ impl<'a> Key<'a> {
         Self { text, literal: true, joined: false }
     }
 
-    /// A key that needs no escaping, given as `&key=`: what the macro emits for such keys.
+    /// A key that needs no escaping, given as `&key=`: what the macro emits for such keys, in a
+    /// constant, where a text that is not one fails to compile.
+    ///
+    /// # Panics
+    /// When `text` is not `&`, a key that needs no escaping, then `=`.
     #[inline]
-    pub fn joined(text: &'a str) -> Self {
-        debug_assert!(
-            text.len() >= 2
-                && text.starts_with('&')
-                && text.ends_with('=')
-                && is_literal(&text[1..text.len() - 1]),
-            "{text:?} is not `&key=` with a key that needs no escaping"
-        );
+    pub const fn joined(text: &'a str) -> Self {
+        let bytes = text.as_bytes();
+        let mut joined = bytes.len() >= 2 && bytes[0] == b'&' && bytes[bytes.len() - 1] == b'=';
+        let mut i = 1;
+        while joined && i + 1 < bytes.len() {
+            joined = LITERAL[bytes[i] as usize];
+            i += 1;
+        }
+        assert!(joined, "a joined key is `&key=` with a key that needs no escaping");
         Self { text, literal: true, joined: true }
     }
 }
@@ -338,8 +358,8 @@ mod tests {
     fn a_literal_key_is_written_as_the_escaped_one_would_be() {
         let write = |key: Key<'_>| {
             let mut out = FormWriter::with_capacity(0);
-            out.key_pair(key, "a b");
-            out.key_pair(key, "c");
+            out.key_pair(&key, "a b");
+            out.key_pair(&key, "c");
             out.finish()
         };
         assert_eq!(write(Key::literal("Status_Callback.v-1~")), write(Key::text("Status_Callback.v-1~")));

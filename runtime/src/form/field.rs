@@ -16,7 +16,7 @@ use super::encode::{FormField, FormWriter, Key};
 )]
 pub trait ParamField: Sized {
     /// Writes the field's pairs under `key`.
-    fn write_param(&self, key: Key<'_>, out: &mut FormWriter);
+    fn write_param(&self, key: &Key<'_>, out: &mut FormWriter);
 
     /// Reads the field from the pairs of `key`.
     fn read_param(form: &mut FormPairs<'_>, key: &str, shown: Shown) -> Result<Self, FormDecodeError>;
@@ -27,7 +27,7 @@ pub trait ParamField: Sized {
 #[diagnostic::do_not_recommend]
 impl<T: FormField + FromFormField> ParamField for T {
     #[inline]
-    fn write_param(&self, key: Key<'_>, out: &mut FormWriter) {
+    fn write_param(&self, key: &Key<'_>, out: &mut FormWriter) {
         self.write_field_key(key, out);
     }
 

@@ -8,12 +8,24 @@
 macro_rules! text_value {
     // A value whose every byte parsing proved literal (a SID: letters and digits) is copied, not
     // escaped byte by byte.
-    (@write literal $out:ident, $text:expr) => {
-        $out.literal($text)
+    (@write literal $out:ident, $value:expr) => {
+        $out.literal($value.as_str())
     };
-    (@write $out:ident, $text:expr) => {
-        $out.text($text)
+    // A value that knows which of its forms need no escaping writes itself (`write_form_value`).
+    (@write custom $out:ident, $value:expr) => {
+        $value.write_form_value($out)
     };
+    (@write $out:ident, $value:expr) => {
+        $out.text($value.as_str())
+    };
+    // Letters and digits, never empty or dots (SIDs), always fill one path segment.
+    (@segment literal) => {
+        #[inline]
+        fn is_checked_segment(&self) -> bool {
+            true
+        }
+    };
+    (@segment $($mode:ident)?) => {};
     ($name:ident $(, $literal:ident)?) => {
         impl ::std::fmt::Display for $name {
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -29,7 +41,7 @@ macro_rules! text_value {
 
         impl $crate::form::FormValue for $name {
             fn write_value(&self, out: &mut $crate::form::ValueWriter<'_>) {
-                text_value!(@write $($literal)? out, self.as_str());
+                text_value!(@write $($literal)? out, self);
             }
         }
 
@@ -39,6 +51,8 @@ macro_rules! text_value {
             fn from_form_value(text: &str) -> Result<Self, Self::Err> {
                 text.parse()
             }
+
+            text_value!(@segment $($literal)?);
         }
 
         impl ::serde::Serialize for $name {

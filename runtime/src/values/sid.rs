@@ -285,6 +285,11 @@ impl crate::form::FromFormValue for ConferenceRef {
     fn from_form_value(text: &str) -> Result<Self, InvalidValue> {
         text.parse()
     }
+
+    #[inline]
+    fn is_checked_segment(&self) -> bool {
+        matches!(self, Self::Sid(_))
+    }
 }
 
 impl From<ConferenceSid> for ConferenceRef {
