@@ -8,7 +8,8 @@
 # every build with its own CARGO_TARGET_DIR that is deleted first. Reported: wall seconds and peak
 # resident memory of the whole `cargo build` (GNU time's "Maximum resident set size", which for a
 # process tree is the largest single process: rustc or a build script), the best of the runs, and the
-# crate/peer ratios.
+# crate/peer ratios; and each build's CPU seconds (user + system), which load on a shared machine
+# moves less than the wall time.
 #
 # Then the edit-compile loop: an application (target/build-cost/edit/) that uses five catalog
 # endpoints is built once, then one line of its main.rs is changed and it is rebuilt; the rebuild's
@@ -101,7 +102,7 @@ for name in crate peer edit; do
     (cd "$base/$name" && cargo fetch --quiet)
 done
 
-timed() { # name, log -> "wall_seconds peak_kb"
+timed() { # name, log -> "wall_seconds peak_kb cpu_seconds"
     local dir=$base/$1 target=$base/$1/target
     rm -rf "$target"
     (cd "$dir" && CARGO_TARGET_DIR=$target /usr/bin/time -v cargo build --quiet 2>"$2" >/dev/null) || {
@@ -111,7 +112,10 @@ timed() { # name, log -> "wall_seconds peak_kb"
     local wall peak
     wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {print $2}' "$2" | awk -F: '{ if (NF == 3) print $1*3600 + $2*60 + $3; else print $1*60 + $2 }')
     peak=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$2")
-    echo "$wall $peak"
+    # User + system time of the whole tree: the work done, which another load on the machine moves
+    # less than the wall time.
+    cpu=$(awk -F': ' '/User time|System time/ {sum += $2} END {print sum}' "$2")
+    echo "$wall $peak $cpu"
 }
 
 min() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "" || b + 0 < a + 0) print b; else print a }'; }
@@ -119,8 +123,9 @@ if [ -z "${SKIP_CLEAN:-}" ]; then
 best_wall_crate=; best_wall_peer=; best_mem_crate=; best_mem_peer=
 for run in $(seq 1 "$runs"); do
     for name in crate peer; do
-        read -r wall peak < <(timed "$name" "$base/$name.time.log")
-        printf 'run %d %-5s  %7.1f s  %7.0f MB\n' "$run" "$name" "$wall" "$(awk -v k="$peak" 'BEGIN { print k / 1024 }')"
+        read -r wall peak cpu < <(timed "$name" "$base/$name.time.log")
+        printf 'run %d %-5s  %7.1f s  %7.0f MB  %7.1f s of CPU\n' "$run" "$name" "$wall" \
+            "$(awk -v k="$peak" 'BEGIN { print k / 1024 }')" "$cpu"
         if [ "$name" = crate ]; then
             best_wall_crate=$(min "$best_wall_crate" "$wall"); best_mem_crate=$(min "$best_mem_crate" "$peak")
         else
