@@ -387,6 +387,37 @@ mod tests {
         }
     }
 
+    #[test]
+    fn a_sid_is_not_inspected_again_and_any_other_value_is() {
+        use crate::values::{ConferenceRef, ConferenceSid};
+        let check = |value: &dyn Fn(&mut ValidationErrors)| {
+            let mut errors = ValidationErrors::default();
+            value(&mut errors);
+            errors.violations().iter().map(|violation| violation.rule().clone()).collect::<Vec<_>>()
+        };
+        let sid: ConferenceRef = "CFaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa".parse().unwrap();
+        assert!(sid.is_checked_segment());
+        assert!("CFaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa".parse::<ConferenceSid>().unwrap().is_checked_segment());
+        assert!(check(&|errors| sid.check_segment(errors, "ConferenceSid")).is_empty());
+        for bad in ["a/b", "..", "tab\there", "next\u{85}line"] {
+            let name = ConferenceRef::FriendlyName(bad.to_owned());
+            assert!(!name.is_checked_segment());
+            assert_eq!(
+                check(&|errors| name.check_segment(errors, "ConferenceSid")),
+                [Rule::PathSegment],
+                "{bad:?}"
+            );
+            assert_eq!(
+                check(&|errors| bad.to_owned().check_segment(errors, "Sid")),
+                [Rule::PathSegment],
+                "{bad:?}"
+            );
+        }
+        for good in ["My Room", "...", "é", "a.b"] {
+            assert!(check(&|errors| good.to_owned().check_segment(errors, "Sid")).is_empty(), "{good:?}");
+        }
+    }
+
     const TEMPLATE: &str =
         "/2010-04-01/Accounts/{AccountSid}/Conferences/{ConferenceSid}/Participants/{CallSid}.json";
 

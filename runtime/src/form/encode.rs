@@ -368,6 +368,12 @@ mod tests {
     }
 
     #[test]
+    #[should_panic(expected = "a joined key is `&key=`")]
+    fn a_joined_key_must_be_joined_and_need_no_escaping() {
+        let _ = Key::joined("&Start Time=");
+    }
+
+    #[test]
     fn escapes_like_python_quote_plus() {
         // Expected strings are what `urllib.parse.quote_plus` returns for the same input.
         assert_eq!(escape("a b+c&d=e"), "a+b%2Bc%26d%3De");

@@ -621,6 +621,20 @@ mod tests {
     }
 
     #[test]
+    fn every_kind_is_sent_as_the_escaping_table_would_send_it() {
+        // Phone numbers are copied (`%2B` and digits) rather than escaped byte by byte: the same bytes.
+        for text in ["+14155550100", "20736", "client:alice", "sip:bob@example.com;transport=tls", "alice"] {
+            let address: Address = text.parse().unwrap();
+            let mut out = FormWriter::default();
+            out.pair("To", &address);
+            assert_eq!(out.finish(), format!("To={}", crate::form::escape(text)), "{text}");
+        }
+        let mut out = FormWriter::default();
+        out.pair("From", &"5550100".parse::<PhoneNumber>().unwrap());
+        assert_eq!(out.finish(), "From=5550100");
+    }
+
+    #[test]
     fn sent_and_serialized_as_written() {
         let address: Address = "client:alice?ticket=42".parse().unwrap();
         let mut out = FormWriter::default();

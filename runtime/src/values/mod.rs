@@ -26,7 +26,7 @@ macro_rules! text_value {
         }
     };
     (@segment $($mode:ident)?) => {};
-    ($name:ident $(, $literal:ident)?) => {
+    ($name:ident $(, $mode:ident)?) => {
         impl ::std::fmt::Display for $name {
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 f.pad(self.as_str())
@@ -41,7 +41,7 @@ macro_rules! text_value {
 
         impl $crate::form::FormValue for $name {
             fn write_value(&self, out: &mut $crate::form::ValueWriter<'_>) {
-                text_value!(@write $($literal)? out, self);
+                text_value!(@write $($mode)? out, self);
             }
         }
 
@@ -52,7 +52,7 @@ macro_rules! text_value {
                 text.parse()
             }
 
-            text_value!(@segment $($literal)?);
+            text_value!(@segment $($mode)?);
         }
 
         impl ::serde::Serialize for $name {
