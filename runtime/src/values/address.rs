@@ -285,6 +285,7 @@ impl Address {
         if self.is_phone_number() { None } else { self.non_phone_role_violation(role, to) }
     }
 
+    /// [`role_violation`](Self::role_violation) of an address that is not a phone number.
     fn non_phone_role_violation(&self, role: AddressRole, to: &Address) -> Option<Cow<'static, str>> {
         use AddressKind::{App, SipUsername, SipWithoutScheme};
         const TO_FORMS: &str = "must be a phone number, `client:NAME`, `sip:USER@HOST` or `app:AP…`";
@@ -296,7 +297,7 @@ impl Address {
                 format!("{TO_FORMS}: write a SIP address with its scheme, `sip:USER@HOST`").into()
             }
             (AddressRole::To, _) => return None,
-            (AddressRole::From, _) if to.is_phone_number() && !self.is_phone_number() => {
+            (AddressRole::From, _) if to.is_phone_number() => {
                 let why = match self.kind {
                     SipUsername => " (a bare SIP user name only calls a SIP address, `sip:…`)",
                     _ => "",
