@@ -29,7 +29,7 @@ use twilio_endpoint_runtime::{BodyFormat, DecodeRequest, FormPairs};
 
 use super::generated_store::{Store, Stored};
 use super::paging::{Order, PageRequest};
-use super::reply::Reply;
+use super::reply::{Reply, twilio_date};
 pub(crate) use super::routes::Route;
 use super::routes::lock;
 use super::sids::hex32;
@@ -336,7 +336,7 @@ fn timestamp(example: &Value, now: DateTime<Utc>) -> String {
         Some(text) if text.contains('T') && !text.contains(',') => {
             now.format("%Y-%m-%dT%H:%M:%SZ").to_string()
         }
-        _ => rfc2822(now),
+        _ => twilio_date(now),
     }
 }
 
@@ -447,11 +447,6 @@ pub(crate) fn snake_case(key: &str) -> String {
         out.push(c.to_ascii_lowercase());
     }
     out
-}
-
-/// A date as Twilio writes one: RFC 2822 with a two-digit day, in UTC.
-fn rfc2822(time: DateTime<Utc>) -> String {
-    time.format("%a, %d %b %Y %H:%M:%S +0000").to_string()
 }
 
 /// A form's pairs as sent, split and decoded by the runtime's form reader.

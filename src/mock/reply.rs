@@ -3,6 +3,8 @@
 
 use std::time::Duration;
 
+use chrono::{DateTime, Utc};
+
 /// An answer the mock sends: a status and, unless it is `204 No Content`, a JSON body.
 ///
 /// A responder of an endpoint registered with [`MockTwilio::register`](super::MockTwilio::register)
@@ -116,4 +118,10 @@ impl Answer {
     pub(crate) fn now(reply: Reply) -> Answer {
         Answer { delay: None, outcome: Outcome::Reply(reply) }
     }
+}
+
+/// A date as Twilio writes one in the 2010 API's replies and callbacks: RFC 2822 in UTC with a
+/// two-digit day (`Sat, 07 May 2022 14:30:14 +0000`), to the second.
+pub(crate) fn twilio_date(time: DateTime<Utc>) -> String {
+    time.format("%a, %d %b %Y %H:%M:%S +0000").to_string()
 }

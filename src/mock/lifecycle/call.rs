@@ -3,7 +3,9 @@
 
 use chrono::{DateTime, Utc};
 
-use super::{API_VERSION, Callback, CallbackKind, LifecycleError, Subscription, reachable, timestamp, walk};
+use super::{
+    API_VERSION, Callback, CallbackKind, LifecycleError, Subscription, reachable, twilio_date, walk,
+};
 use crate::api::v2010::webhooks::{CallProgressStatus, CallbackSource};
 use crate::api::v2010::{CallDirection, CallEvent, CallInstructions, CreateCall, CreateParticipant};
 use crate::values::{AccountSid, Address, CallSid};
@@ -202,7 +204,7 @@ impl CallLife {
         let mut params: Vec<(&'static str, String)> = vec![
             ("Called", self.to.to_string()),
             ("Direction", CallDirection::OutboundApi.to_string()),
-            ("Timestamp", timestamp(now)),
+            ("Timestamp", twilio_date(now)),
             ("CallbackSource", CallbackSource::CallProgressEvents.to_string()),
             ("SequenceNumber", self.sequence.to_string()),
             ("CallSid", self.call_sid.to_string()),

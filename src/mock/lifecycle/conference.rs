@@ -5,7 +5,7 @@
 
 use chrono::{DateTime, Utc};
 
-use super::{CallLife, Callback, CallbackKind, LifecycleError, Subscription, timestamp};
+use super::{CallLife, Callback, CallbackKind, LifecycleError, Subscription, twilio_date};
 use crate::api::v2010::webhooks::{CallProgressStatus, ConferenceStatusEvent, ParticipantLeftReason};
 use crate::api::v2010::{
     Coaching, ConferenceEndReason, ConferenceEvent, ConferenceStatus, CreateParticipant, ParticipantRef,
@@ -544,7 +544,7 @@ impl ConferenceLife {
             ("FriendlyName", self.friendly_name.clone()),
             ("AccountSid", self.account_sid.to_string()),
             ("SequenceNumber", self.sequence.to_string()),
-            ("Timestamp", timestamp(now)),
+            ("Timestamp", twilio_date(now)),
             ("StatusCallbackEvent", event.to_string()),
         ];
         if let Some(index) = participant {

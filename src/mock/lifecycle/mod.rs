@@ -17,14 +17,13 @@ mod send;
 
 use std::fmt;
 
-use chrono::{DateTime, Utc};
-
 pub(crate) use call::CallLife;
 pub(crate) use conference::{ConferenceLife, Departure, ParticipantState, Presence};
 pub(crate) use message::MessageLife;
 pub use send::{Delivery, SentCallback};
 pub(crate) use send::{Outgoing, Poster};
 
+use super::reply::twilio_date;
 use crate::values::{CallbackMethod, Url};
 use crate::{FormWriter, SignatureAlgorithm, WebhookValidator};
 
@@ -161,12 +160,6 @@ impl<E: Clone + PartialEq> Subscription<E> {
     fn callback(&self, kind: CallbackKind, params: Vec<(&'static str, String)>) -> Callback {
         Callback { kind, url: self.url.clone(), method: self.method, params }
     }
-}
-
-/// A `Timestamp` as Twilio writes it: RFC 2822 in UTC with a two-digit day (`Sat, 07 May 2022
-/// 14:30:14 +0000`), to the second.
-fn timestamp(now: DateTime<Utc>) -> String {
-    now.format("%a, %d %b %Y %H:%M:%S +0000").to_string()
 }
 
 /// The statuses a resource passes through from `from` to `to`, `to` included, `from` not: the

@@ -111,7 +111,7 @@ fn create_call() -> CreateCall {
 #[test]
 fn a_timestamp_is_rfc_2822_in_utc_with_a_two_digit_day() {
     assert_eq!(
-        timestamp(Utc.with_ymd_and_hms(2017, 6, 1, 20, 48, 32).unwrap()),
+        twilio_date(Utc.with_ymd_and_hms(2017, 6, 1, 20, 48, 32).unwrap()),
         "Thu, 01 Jun 2017 20:48:32 +0000"
     );
 }
