@@ -24,14 +24,13 @@ with `twilio==9.13.0` installed:
 import sys
 from datetime import date, datetime, timedelta, timezone
 
-# The capture server and the pinned version (`scripts/sdk_capture.py`), the subaccount of the
-# hand-written operations' script (imported from the directory of this one; no `__pycache__` left in
-# the work tree).
+# The capture server, the pinned version and the resources its reply names (`scripts/sdk_capture.py`),
+# the subaccount of the hand-written operations' script (imported from the directory of this one; no
+# `__pycache__` left in the work tree).
 sys.dont_write_bytecode = True
-from sdk_capture import ACCOUNT, run
+from sdk_capture import ACCOUNT, CALL, CONFERENCE, run
 from sdk_wire import SUBACCOUNT
 
-CALL = "CAaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
 QUEUE = "QUaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
 PHONE_NUMBER = "PNaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
 CALLER_ID = "PNbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb"
@@ -49,7 +48,6 @@ ASSIGNED_ADD_ON = "XEbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb"
 RECORDING = "REaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
 TRANSCRIPTION = "TRaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
 NOTIFICATION = "NOaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
-CONFERENCE = "CFaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
 PAYMENT = "PKaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
 SIPREC = "SRaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
 STREAM = "MZaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
