@@ -22,10 +22,12 @@
 //! REQUESTS.
 
 use std::collections::BTreeMap;
+use std::ops::Range;
 use std::sync::atomic::Ordering;
 use std::time::{Duration, Instant};
 
 use serde_json::Value;
+use tokio::task::JoinHandle;
 use twilio_endpoint_runtime::values::AccountSid;
 use twilio_endpoint_runtime::{
     Client, Endpoint, Error, FormWriter, Method, Params, PathWriter, RetryPolicy, ValidationErrors,
@@ -92,28 +94,37 @@ impl Settings {
     fn without_limit(retry: RetryPolicy) -> Self {
         Self { retry, concurrency_limit: None }
     }
+
+    /// A client with these settings, sending to `url`.
+    fn client(&self, url: String) -> Client {
+        Client::builder()
+            .account_sid(ACCOUNT.parse().expect("a valid account SID"))
+            .auth_token("load-test-token")
+            .base_url(url)
+            .retry(self.retry.clone())
+            .concurrency_limit(self.concurrency_limit)
+            .build()
+            .expect("a client")
+    }
+}
+
+/// One Create Message per tag, all sent at once through `client`; the tasks in tag order.
+fn send_burst(client: &Client, tags: Range<usize>) -> Vec<JoinHandle<Result<Value, Error>>> {
+    tags.map(|tag| {
+        let client = client.clone();
+        tokio::spawn(async move { client.send(&CreateMessage { tag }).await })
+    })
+    .collect()
 }
 
 /// Sends `requests` at once through a fresh client against a fresh server; prints the figures and
 /// returns the time taken.
 async fn run(name: &str, settings: Settings, requests: usize, limit: usize, work: Duration) -> Duration {
     let (url, stats) = start_server(limit, work).await;
-    let client = Client::builder()
-        .account_sid(ACCOUNT.parse().expect("a valid account SID"))
-        .auth_token("load-test-token")
-        .base_url(url)
-        .retry(settings.retry.clone())
-        .concurrency_limit(settings.concurrency_limit)
-        .build()
-        .expect("a client");
+    let client = settings.client(url);
 
     let start = Instant::now();
-    let tasks: Vec<_> = (0..requests)
-        .map(|tag| {
-            let client = client.clone();
-            tokio::spawn(async move { client.send(&CreateMessage { tag }).await })
-        })
-        .collect();
+    let tasks = send_burst(&client, 0..requests);
     let mut completed = 0;
     let mut failures: BTreeMap<String, usize> = BTreeMap::new();
     for task in tasks {
@@ -176,29 +187,19 @@ async fn run(name: &str, settings: Settings, requests: usize, limit: usize, work
 /// burst pays for slow start.
 async fn second_burst(requests: usize, work: Duration) -> Duration {
     let (url, _) = start_server(usize::MAX, work).await;
-    let client = Client::builder()
-        .account_sid(ACCOUNT.parse().expect("a valid account SID"))
-        .auth_token("load-test-token")
-        .base_url(url)
-        .build()
-        .expect("a client");
-    let burst = |first_tag: usize| {
-        let tasks: Vec<_> = (first_tag..first_tag + requests)
-            .map(|tag| {
-                let client = client.clone();
-                tokio::spawn(async move { client.send(&CreateMessage { tag }).await })
-            })
-            .collect();
+    let client = Settings::default().client(url);
+    let burst = |tags| {
+        let tasks = send_burst(&client, tags);
         async move {
             for task in tasks {
                 task.await.expect("the request's task").expect("the server admits every request");
             }
         }
     };
-    burst(0).await;
+    burst(0..requests).await;
     let learned = client.concurrency_limit();
     let start = Instant::now();
-    burst(requests).await;
+    burst(requests..2 * requests).await;
     let elapsed = start.elapsed();
     println!(
         "== server without a limit: the second burst of one client with the default settings (limit {learned:?} after the first): {:.3} s\n",
