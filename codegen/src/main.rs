@@ -599,22 +599,31 @@ mod tests {
       }
     }"##;
 
-    #[test]
-    fn a_type_of_several_families_is_shared_under_their_features() {
-        let dir = std::env::temp_dir().join(format!("twilio-endpoint-gen-test-{}", std::process::id()));
-        let curated = dir.join("v2010");
-        std::fs::create_dir_all(&curated).unwrap();
-        std::fs::write(curated.join("call.rs"), "pub struct CreateCall;\n").unwrap();
+    /// A scratch directory whose hand-written 2010 catalog (`v2010/`) holds `file` with `text`.
+    fn scratch(name: &str, file: &str, text: &str) -> PathBuf {
+        let dir = std::env::temp_dir().join(format!("twilio-endpoint-gen-{name}-{}", std::process::id()));
+        std::fs::create_dir_all(dir.join("v2010")).unwrap();
+        std::fs::write(dir.join("v2010").join(file), text).unwrap();
+        dir
+    }
+
+    /// The catalog of `SPEC` generated beside the hand-written one of `dir`, its registry at `registry`.
+    fn generate(dir: &Path, registry: &str) -> Result<BTreeMap<PathBuf, String>, String> {
         let spec: Json = serde_json::from_str(SPEC).unwrap();
-        let files = catalog(
+        catalog(
             &spec,
             &Overlay::default(),
             &header(Path::new("codegen/overlay/api_v2010")),
-            &curated.join("generated"),
-            &dir.join("operations.rs"),
+            &dir.join("v2010").join("generated"),
+            &dir.join(registry),
         )
-        .unwrap();
-        let file = |name: &str| files[&curated.join("generated").join(name)].clone();
+    }
+
+    #[test]
+    fn a_type_of_several_families_is_shared_under_their_features() {
+        let dir = scratch("test", "call.rs", "pub struct CreateCall;\n");
+        let files = generate(&dir, "operations.rs").unwrap();
+        let file = |name: &str| files[&dir.join("v2010").join("generated").join(name)].clone();
         let shared = file("shared.rs");
         assert!(
             shared.contains("#[cfg(any(feature = \"v2010-others\", feature = \"v2010-things\"))]"),
@@ -634,33 +643,14 @@ mod tests {
         let registry = &files[&dir.join("operations.rs")];
         assert!(registry.contains("visit.operation::<FetchThing>(\"FetchThing\");"), "{registry}");
         // The same input gives the same files.
-        let again = catalog(
-            &spec,
-            &Overlay::default(),
-            &header(Path::new("codegen/overlay/api_v2010")),
-            &curated.join("generated"),
-            &dir.join("operations.rs"),
-        )
-        .unwrap();
-        assert_eq!(files, again);
+        assert_eq!(files, generate(&dir, "operations.rs").unwrap());
         std::fs::remove_dir_all(&dir).unwrap();
     }
 
     #[test]
     fn a_name_taken_by_the_hand_written_catalog_is_a_collision() {
-        let dir = std::env::temp_dir().join(format!("twilio-endpoint-gen-collision-{}", std::process::id()));
-        let curated = dir.join("v2010");
-        std::fs::create_dir_all(&curated).unwrap();
-        std::fs::write(curated.join("thing.rs"), "pub struct Thing;\n").unwrap();
-        let spec: Json = serde_json::from_str(SPEC).unwrap();
-        let error = catalog(
-            &spec,
-            &Overlay::default(),
-            &header(Path::new("codegen/overlay/api_v2010")),
-            &curated.join("generated"),
-            &dir.join("ops.rs"),
-        )
-        .unwrap_err();
+        let dir = scratch("collision", "thing.rs", "pub struct Thing;\n");
+        let error = generate(&dir, "ops.rs").unwrap_err();
         assert!(error.contains("name collision: `Thing`"), "{error}");
         std::fs::remove_dir_all(&dir).unwrap();
     }
