@@ -17,14 +17,10 @@ use twilio_endpoint::{DecodeRequest, Endpoint};
 mod description_examples;
 #[path = "contract/operations.rs"]
 mod operations;
+#[path = "support/visit.rs"]
+mod visit;
 
-/// What the registry calls for each operation (the same signature as the contract harness's).
-pub trait Visit {
-    fn operation<E>(&mut self, operation_id: &'static str)
-    where
-        E: Endpoint + DecodeRequest + Debug + 'static,
-        E::Response: Debug;
-}
+pub use visit::Visit;
 
 fn description() -> Option<Value> {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));

@@ -24,14 +24,10 @@ mod operations_lookups;
 mod operations_messaging;
 #[path = "contract/operations_verify.rs"]
 mod operations_verify;
+#[path = "support/visit.rs"]
+mod visit;
 
-/// What the registries call for each operation (the same signature as the contract harness's).
-pub trait Visit {
-    fn operation<E>(&mut self, operation_id: &'static str)
-    where
-        E: Endpoint + DecodeRequest + Debug + 'static,
-        E::Response: Debug;
-}
+pub use visit::Visit;
 
 struct Product {
     file: &'static str,

@@ -11,6 +11,10 @@ mod messaging;
 mod operations;
 #[path = "contract/operations_verify.rs"]
 mod verify;
+#[path = "support/visit.rs"]
+mod visit;
+
+pub use visit::Visit;
 
 use std::collections::BTreeMap;
 use std::fmt::Debug;
@@ -26,14 +30,6 @@ use twilio_endpoint::api::v2010::{
 };
 use twilio_endpoint::mock::{MockTwilio, Reply};
 use twilio_endpoint::{Client, DecodeRequest, Endpoint, Error, Method};
-
-/// What the generated registry calls with each operation's type.
-pub trait Visit {
-    fn operation<E>(&mut self, operation_id: &'static str)
-    where
-        E: Endpoint + DecodeRequest + Debug + 'static,
-        E::Response: Debug;
-}
 
 const HEX: &str = "0123456789abcdef0123456789abcdef";
 /// Values tried in turn for a parameter whose first value its type refuses.

@@ -54,6 +54,10 @@ mod operations_verify;
 mod overlay;
 mod participants;
 mod recordings;
+#[path = "../support/visit.rs"]
+mod visit;
+
+pub use visit::Visit;
 
 use std::fmt::Debug;
 use std::path::PathBuf;
@@ -61,19 +65,10 @@ use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use twilio_endpoint::values::AccountSid;
-use twilio_endpoint::{BodyFormat, Client, DecodeRequest, Endpoint, Method, RetryPolicy};
+use twilio_endpoint::{BodyFormat, Client, Endpoint, Method, RetryPolicy};
 
 /// The account every request names; it matches the description's `^AC[0-9a-fA-F]{32}$`.
 pub const ACCOUNT: AccountSid = AccountSid::from_static("ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa");
-
-/// What the generated registry (`operations.rs`) calls once per operation of the catalog, with the
-/// operation's type and its `operationId`; the generic tests implement it.
-pub trait Visit {
-    fn operation<E>(&mut self, operation_id: &'static str)
-    where
-        E: Endpoint + DecodeRequest + Debug + 'static,
-        E::Response: Debug;
-}
 
 /// One request variant as the catalog writes it.
 pub struct Sent {
